@@ -1,0 +1,27 @@
+/** @module Tab completion for the console: commands, subcommands, choices, service and delegate names. */
+import type { Seance } from '../../app/build.ts';
+import { fold } from '../../core/text/normalize.ts';
+
+export function createCompleter(seance: Seance) {
+  const cmds = seance.dispatcher.commands;
+  const names = seance.config.roster.map((d) => (d.lastName.includes(' ') ? `"${d.civility} ${d.lastName}"` : d.lastName));
+  const services = seance.config.catalogue.services.map((s) => s.id);
+  return (line: string): [string[], string] => {
+    const parts = line.split(/\s+/);
+    const last = parts[parts.length - 1] ?? '';
+    const pick = (options: readonly string[]) => {
+      const hits = options.filter((o) => fold(o).startsWith(fold(last)) || o.startsWith(last));
+      return [hits.length ? hits : [], last] as [string[], string];
+    };
+    if (parts.length <= 1) return pick(cmds.map((c) => `/${c.name}`));
+    const cmd = cmds.find((c) => `/${c.name}` === parts[0] || c.name === parts[0]);
+    if (!cmd) return [[], last];
+    if (cmd.subcommands && parts.length === 2) return pick(cmd.subcommands.map((s) => s.name));
+    const sub = cmd.subcommands?.find((s) => s.name === parts[1]);
+    const specs = (sub ?? cmd).args ?? [];
+    if (specs.some((a) => a.kind === 'service') && parts.length <= (sub ? 3 : 2)) return pick(services);
+    const choices = specs.flatMap((a) => a.choices ?? []);
+    const delegates = specs.some((a) => a.kind === 'delegate') ? names : [];
+    return pick([...choices, ...delegates]);
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * @module The console door: a terminal prompt with history and tab completion when stdin is a TTY; with
+ * piped input it answers each line and resolves at end of input. Streams are injected, so tests push lines
+ * into a Readable. It never loads the Slack or Discord libraries.
+ */
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Door, Seance } from '../../app/build.ts';
+import type { Actor } from '../../core/command.ts';
+import type { Outgoing, Recipient } from '../../core/reply.ts';
+import { replyToText } from '../../core/reply-text.ts';
+import { createCompleter } from './complete.ts';
+
+export interface ConsoleOptions {
+  readonly seance: Seance;
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly actor: Actor;
+  /** Prompt, history and completion; defaults to whether input is a TTY. */
+  readonly interactive?: boolean;
+}
+
+export interface ConsoleDoor extends Door {
+  /** Resolves when the input ends (or the user types /quitter). */
+  readonly finished: Promise<void>;
+}
+
+function recipientLabel(to: Recipient, seance: Seance): string {
+  if (to.kind === 'secretariat') return 'secrétariat';
+  if (to.kind === 'delegates') return 'délégués';
+  const d = seance.config.roster.find((x) => x.id === to.id);
+  return d ? `${d.civility} ${d.lastName}` : to.id;
+}
+
+export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
+  const { seance, input, output, actor } = opts;
+  const interactive = opts.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
+  const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
+  let rl: Interface | undefined;
+  let resolveFinished!: () => void;
+  const finished = new Promise<void>((r) => { resolveFinished = r; });
+
+  const door: ConsoleDoor = {
+    name: 'console',
+    finished,
+    async deliver(message: Outgoing) {
+      write(`\n── Message pour ${recipientLabel(message.to, seance)} ──\n${replyToText(message.reply)}\n`);
+      return true;
+    },
+    async stop() {
+      rl?.close();
+    },
+  };
+
+  async function handle(line: string): Promise<boolean> {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) return true;
+    if (/^\/?(quitter|exit|quit)$/i.test(trimmed)) return false;
+    const r = await seance.dispatcher.runLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`, actor);
+    write(`${replyToText(r)}\n`);
+    await seance.deliver(r.outbox);
+    return true;
+  }
+
+  rl = createInterface({
+    input, output: interactive ? output : undefined, terminal: interactive,
+    historySize: 500, completer: interactive ? createCompleter(seance) : undefined,
+  });
+  if (interactive) {
+    write(`Séance — ${seance.config.body.name}. Vous êtes : ${actor.name}. Tapez /aide, Tab pour compléter, /quitter pour sortir.`);
+    rl.setPrompt('séance> ');
+    rl.prompt();
+  }
+  // Lines are answered one at a time, in order, even when piped in faster than they are answered.
+  let queue = Promise.resolve(true);
+  let closed = false;
+  rl.on('line', (line) => {
+    queue = queue.then(async (goOn) => {
+      if (!goOn || closed) return false;
+      const more = await handle(line).catch((e) => {
+        seance.logger.error('console line failed', { error: e instanceof Error ? e.stack : String(e) });
+        write('Erreur interne : la commande n\'a pas abouti.');
+        return true;
+      });
+      if (!more) rl?.close();
+      else if (interactive) rl?.prompt();
+      return more;
+    });
+  });
+  rl.on('close', () => {
+    closed = false;
+    void queue.then(() => {
+      closed = true;
+      resolveFinished();
+    });
+  });
+  return door;
+}

@@ -1,0 +1,99 @@
+/**
+ * @module The one place where things are wired: config + store + clock + logger → records, dispatcher,
+ * identities, and the hub that hands messages the bot starts itself (outbox, reminders) to every door.
+ */
+import { commands as allCommands } from '../commands/index.ts';
+import type { Actor, Command } from '../core/command.ts';
+import type { Config } from '../core/config.ts';
+import { createDispatcher, type Dispatcher } from '../core/dispatch.ts';
+import type { Clock, Logger, Store } from '../core/ports.ts';
+import { createRecords, type Records } from '../core/records.ts';
+import type { Outgoing, Reply } from '../core/reply.ts';
+import { matchByName } from '../core/text/match.ts';
+
+export type DoorName = 'console' | 'slack' | 'discord';
+
+/** A running door, as the hub sees it: it can deliver a message the bot starts itself. */
+export interface Door {
+  readonly name: DoorName;
+  /** Delivers to the recipient if this door can reach them; resolves false when it cannot (no channel, no id). */
+  deliver(message: Outgoing): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface Seance {
+  readonly config: Config;
+  readonly records: Records;
+  readonly dispatcher: Dispatcher;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly store: Store;
+  /** Maps a platform user to a delegate, staff member or mairie contact; anyone else reads only. */
+  actorFor(door: 'slack' | 'discord', userId: string, displayName?: string): Actor;
+  /** Resolves a person by name (console `--as`). */
+  actorByName(name: string): Actor | undefined;
+  addDoor(door: Door): void;
+  doors(): readonly Door[];
+  /** Hands each outgoing message to every running door; logs when no door could deliver it. */
+  deliver(outbox: readonly Outgoing[] | undefined): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SeanceDeps {
+  readonly config: Config;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly commands?: readonly Command[];
+}
+
+export function createSeance(deps: SeanceDeps): Seance {
+  const { config, store, clock, logger } = deps;
+  const records = createRecords(store, config);
+  const dispatcher = createDispatcher({ config, records, clock, logger, commands: deps.commands ?? allCommands });
+  const doors: Door[] = [];
+
+  function actorFor(door: 'slack' | 'discord', userId: string, displayName?: string): Actor {
+    const key = door === 'slack' ? 'slackId' : 'discordId';
+    const d = config.roster.find((x) => x[key] === userId);
+    if (d) return { name: `${d.civility} ${d.lastName}`, role: d.role, door, delegate: d, userId };
+    const p = [...config.staff, ...config.contacts].find((x) => x[key] === userId);
+    if (p) return { name: p.name, role: p.role, door, person: p, userId };
+    return { name: displayName ? `${displayName} (non identifié)` : `utilisateur ${userId}`, role: 'reader', door, userId };
+  }
+
+  function actorByName(name: string): Actor | undefined {
+    const people = [
+      ...config.roster.map((d) => ({ keys: d.keys, actor: { name: `${d.civility} ${d.lastName}`, role: d.role, door: 'console', delegate: d } as Actor })),
+      ...[...config.staff, ...config.contacts].map((p) => ({ keys: [p.name, p.id], actor: { name: p.name, role: p.role, door: 'console', person: p } as Actor })),
+    ];
+    const m = matchByName(name, people);
+    return m.kind === 'found' ? m.item.actor : undefined;
+  }
+
+  async function deliver(outbox: readonly Outgoing[] | undefined): Promise<void> {
+    for (const message of outbox ?? []) {
+      const results = await Promise.all(doors.map(async (door) => {
+        try {
+          return await door.deliver(message);
+        } catch (e) {
+          logger.error('delivery failed', { door: door.name, to: message.to.kind, error: e instanceof Error ? e.message : String(e) });
+          return false;
+        }
+      }));
+      if (!results.some(Boolean)) logger.warn('message not delivered by any door', { to: message.to, title: message.reply.title });
+    }
+  }
+
+  return {
+    config, records, dispatcher, clock, logger, store, actorFor, actorByName, deliver,
+    addDoor: (door) => { doors.push(door); },
+    doors: () => doors,
+    async stop() {
+      for (const door of doors.splice(0)) await door.stop().catch(() => undefined);
+      await store.close?.();
+    },
+  };
+}
+
+export type { Reply };

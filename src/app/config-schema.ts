@@ -1,0 +1,147 @@
+/** @module The shape of a body's YAML configuration, validated with zod. Amounts are written in euros. */
+import { z } from 'zod';
+
+z.config(z.locales.fr());
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
+/** YAML reads 2024-10-07 as a date: accept both and keep the ISO string. */
+const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+const euros = z.number().nonnegative().refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'montant en euros avec au plus 2 décimales');
+const votedEuros = z.number().nonnegative().refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, 'montant avec au plus 3 décimales');
+const chatId = z.string().min(1);
+
+const tariff = z.strictObject({
+  monthlyHt: votedEuros.optional(),
+  yearlyHt: euros.optional(),
+  monthlyTtc: votedEuros.optional(),
+  yearlyTtc: euros.optional(),
+  installationHt: euros.optional(),
+  flatHt: euros.optional(),
+});
+
+export const configSchema = z.strictObject({
+  body: z.strictObject({
+    name: z.string().min(1),
+    kind: z.enum(['commune', 'epci', 'syndicat-mixte-ferme', 'syndicat-mixte-ouvert']),
+    assemblyName: z.string().min(1).default('Conseil'),
+    timezone: z.string().default('Europe/Paris').refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('fr-FR', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'fuseau horaire IANA inconnu'),
+    vatPercent: z.number().min(0).max(100).default(20),
+    statedTotalVotes: z.number().int().positive().optional(),
+    quorum: z.strictObject({
+      count: z.enum(['heads', 'votes']).default('heads'),
+      base: z.enum(['present', 'present-or-represented']).default('present'),
+      source: z.string().default('CGCT, article L2121-17'),
+    }),
+    maxProxiesPerHolder: z.number().int().min(1).max(5).default(1),
+    proxyRuleSource: z.string().default('CGCT, article L2121-20'),
+    substitutes: z.boolean().default(false),
+    remoteCountsAsPresent: z.boolean().default(true),
+    convocationDays: z.number().int().min(1).max(30).optional(),
+  }),
+  members: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
+    name: z.string().min(1),
+    delegates: z.number().int().positive().optional(),
+    votesEach: z.number().int().positive().optional(),
+  })).min(1),
+  roster: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    civility: z.enum(['M.', 'Mme']),
+    lastName: z.string().min(1),
+    firstName: z.string().optional(),
+    aliases: z.array(z.string()).default([]),
+    member: z.string(),
+    votes: z.number().int().min(1).max(100),
+    role: z.enum(['president', 'secretary', 'delegate']).default('delegate'),
+    inOffice: z.boolean().default(true),
+    slackId: chatId.optional(),
+    discordId: chatId.optional(),
+  })).min(1),
+  staff: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    role: z.literal('secretary').default('secretary'),
+    slackId: chatId.optional(),
+    discordId: chatId.optional(),
+  })).default([]),
+  contacts: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    member: z.string().nullable(),
+    organisation: z.string().optional(),
+    slackId: chatId.optional(),
+    discordId: chatId.optional(),
+  })).default([]),
+  permissions: z.partialRecord(
+    z.enum(['proxy.record', 'attendance.record', 'session.plan', 'journal.read', 'reminder.manage']),
+    z.array(z.enum(['president', 'secretary', 'delegate', 'mairie'])),
+  ).default({}),
+  slack: z.strictObject({ secretariatChannel: chatId.optional(), delegatesChannel: chatId.optional() }).default({}),
+  discord: z.strictObject({ secretariatChannel: chatId.optional(), delegatesChannel: chatId.optional() }).default({}),
+  sessions: z.array(z.strictObject({
+    date: dateField,
+    time: wallTime,
+    title: z.string().min(1).optional(),
+    place: z.string().min(1),
+    remote: z.boolean().default(false),
+    convokedOn: dateField.optional(),
+    president: z.string().optional(),
+    secretary: z.string().optional(),
+    closedAt: wallTime.optional(),
+    prefecture: z.string().optional(),
+    cancelled: z.boolean().default(false),
+    agenda: z.array(z.strictObject({
+      kind: z.enum(['procedure', 'information', 'deliberation']),
+      title: z.string().min(1),
+      outcome: z.string().optional(),
+    })).default([]),
+    attendance: z.strictObject({
+      salle: z.array(z.string()).default([]),
+      distance: z.array(z.string()).default([]),
+      excuse: z.array(z.string()).default([]),
+      absent: z.array(z.string()).default([]),
+    }).optional(),
+    proxies: z.array(z.strictObject({ holder: z.string(), giver: z.string() })).default([]),
+  })).default([]),
+  catalogue: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    aliases: z.array(z.string()).default([]),
+    unit: z.string().default('agent'),
+    includes: z.array(z.string()).default([]),
+    commitments: z.array(z.strictObject({ what: z.string(), years: z.number().int().min(1).max(20) })).default([]),
+    freeFirstYear: z.boolean().default(false),
+    installationBlock: z.number().int().positive().optional(),
+    seatLimit: z.strictObject({ lessThan: z.number().int().positive(), source: z.string() }).optional(),
+    notes: z.array(z.string()).default([]),
+    noPrice: z.string().optional(),
+    prices: z.array(z.strictObject({
+      effective: dateField,
+      deliberation: z.strictObject({ date: dateField, title: z.string() }),
+      member: tariff.optional(),
+      nonMember: tariff.optional(),
+      all: tariff.optional(),
+    })).default([]),
+  })).default([]),
+  reminders: z.strictObject({
+    graceHours: z.number().min(0).max(24 * 7).default(12),
+    seminar: z.strictObject({
+      title: z.string(),
+      day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'jour attendu au format MM-JJ'),
+      place: z.string().optional(),
+      leadDays: z.array(z.number().int().min(0).max(365)).default([14, 7, 1]),
+      time: wallTime.default('09:00'),
+      to: z.array(z.enum(['delegates', 'secretariat'])).default(['delegates']),
+    }).optional(),
+  }).default({ graceHours: 12 }),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

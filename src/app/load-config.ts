@@ -1,0 +1,217 @@
+/**
+ * @module Reads a body's YAML file, validates it and builds the core's `Config`. A bad file never gives a
+ * half-built config: every problem is collected into one `ConfigError` naming the file, the path, what
+ * was expected and what was found (with the line number when the YAML can tell).
+ */
+import { readFileSync } from 'node:fs';
+import { parseDocument, LineCounter, isNode } from 'yaml';
+import { configSchema, type RawConfig } from './config-schema.ts';
+import { defaultPermissions, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
+import type {
+  Delegate, MemberBody, Person, PriceVersion, Service, Session, SessionRecord, Tariff, AttendanceStatus, Proxy,
+} from '../core/model.ts';
+import { matchByName } from '../core/text/match.ts';
+import { fold } from '../core/text/normalize.ts';
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly problems: readonly string[]) {
+    super(`Configuration invalide : ${file}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type PathPart = string | number;
+const pathText = (path: readonly PathPart[]) =>
+  path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+
+const show = (v: unknown) => {
+  const s = v === undefined ? 'rien' : JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+};
+
+export function loadConfigFile(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [`fichier illisible (${(e as NodeJS.ErrnoException).code ?? 'erreur'})`]);
+  }
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(file, doc.errors.map((e) => {
+      const pos = e.linePos?.[0];
+      return `${pos ? `ligne ${pos.line}, colonne ${pos.col}` : 'YAML'} : ${e.message.split('\n')[0]}`;
+    }));
+  }
+  const lineOf = (path: readonly PathPart[]): string => {
+    for (let n = path.length; n > 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return ` (ligne ${lines.linePos(node.range[0]).line})`;
+    }
+    return '';
+  };
+  const parsed = configSchema.safeParse(doc.toJS(), { reportInput: true });
+  if (!parsed.success) {
+    throw new ConfigError(file, parsed.error.issues.map((i) => {
+      const path = i.path as PathPart[];
+      const found = 'input' in i && i.code !== 'unrecognized_keys' ? ` ; trouvé : ${show((i as { input?: unknown }).input)}` : '';
+      return `${pathText(path) || '(racine)'}${lineOf(path)} : ${i.message}${found}`;
+    }));
+  }
+  return build(parsed.data, file, lineOf);
+}
+
+const cents = (euros: number | undefined) => (euros === undefined ? undefined : Math.round(euros * 100));
+const millis = (euros: number | undefined) => (euros === undefined ? undefined : Math.round(euros * 1000));
+
+function tariffOf(raw: NonNullable<RawConfig['catalogue'][number]['prices'][number]['member']> | undefined): Tariff | undefined {
+  if (!raw) return undefined;
+  return {
+    yearlyHtCents: cents(raw.yearlyHt),
+    yearlyTtcCents: cents(raw.yearlyTtc),
+    monthlyHtMillis: millis(raw.monthlyHt),
+    monthlyTtcMillis: millis(raw.monthlyTtc),
+    installationHtCents: cents(raw.installationHt),
+    flatHtCents: cents(raw.flatHt),
+  };
+}
+
+function slug(text: string): string {
+  return fold(text).replace(/ /g, '-');
+}
+
+function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string): Config {
+  const problems: string[] = [];
+  const warnings: ConfigWarning[] = [];
+  const at = (path: PathPart[]) => `${pathText(path)}${lineOf(path)}`;
+
+  const members: MemberBody[] = raw.members.map((m) => ({ ...m }));
+  const memberIds = new Set(members.map((m) => m.id));
+
+  const ids = new Set<string>();
+  const roster: Delegate[] = raw.roster.map((r, i) => {
+    if (!memberIds.has(r.member)) {
+      problems.push(`${at(['roster', i, 'member'])} : membre inconnu ${show(r.member)} ; attendu l'un de : ${[...memberIds].join(', ')}`);
+    }
+    let id = r.id ?? slug(r.lastName);
+    if (ids.has(id)) {
+      if (r.id) problems.push(`${at(['roster', i, 'id'])} : identifiant en double ${show(id)}`);
+      id = slug(`${r.lastName} ${r.firstName ?? i}`);
+    }
+    ids.add(id);
+    const keys = [`${r.civility} ${r.lastName}`, r.lastName, ...r.aliases];
+    if (r.firstName) keys.push(`${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`);
+    return {
+      id, civility: r.civility, lastName: r.lastName, firstName: r.firstName, member: r.member, votes: r.votes,
+      role: r.role, inOffice: r.inOffice, slackId: r.slackId, discordId: r.discordId, keys,
+    };
+  });
+
+  // The same chat account must not map to two people.
+  const seenChat = new Map<string, string>();
+  const people = [
+    ...roster.map((d, i) => ({ path: ['roster', i] as PathPart[], slackId: d.slackId, discordId: d.discordId })),
+    ...raw.staff.map((s, i) => ({ path: ['staff', i] as PathPart[], slackId: s.slackId, discordId: s.discordId })),
+    ...raw.contacts.map((c, i) => ({ path: ['contacts', i] as PathPart[], slackId: c.slackId, discordId: c.discordId })),
+  ];
+  for (const p of people) {
+    for (const [kind, v] of [['slackId', p.slackId], ['discordId', p.discordId]] as const) {
+      if (!v) continue;
+      const key = `${kind}:${v}`;
+      const prev = seenChat.get(key);
+      if (prev) problems.push(`${at([...p.path, kind])} : ${show(v)} est déjà attribué à ${prev}`);
+      else seenChat.set(key, pathText(p.path));
+    }
+  }
+
+  /** A name as written in the file → a delegate; a near-identical spelling resolves with a warning. */
+  const resolve = (name: string, path: PathPart[]): Delegate | undefined => {
+    const m = matchByName(name, roster);
+    if (m.kind === 'found') return m.item;
+    if (m.kind === 'unknown' && m.suggestions.length === 1) {
+      const d = m.suggestions[0]!;
+      warnings.push({
+        path: pathText(path),
+        message: `« ${name} » n'est pas au registre : orthographe proche de « ${d.civility} ${d.lastName} », retenu comme tel`,
+        suggestion: `corriger l'orthographe (${d.civility} ${d.lastName} ?) dans le procès-verbal ou la configuration`,
+      });
+      return d;
+    }
+    const cands = m.kind === 'ambiguous' ? m.candidates : m.suggestions;
+    problems.push(`${at(path)} : délégué ${m.kind === 'ambiguous' ? 'ambigu' : 'inconnu'} ${show(name)}${cands.length ? ` ; vouliez-vous dire : ${cands.map((d) => `${d.civility} ${d.lastName}`).join(', ')} ?` : ''}`);
+    return undefined;
+  };
+
+  const sessions: Session[] = [];
+  const seedRecords: Record<string, SessionRecord> = {};
+  raw.sessions.forEach((s, i) => {
+    if (sessions.some((o) => o.id === s.date)) problems.push(`${at(['sessions', i, 'date'])} : deux séances à la même date ${s.date}`);
+    const president = s.president ? resolve(s.president, ['sessions', i, 'president'])?.id : undefined;
+    const secretary = s.secretary ? resolve(s.secretary, ['sessions', i, 'secretary'])?.id : undefined;
+    sessions.push({
+      id: s.date, title: s.title ?? raw.body.assemblyName, date: s.date, time: s.time, place: s.place, remote: s.remote,
+      convokedOn: s.convokedOn, president, secretary, closedAt: s.closedAt, agenda: s.agenda, origin: 'config',
+      cancelled: s.cancelled, prefecture: s.prefecture,
+    });
+    if (!s.attendance && s.proxies.length === 0) return;
+    const attendance: Record<string, AttendanceStatus> = {};
+    for (const status of ['salle', 'distance', 'excuse', 'absent'] as const) {
+      (s.attendance?.[status] ?? []).forEach((name, j) => {
+        const d = resolve(name, ['sessions', i, 'attendance', status, j]);
+        if (!d) return;
+        if (attendance[d.id]) problems.push(`${at(['sessions', i, 'attendance', status, j])} : ${show(name)} figure deux fois dans les présences`);
+        attendance[d.id] = status;
+      });
+    }
+    const proxies: Proxy[] = [];
+    s.proxies.forEach((p, j) => {
+      const holder = resolve(p.holder, ['sessions', i, 'proxies', j, 'holder']);
+      const giver = resolve(p.giver, ['sessions', i, 'proxies', j, 'giver']);
+      if (!holder || !giver) return;
+      proxies.push({ giver: giver.id, holder: holder.id, status: 'confirmed', declaredBy: 'configuration', declaredAt: `${s.date}T00:00:00.000Z`, confirmedBy: 'configuration' });
+    });
+    seedRecords[s.date] = { version: 0, attendance, proxies, journal: [] };
+  });
+
+  const services: Service[] = raw.catalogue.map((c, i) => {
+    const prices: PriceVersion[] = c.prices.map((p) => ({
+      effective: p.effective, deliberation: p.deliberation,
+      member: tariffOf(p.member), nonMember: tariffOf(p.nonMember), all: tariffOf(p.all),
+    })).sort((a, b) => a.effective.localeCompare(b.effective));
+    if (prices.length === 0 && !c.noPrice) {
+      problems.push(`${at(['catalogue', i])} : le service ${show(c.id)} n'a ni prix (prices) ni explication (noPrice)`);
+    }
+    return {
+      id: c.id, name: c.name, keys: [c.name, c.id, ...c.aliases], unit: c.unit, includes: c.includes,
+      commitments: c.commitments, freeFirstYear: c.freeFirstYear, installationBlock: c.installationBlock,
+      seatLimit: c.seatLimit, prices, noPrice: c.noPrice, notes: c.notes,
+    };
+  });
+
+  const staff: Person[] = raw.staff.map((s) => ({ ...s }));
+  const contacts: Person[] = raw.contacts.map((c, i) => {
+    if (c.member !== null && !memberIds.has(c.member)) problems.push(`${at(['contacts', i, 'member'])} : membre inconnu ${show(c.member)}`);
+    return { ...c, role: 'mairie' as const };
+  });
+
+  if (problems.length > 0) throw new ConfigError(file, problems);
+
+  const permissions = { ...defaultPermissions, ...raw.permissions } as Record<Permission, Config['permissions'][Permission]>;
+  const convocationDays = raw.body.convocationDays ?? (raw.body.kind === 'commune' ? 3 : 5);
+  return {
+    file,
+    body: { ...raw.body, convocationDays },
+    members, roster, staff, contacts, permissions,
+    slack: raw.slack, discord: raw.discord,
+    sessions: sessions.sort((a, b) => a.id.localeCompare(b.id)),
+    seedRecords,
+    catalogue: { services },
+    reminders: raw.reminders,
+    loadWarnings: warnings,
+  };
+}

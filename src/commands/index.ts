@@ -1,0 +1,18 @@
+/** @module Every command, listed explicitly (no folder scanning): the order is the order of /aide. */
+import type { Command } from '../core/command.ts';
+import { aide } from './aide.ts';
+import { devis } from './devis.ts';
+import { journal } from './journal.ts';
+import { odj } from './odj.ts';
+import { pouvoir } from './pouvoir.ts';
+import { pouvoirs } from './pouvoirs.ts';
+import { presence } from './presence.ts';
+import { pv } from './pv.ts';
+import { quorum } from './quorum.ts';
+import { seance } from './seance.ts';
+import { seances } from './seances.ts';
+import { tarifs } from './tarifs.ts';
+
+export const commands: readonly Command[] = [
+  aide, seances, seance, odj, quorum, pouvoirs, pouvoir, presence, tarifs, devis, pv, journal,
+];

@@ -1,0 +1,133 @@
+/**
+ * @module /pouvoir donner|retirer|confirmer|refuser. A delegate declares only their own proxy, pending until
+ * a secretary confirms; a secretary records or confirms directly. Requests go to the secretariat's outbox.
+ */
+import { addProxy, confirmProxy, proxyOf, removeProxy } from '../core/assembly/proxies.ts';
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { fail } from '../core/errors.ts';
+import type { Delegate, Session } from '../core/model.ts';
+import { list, reply, text, type Outgoing, type Reply } from '../core/reply.ts';
+import { formatDateLong } from '../core/text/dates.ts';
+import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
+
+const giverArg = { name: 'mandant', kind: 'delegate', description: 'le délégué qui donne son pouvoir' } as const;
+const holderArg = { name: 'mandataire', kind: 'delegate', description: 'le délégué présent qui le reçoit' } as const;
+
+function isSelf(ctx: CommandContext, d: Delegate): boolean {
+  return ctx.actor.delegate?.id === d.id;
+}
+
+function requireSelfOrSecretary(ctx: CommandContext, giver: Delegate, verb: string): void {
+  if (ctx.can('proxy.record') || isSelf(ctx, giver)) return;
+  if (!ctx.actor.delegate) fail('access.unmapped', 'Votre compte n\'est associé à aucun délégué : vous pouvez consulter, pas modifier.');
+  fail('proxy.not-yours', `Un délégué ne peut ${verb} que son propre pouvoir ; pour celui de ${nameOf(giver)}, s'adresser au secrétariat.`);
+}
+
+function done(title: string, lines: string[], ctx: CommandContext, s: Session, outbox: Outgoing[] = [], visibility: Reply['visibility'] = 'public'): Reply {
+  return reply(title, [text(lines[0]!), ...(lines.length > 1 ? [list(lines.slice(1))] : [])], {
+    tone: 'success', session: sessionHeading(ctx, s), outbox, visibility,
+    rule: `Pouvoirs : ${ctx.config.body.proxyRuleSource}`,
+  });
+}
+
+const donner = defineCommand({
+  name: 'donner',
+  description: 'Donner (délégué : déclarer) ou enregistrer (secrétariat) un pouvoir',
+  args: [giverArg, holderArg, sessionArg],
+  examples: ['/pouvoir donner ROY PARSIS 2024-10-07', '/pouvoir donner "Mme de Waziers" PENAUD'],
+  access: 'self',
+  async run(args, ctx) {
+    const giver = ctx.delegate(args['mandant'] as string);
+    const holder = ctx.delegate(args['mandataire'] as string);
+    requireSelfOrSecretary(ctx, giver, 'déclarer');
+    const s = await ctx.session(args['séance'] as string | undefined);
+    const confirmed = ctx.can('proxy.record');
+    const change = await ctx.records.update(s.id, (r) => addProxy(ctx.config.body, r, { giver, holder, confirmed }, who(ctx)));
+    if (confirmed) {
+      return done('Pouvoir enregistré', [`${nameOf(giver)} donne pouvoir à ${nameOf(holder)} (${giver.votes} voix).`, ...change.notes], ctx, s, [
+        { to: { kind: 'delegate', id: giver.id }, reply: reply('Pouvoir enregistré', [text(`Le secrétariat a enregistré votre pouvoir à ${nameOf(holder)} pour la séance du ${formatDateLong(s.date)}.`)], { tone: 'success', session: sessionHeading(ctx, s), visibility: 'ephemeral' }) },
+      ]);
+    }
+    const cmd = (verb: string) => `/pouvoir ${verb} ${giver.lastName} ${s.date}`;
+    const request = reply('Demande de pouvoir à confirmer', [
+      text(`${nameOf(giver)} déclare donner pouvoir à ${nameOf(holder)} (${giver.votes} voix).`),
+    ], {
+      session: sessionHeading(ctx, s), visibility: 'public',
+      actions: [
+        { id: 'proxy.confirm', label: 'Confirmer', value: cmd('confirmer'), command: cmd('confirmer'), style: 'primary' },
+        { id: 'proxy.refuse', label: 'Refuser', value: cmd('refuser'), command: cmd('refuser'), style: 'danger' },
+      ],
+    });
+    return done('Pouvoir déclaré, en attente de confirmation',
+      [`Votre pouvoir à ${nameOf(holder)} est transmis au secrétariat, qui le confirmera.`, ...change.notes], ctx, s,
+      [{ to: { kind: 'secretariat' }, reply: request }], 'ephemeral');
+  },
+});
+
+const retirer = defineCommand({
+  name: 'retirer',
+  description: 'Retirer un pouvoir (le sien, ou tout pouvoir pour le secrétariat)',
+  args: [giverArg, sessionArg],
+  examples: ['/pouvoir retirer ROY 2024-10-07'],
+  access: 'self',
+  async run(args, ctx) {
+    const giver = ctx.delegate(args['mandant'] as string);
+    requireSelfOrSecretary(ctx, giver, 'retirer');
+    const s = await ctx.session(args['séance'] as string | undefined);
+    const name = nameById(ctx);
+    const before = proxyOf(await ctx.records.record(s.id), giver.id);
+    const change = await ctx.records.update(s.id, (r) => removeProxy(r, giver, name(proxyOf(r, giver.id)?.holder ?? ''), who(ctx), 'pouvoir retiré'));
+    return done('Pouvoir retiré', [`Le pouvoir de ${nameOf(giver)}${before ? ` à ${name(before.holder)}` : ''} est retiré.`, ...change.notes], ctx, s);
+  },
+});
+
+const confirmer = defineCommand({
+  name: 'confirmer',
+  description: 'Confirmer un pouvoir déclaré (secrétariat)',
+  args: [giverArg, sessionArg],
+  examples: ['/pouvoir confirmer ROY'],
+  access: 'proxy.record',
+  async run(args, ctx) {
+    const giver = ctx.delegate(args['mandant'] as string);
+    const s = await ctx.session(args['séance'] as string | undefined);
+    const name = nameById(ctx);
+    const change = await ctx.records.update(s.id, (r) => {
+      const p = proxyOf(r, giver.id);
+      if (!p) fail('proxy.not-found', `Aucun pouvoir de ${nameOf(giver)} n'est enregistré pour cette séance.`);
+      return confirmProxy(ctx.config.body, r, giver, ctx.delegate(name(p.holder)), who(ctx));
+    });
+    const holder = name(proxyOf(change.record, giver.id)!.holder);
+    return done('Pouvoir confirmé', [`Pouvoir de ${nameOf(giver)} à ${holder} confirmé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
+      { to: { kind: 'delegate', id: giver.id }, reply: reply('Pouvoir confirmé', [text(`Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} est confirmé par ${ctx.actor.name}.`)], { tone: 'success', session: sessionHeading(ctx, s), visibility: 'ephemeral' }) },
+    ]);
+  },
+});
+
+const refuser = defineCommand({
+  name: 'refuser',
+  description: 'Refuser un pouvoir déclaré (secrétariat)',
+  args: [giverArg, sessionArg],
+  examples: ['/pouvoir refuser ROY'],
+  access: 'proxy.record',
+  async run(args, ctx) {
+    const giver = ctx.delegate(args['mandant'] as string);
+    const s = await ctx.session(args['séance'] as string | undefined);
+    const name = nameById(ctx);
+    let holder = '';
+    const change = await ctx.records.update(s.id, (r) => {
+      holder = name(proxyOf(r, giver.id)?.holder ?? '');
+      return removeProxy(r, giver, holder, who(ctx), 'pouvoir refusé');
+    });
+    return done('Pouvoir refusé', [`Pouvoir de ${nameOf(giver)} à ${holder} refusé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
+      { to: { kind: 'delegate', id: giver.id }, reply: reply('Pouvoir refusé', [text(`Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} a été refusé par ${ctx.actor.name}. Contactez le secrétariat pour en savoir plus.`)], { tone: 'warning', session: sessionHeading(ctx, s), visibility: 'ephemeral' }) },
+    ]);
+  },
+});
+
+export const pouvoir = defineCommand({
+  name: 'pouvoir',
+  description: 'Donner, retirer, confirmer ou refuser un pouvoir',
+  examples: [],
+  access: 'read',
+  subcommands: [donner, retirer, confirmer, refuser],
+});

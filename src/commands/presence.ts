@@ -1,0 +1,35 @@
+/** @module /presence: record a delegate's attendance (their own, or anyone's for the secretariat). */
+import { setAttendance } from '../core/assembly/proxies.ts';
+import { defineCommand } from '../core/command.ts';
+import { fail } from '../core/errors.ts';
+import type { AttendanceStatus } from '../core/model.ts';
+import { list, reply, text } from '../core/reply.ts';
+import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
+
+const LABEL: Record<AttendanceStatus, string> = {
+  salle: 'présent(e) en salle', distance: 'présent(e) à distance', excuse: 'excusé(e)', absent: 'absent(e)',
+};
+
+export const presence = defineCommand({
+  name: 'presence',
+  description: 'Enregistrer une présence : salle, distance, excusé ou absent',
+  args: [
+    { name: 'délégué', kind: 'delegate', description: 'le délégué concerné (soi-même pour un délégué)' },
+    { name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent'], description: 'salle, distance (visioconférence), excuse ou absent' },
+    sessionArg,
+  ],
+  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07'],
+  access: 'self',
+  async run(args, ctx) {
+    const d = ctx.delegate(args['délégué'] as string);
+    if (!ctx.can('attendance.record') && ctx.actor.delegate?.id !== d.id) {
+      fail('attendance.not-yours', `Un délégué ne peut enregistrer que sa propre présence ; pour ${nameOf(d)}, s'adresser au secrétariat.`);
+    }
+    const status = args['statut'] as AttendanceStatus;
+    const s = await ctx.session(args['séance'] as string | undefined);
+    const change = await ctx.records.update(s.id, (r) => setAttendance(ctx.config.body, r, who(ctx), d, status, nameById(ctx)));
+    const blocks = [text(`${nameOf(d)} : ${LABEL[status]}.`)];
+    if (change.notes.length) blocks.push(list([...change.notes], 'Effet sur les pouvoirs'));
+    return reply('Présence enregistrée', blocks, { tone: change.notes.length ? 'warning' : 'success', session: sessionHeading(ctx, s) });
+  },
+});

@@ -1,0 +1,41 @@
+/** @module /quorum: who counts, the threshold, the votes, and whether the quorum is reached. */
+import { computeQuorum } from '../core/assembly/quorum.ts';
+import { defineCommand } from '../core/command.ts';
+import { fields, reply, text, type Block } from '../core/reply.ts';
+import { formatInt, plural } from '../core/text/format.ts';
+import { sessionArg, sessionHeading } from './shared.ts';
+
+export const quorum = defineCommand({
+  name: 'quorum',
+  description: 'Quorum d\'une séance : présents, représentés, voix, seuil',
+  args: [sessionArg],
+  examples: ['/quorum', '/quorum 2024-10-07'],
+  access: 'read',
+  async run(args, ctx) {
+    const s = await ctx.session(args['séance'] as string | undefined);
+    const record = await ctx.records.record(s.id);
+    const body = ctx.config.body;
+    const q = computeQuorum(body, ctx.config.roster, record);
+    const heads = body.quorum.count === 'heads';
+    const unit = heads ? 'délégués' : 'voix';
+    const present = q.room.length + q.remote.length;
+    const blocks: Block[] = [fields([
+      { label: 'Délégués en exercice', value: formatInt(q.inOffice) },
+      { label: 'Présents en salle', value: formatInt(q.room.length) },
+      { label: 'Présents à distance', value: formatInt(q.remote.length) + (body.remoteCountsAsPresent ? '' : ' (ne comptent pas)') },
+      { label: 'Représentés (pouvoirs)', value: formatInt(q.represented.length) + (body.quorum.base === 'present' ? ' (ne comptent pas pour le quorum)' : '') },
+      { label: 'Comptés pour le quorum', value: `${formatInt(q.counted)} ${unit}` },
+      { label: 'Seuil', value: `${formatInt(q.threshold)} ${unit} (majorité absolue de ${formatInt(heads ? q.inOffice : q.totalVotes)})` },
+      { label: 'Voix présentes et représentées', value: `${formatInt(q.votesPresent + q.votesRepresented)} sur ${formatInt(q.totalVotes)} (${formatInt(q.votesPresent)} présentes + ${formatInt(q.votesRepresented)} représentées)` },
+      { label: 'Résultat', value: q.reached ? `quorum atteint (${formatInt(q.counted)} ≥ ${formatInt(q.threshold)})` : `quorum non atteint : il manque ${plural(q.missing, heads ? 'délégué' : 'voix', unit)}` },
+    ])];
+    if (body.statedTotalVotes !== undefined && body.statedTotalVotes !== q.rosterVotes) {
+      blocks.push(text(`Total des voix : ${formatInt(body.statedTotalVotes)} selon le procès-verbal, ${formatInt(q.rosterVotes)} selon le registre des délégués (écart signalé par npm run check).`));
+    }
+    if (present === 0 && q.represented.length === 0) blocks.push(text('Aucune présence n\'est encore enregistrée pour cette séance (/presence).'));
+    if (!q.reached && present > 0) blocks.push(text('Sans quorum, une nouvelle convocation à trois jours au moins permet de délibérer sans condition de quorum sur le même ordre du jour (CGCT L2121-17, sauf disposition contraire des statuts).'));
+    return reply(q.reached ? 'Quorum atteint' : 'Quorum non atteint', blocks, {
+      tone: q.reached ? 'success' : 'warning', session: sessionHeading(ctx, s), rule: q.rule,
+    });
+  },
+});

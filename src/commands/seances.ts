@@ -1,0 +1,21 @@
+/** @module /seances: past and upcoming sessions. */
+import { defineCommand } from '../core/command.ts';
+import { reply, table, text } from '../core/reply.ts';
+import { formatDateLong, formatTime } from '../core/text/dates.ts';
+
+export const seances = defineCommand({
+  name: 'seances',
+  description: 'Séances passées et à venir',
+  examples: ['/seances'],
+  access: 'read',
+  async run(_args, ctx) {
+    const all = await ctx.sessions();
+    const today = ctx.today();
+    if (all.length === 0) return reply('Aucune séance', [text('Aucune séance enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].')]);
+    const rows = all.map((s) => [
+      formatDateLong(s.date), formatTime(s.time), s.title, s.place + (s.remote ? ' et à distance' : ''),
+      s.cancelled ? 'annulée' : s.date >= today ? 'à venir' : 'passée',
+    ]);
+    return reply(`Séances du ${ctx.config.body.assemblyName.toLowerCase()} (${all.length})`, [table(['Date', 'Heure', 'Instance', 'Lieu', 'Statut'], rows)]);
+  },
+});

@@ -1,0 +1,32 @@
+/** @module Helpers the command handlers share: the optional session argument, names, the journal's "who". */
+import type { ArgSpec, CommandContext } from '../core/command.ts';
+import type { Who } from '../core/assembly/proxies.ts';
+import type { Delegate, Session } from '../core/model.ts';
+import { sessionLabel } from '../core/dispatch.ts';
+import { formatDateTime } from '../core/text/dates.ts';
+
+export const sessionArg: ArgSpec = {
+  name: 'séance', kind: 'session', optional: true,
+  description: 'date de la séance (2024-10-07 ou 07/10/2024) ; par défaut la prochaine, sinon la dernière',
+};
+
+export const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+
+export function nameById(ctx: CommandContext): (id: string) => string {
+  const byId = new Map(ctx.config.roster.map((d) => [d.id, d]));
+  return (id) => {
+    const d = byId.get(id);
+    return d ? nameOf(d) : id;
+  };
+}
+
+export function who(ctx: CommandContext): Who {
+  return { name: ctx.actor.name, door: ctx.actor.door, at: ctx.clock.now().toISOString() };
+}
+
+export function sessionHeading(ctx: CommandContext, s: Session): string {
+  const label = `${s.title} du ${formatDateTime(s.date, s.time)}`;
+  return s.cancelled ? `${label} (annulée)` : label;
+}
+
+export { sessionLabel };

@@ -1,0 +1,174 @@
+/**
+ * @module Turning the words of a command line into named arguments, then validating each with zod.
+ * Multi-word values (delegate names, service names, titles) are recognised by their kind.
+ */
+import { z } from 'zod';
+import { UserError } from './errors.ts';
+import { text as textBlock } from './reply.ts';
+import type { ArgSpec, Args, Command } from './command.ts';
+import { looksLikeDate, parseDate, parseTime } from './text/dates.ts';
+import { fold, foldName, isCivility } from './text/normalize.ts';
+
+/** Splits on spaces, keeping "quoted words", 'single quotes' and « guillemets » together. */
+export function tokenize(line: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|“([^”]*)”|«\s*([^»]*?)\s*»|'([^']*)'(?=\s|$)|(\S+)/g;
+  for (const m of line.matchAll(re)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
+  return out.filter((t) => t.length > 0);
+}
+
+const PARTICLES = new Set(['de', 'du', 'des', 'd', 'le', 'la', 'van', 'von']);
+const isInteger = (t: string) => /^[-+]?\d+$/.test(t);
+
+function matchesChoice(spec: ArgSpec, token: string): boolean {
+  return (spec.choices ?? []).some((c) => fold(c) === fold(token));
+}
+
+/** How many tokens a delegate name takes: the longest run that is a known name, else civility + particles + word. */
+function takeName(tokens: string[], i: number, isKnownName: (phrase: string) => boolean): number {
+  for (let n = Math.min(5, tokens.length - i); n > 1; n--) {
+    if (isKnownName(tokens.slice(i, i + n).join(' '))) return n;
+  }
+  let j = i;
+  if (isCivility(tokens[j]!) && j + 1 < tokens.length) j++;
+  while (PARTICLES.has(fold(tokens[j]!)) && j + 1 < tokens.length) j++;
+  return j - i + 1;
+}
+
+function defaultSchema(spec: ArgSpec): z.ZodType {
+  switch (spec.kind) {
+    case 'session':
+    case 'date':
+      return z.string().transform((s, ctx) => {
+        const d = parseDate(s);
+        if (!d) {
+          ctx.addIssue({ code: 'custom', message: `date invalide « ${s} » (attendu 2024-10-07 ou 07/10/2024)` });
+          return z.NEVER;
+        }
+        return d;
+      });
+    case 'time':
+      return z.string().transform((s, ctx) => {
+        const t = parseTime(s);
+        if (!t) {
+          ctx.addIssue({ code: 'custom', message: `heure invalide « ${s} » (attendu 17:30 ou 17h30)` });
+          return z.NEVER;
+        }
+        return t;
+      });
+    case 'integer': {
+      const min = spec.min ?? 1;
+      const max = spec.max ?? 1_000_000;
+      return z.string().transform((s, ctx) => {
+        const t = s.trim();
+        if (!/^[-+]?\d+$/.test(t)) {
+          ctx.addIssue({ code: 'custom', message: `nombre entier attendu, reçu « ${s} »` });
+          return z.NEVER;
+        }
+        const n = Number(t);
+        if (n < min || n > max) {
+          ctx.addIssue({ code: 'custom', message: `${n.toLocaleString('fr-FR')} hors limites (de ${min.toLocaleString('fr-FR')} à ${max.toLocaleString('fr-FR')})` });
+          return z.NEVER;
+        }
+        return n;
+      });
+    }
+    case 'choice': {
+      const choices = spec.choices ?? [];
+      return z.string().transform((s, ctx) => {
+        const c = choices.find((x) => fold(x) === fold(s));
+        if (!c) {
+          ctx.addIssue({ code: 'custom', message: `« ${s} » n'est pas un choix possible (${choices.join(', ')})` });
+          return z.NEVER;
+        }
+        return c;
+      });
+    }
+    default:
+      return z.string().trim().min(1, 'valeur vide').max(300, 'texte trop long (300 caractères au plus)');
+  }
+}
+
+function argError(cmdUsage: string, message: string): UserError {
+  return new UserError('args.invalid', message, [textBlock(`Usage : ${cmdUsage}`)]);
+}
+
+/** Validates raw strings per spec (shared by the text path and by doors with structured options). */
+export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, string | undefined>, cmdUsage: string): Args {
+  const out: Args = {};
+  for (const spec of specs) {
+    const value = raw[spec.name];
+    if (value === undefined || value.trim() === '') {
+      if (!spec.optional) throw argError(cmdUsage, `Argument manquant : ${spec.name} (${spec.description}).`);
+      continue;
+    }
+    const parsed = (spec.schema ?? defaultSchema(spec)).safeParse(value);
+    if (!parsed.success) {
+      const msg = parsed.error.issues.map((i) => i.message).join(' ; ');
+      throw argError(cmdUsage, `Argument « ${spec.name} » invalide : ${msg}.`);
+    }
+    out[spec.name] = parsed.data;
+  }
+  return out;
+}
+
+/** Splits the words of a command line among the argument specs. */
+export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: string, isKnownName: (phrase: string) => boolean): Record<string, string> {
+  const raw: Record<string, string> = {};
+  let i = 0;
+  specs.forEach((spec, k) => {
+    if (i >= tokens.length) return;
+    const tok = tokens[i]!;
+    const later = specs.slice(k + 1);
+    switch (spec.kind) {
+      case 'session':
+      case 'date':
+        if (looksLikeDate(tok) || !spec.optional) raw[spec.name] = tokens[i++]!;
+        return;
+      case 'choice':
+        if (matchesChoice(spec, tok) || !spec.optional) raw[spec.name] = tokens[i++]!;
+        return;
+      case 'integer':
+      case 'time':
+        raw[spec.name] = tokens[i++]!;
+        return;
+      case 'delegate': {
+        const n = takeName(tokens, i, isKnownName);
+        raw[spec.name] = tokens.slice(i, i + n).join(' ');
+        i += n;
+        return;
+      }
+      case 'service': {
+        let j = i + 1;
+        const stops = (t: string) => isInteger(t) || looksLikeDate(t) || later.some((l) => l.kind === 'choice' && matchesChoice(l, t));
+        while (j < tokens.length && !stops(tokens[j]!)) j++;
+        raw[spec.name] = tokens.slice(i, j).join(' ');
+        i = j;
+        return;
+      }
+      case 'text': {
+        // Text takes the rest, but leaves a trailing date to an optional session argument after it.
+        let end = tokens.length;
+        if (later.some((l) => l.kind === 'session') && end - 1 > i && looksLikeDate(tokens[end - 1]!)) end--;
+        raw[spec.name] = tokens.slice(i, end).join(' ');
+        i = end;
+        return;
+      }
+    }
+  });
+  if (i < tokens.length) {
+    throw argError(cmdUsage, `Argument en trop : « ${tokens.slice(i).join(' ')} ».`);
+  }
+  return raw;
+}
+
+/** Finds a subcommand by its folded name. */
+export function findSubcommand(cmd: Command, word: string | undefined): Command | undefined {
+  if (!word || !cmd.subcommands) return undefined;
+  return cmd.subcommands.find((s) => fold(s.name) === fold(word));
+}
+
+export const knownNameTester = (names: readonly string[]) => {
+  const set = new Set(names.map(foldName));
+  return (phrase: string) => set.has(foldName(phrase));
+};

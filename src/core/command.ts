@@ -1,0 +1,85 @@
+/**
+ * @module How a command is declared, once: name, description, arguments (each a kind plus a zod schema),
+ * examples, who may run it, and `run(args, ctx) → Reply`. Help, the Slack manifest, Discord registration,
+ * argument validation and autocomplete all derive from these declarations.
+ */
+import type { z } from 'zod';
+import type { Config, Permission } from './config.ts';
+import type { ActorRole, Delegate, Person, Session, Service } from './model.ts';
+import type { Clock, Logger } from './ports.ts';
+import type { Records } from './records.ts';
+import type { Reply } from './reply.ts';
+import type { IsoDate } from './text/dates.ts';
+
+export type ArgKind = 'session' | 'date' | 'time' | 'delegate' | 'service' | 'integer' | 'choice' | 'text';
+
+export interface ArgSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly kind: ArgKind;
+  readonly optional?: boolean;
+  /** For `choice`: the accepted words (folded comparison), first is the canonical spelling. */
+  readonly choices?: readonly string[];
+  /** Validates (and may transform) the raw text. Defaults by kind live in args.ts. */
+  readonly schema?: z.ZodType;
+  /** For `integer`: bounds shown in Discord and enforced by the default schema. */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export type Args = Record<string, unknown>;
+
+/** Who is asking, resolved by the door from its platform identity. */
+export interface Actor {
+  readonly name: string;
+  readonly role: ActorRole;
+  readonly door: 'console' | 'slack' | 'discord' | 'test' | 'scheduler';
+  readonly delegate?: Delegate;
+  readonly person?: Person;
+  /** The platform user id, when there is one. */
+  readonly userId?: string;
+}
+
+export interface CommandContext {
+  readonly config: Config;
+  readonly records: Records;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly actor: Actor;
+  readonly commands: readonly Command[];
+  /** Today's date in the body's time zone. */
+  today(): IsoDate;
+  can(permission: Permission): boolean;
+  /** Resolves a typed name; throws a UserError listing the closest matches. */
+  delegate(name: string): Delegate;
+  service(name: string): Service;
+  /** The session on a date, or by default the next one, else the latest. */
+  session(date?: IsoDate): Promise<Session>;
+  sessions(): Promise<readonly Session[]>;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly description: string;
+  readonly args?: readonly ArgSpec[];
+  readonly examples: readonly string[];
+  /** 'read': anyone, even unmapped; 'self': mapped people (the handler checks whose record); else a permission. */
+  readonly access: 'read' | 'self' | Permission;
+  readonly run?: (args: Args, ctx: CommandContext) => Promise<Reply> | Reply;
+  readonly subcommands?: readonly Command[];
+  /** The subcommand used when the text does not start with one (`/odj 2024-10-07` → `voir`). */
+  readonly defaultSubcommand?: string;
+}
+
+export function usage(cmd: Command, parent?: Command): string {
+  const args = (cmd.args ?? []).map((a) => {
+    const inner = a.kind === 'choice' && a.choices && a.choices.length <= 4 ? a.choices.join('|') : a.name;
+    return a.optional ? `[${inner}]` : `<${inner}>`;
+  });
+  const head = parent ? `/${parent.name} ${cmd.name}` : `/${cmd.name}`;
+  return [head, ...args].join(' ');
+}
+
+export function defineCommand(cmd: Command): Command {
+  return cmd;
+}

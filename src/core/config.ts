@@ -1,0 +1,59 @@
+/** @module The loaded configuration of one body, as the core sees it (built by src/app/load-config.ts). */
+import type {
+  ActorRole, BodyProfile, Catalogue, Delegate, MemberBody, Person, Session, SessionRecord,
+} from './model.ts';
+
+export type Permission = 'proxy.record' | 'attendance.record' | 'session.plan' | 'journal.read' | 'reminder.manage';
+
+export const defaultPermissions: Record<Permission, readonly ActorRole[]> = {
+  'proxy.record': ['secretary'],
+  'attendance.record': ['secretary'],
+  'session.plan': ['secretary'],
+  'journal.read': ['secretary', 'president'],
+  'reminder.manage': ['secretary'],
+};
+
+export interface ConfigWarning {
+  /** Where in the file, e.g. "sessions[0].attendance.excuse[23]". */
+  readonly path: string;
+  readonly message: string;
+  readonly suggestion: string;
+}
+
+export interface SeminarConfig {
+  readonly title: string;
+  /** MM-DD, every year. */
+  readonly day: string;
+  readonly place?: string;
+  readonly leadDays: readonly number[];
+  readonly time: string;
+  readonly to: readonly ('delegates' | 'secretariat')[];
+}
+
+export interface ChatChannels {
+  readonly secretariatChannel?: string;
+  readonly delegatesChannel?: string;
+}
+
+export interface Config {
+  readonly file: string;
+  readonly body: BodyProfile;
+  readonly members: readonly MemberBody[];
+  readonly roster: readonly Delegate[];
+  readonly staff: readonly Person[];
+  readonly contacts: readonly Person[];
+  readonly permissions: Readonly<Record<Permission, readonly ActorRole[]>>;
+  readonly slack: ChatChannels;
+  readonly discord: ChatChannels;
+  readonly sessions: readonly Session[];
+  /** Attendance and proxies the config records (the minutes of a past session). */
+  readonly seedRecords: Readonly<Record<string, SessionRecord>>;
+  readonly catalogue: Catalogue;
+  readonly reminders: { readonly graceHours: number; readonly seminar?: SeminarConfig };
+  /** Inconsistencies found while loading (a misspelt name resolved to its near twin...). */
+  readonly loadWarnings: readonly ConfigWarning[];
+}
+
+export function delegateName(d: Delegate): string {
+  return `${d.civility} ${d.lastName}`;
+}

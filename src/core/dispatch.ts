@@ -1,0 +1,183 @@
+/**
+ * @module Routing: a command line (or a door's structured options) → the declared command → its Reply.
+ * Checks access, validates arguments, turns user errors into French error replies and bugs into a short
+ * apology while the log keeps the detail.
+ */
+import { findSubcommand, knownNameTester, splitArgs, tokenize, validateArgs } from './args.ts';
+import { usage, type Actor, type Command, type CommandContext } from './command.ts';
+import type { Config, Permission } from './config.ts';
+import { bugReply, errorReply, fail, UserError } from './errors.ts';
+import type { Delegate, Service, Session } from './model.ts';
+import type { Clock, Logger } from './ports.ts';
+import type { Records } from './records.ts';
+import { list, reply, text, type Reply } from './reply.ts';
+import { matchByName } from './text/match.ts';
+import { fold } from './text/normalize.ts';
+import { formatDateLong, toZoned, type IsoDate } from './text/dates.ts';
+
+export interface DispatchDeps {
+  readonly config: Config;
+  readonly records: Records;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly commands: readonly Command[];
+}
+
+/** A command invocation from a door with structured options (Discord), already split. */
+export interface StructuredInput {
+  readonly name: string;
+  readonly subcommand?: string;
+  readonly args: Record<string, string | undefined>;
+}
+
+export interface Dispatcher {
+  readonly commands: readonly Command[];
+  runLine(line: string, actor: Actor): Promise<Reply>;
+  runStructured(input: StructuredInput, actor: Actor): Promise<Reply>;
+  context(actor: Actor): CommandContext;
+}
+
+const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+
+export function sessionLabel(config: Config, s: Session): string {
+  return `${s.title} du ${formatDateLong(s.date)}`;
+}
+
+export async function allSessions(config: Config, records: Records): Promise<Session[]> {
+  const planned = await records.plannedSessions();
+  const merged = [...config.sessions, ...planned].sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
+  return Promise.all(merged.map(async (s) => {
+    const extra = await records.agendaAdditions(s.id);
+    return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;
+  }));
+}
+
+export function createContext(deps: DispatchDeps, actor: Actor): CommandContext {
+  const { config, records, clock } = deps;
+  const today = () => toZoned(clock.now(), config.body.timezone).date;
+  const can = (p: Permission) => config.permissions[p].includes(actor.role);
+  return {
+    ...deps,
+    actor,
+    today,
+    can,
+    delegate(name: string): Delegate {
+      const m = matchByName(name, config.roster);
+      if (m.kind === 'found') return m.item;
+      if (m.kind === 'ambiguous') {
+        fail('name.ambiguous', `« ${name} » désigne plusieurs délégués : ${m.candidates.map(nameOf).join(', ')}. Préciser le nom (ex. « Mme ${m.candidates[0]!.lastName} »).`);
+      }
+      const hint = m.suggestions.length ? ` Vouliez-vous dire : ${m.suggestions.map((d) => `${nameOf(d)} ?`).join(' ')}` : '';
+      fail('name.unknown', `Délégué inconnu : « ${name} ».${hint}`);
+    },
+    service(name: string): Service {
+      const services = config.catalogue.services;
+      const m = matchByName(name, services, false);
+      if (m.kind === 'found') return m.item;
+      if (m.kind === 'ambiguous') fail('service.ambiguous', `« ${name} » correspond à plusieurs services : ${m.candidates.map((s) => s.name).join(', ')}.`);
+      const hint = m.suggestions.length ? ` Vouliez-vous dire : ${m.suggestions.map((s) => s.name).join(', ')} ?` : '';
+      fail('service.unknown', `Service inconnu : « ${name} ».${hint} Voir /tarifs pour la liste.`);
+    },
+    sessions: () => allSessions(config, records),
+    async session(date?: IsoDate): Promise<Session> {
+      const all = (await allSessions(config, records)).filter((s) => !s.cancelled || s.date === date);
+      if (all.length === 0) fail('session.none', 'Aucune séance n\'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].');
+      if (date) {
+        const s = all.find((x) => x.date === date);
+        if (!s) fail('session.unknown', `Aucune séance le ${formatDateLong(date)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`);
+        return s;
+      }
+      const t = today();
+      return all.find((s) => s.date >= t) ?? all[all.length - 1]!;
+    },
+  };
+}
+
+function suggestCommand(name: string, commands: readonly Command[]): string {
+  const m = matchByName(name, commands.map((c) => ({ keys: [c.name], c })), false);
+  const cands = m.kind === 'found' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : m.suggestions;
+  return cands.length ? ` Vouliez-vous dire : ${cands.map((x) => `/${x.c.name}`).join(', ')} ?` : '';
+}
+
+function checkAccess(cmd: Command, ctx: CommandContext): void {
+  if (cmd.access === 'read') return;
+  if (cmd.access === 'self') {
+    if (!ctx.actor.delegate && !ctx.can('proxy.record') && !ctx.can('attendance.record')) {
+      fail('access.unmapped', 'Votre compte n\'est associé à aucun délégué ni membre du secrétariat : vous pouvez consulter, pas modifier. Le secrétariat peut ajouter votre identifiant dans la configuration.');
+    }
+    return;
+  }
+  if (!ctx.can(cmd.access)) {
+    const roles = ctx.config.permissions[cmd.access].join(', ') || 'personne';
+    fail('access.denied', `Cette commande est réservée aux rôles : ${roles}. Votre rôle : ${ctx.actor.role === 'reader' ? 'lecture seule' : ctx.actor.role}.`);
+  }
+}
+
+export function createDispatcher(deps: DispatchDeps): Dispatcher {
+  const commands = deps.commands;
+  const isKnownName = knownNameTester(deps.config.roster.flatMap((d) => d.keys));
+  const find = (name: string) => commands.find((c) => fold(c.name) === fold(name.replace(/^\//, '')));
+
+  async function guarded(actor: Actor, label: string, body: (ctx: CommandContext) => Promise<Reply>): Promise<Reply> {
+    const ctx = createContext(deps, actor);
+    try {
+      return await body(ctx);
+    } catch (e) {
+      if (e instanceof UserError) return errorReply(e);
+      deps.logger.error('command failed', { command: label, actor: actor.name, door: actor.door, error: e instanceof Error ? e.stack : String(e) });
+      return bugReply();
+    }
+  }
+
+  async function execute(cmd: Command, parent: Command | undefined, raw: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
+    checkAccess(cmd, ctx);
+    if (!cmd.run) throw new Error(`command ${cmd.name} has no handler`);
+    const args = validateArgs(cmd.args ?? [], raw, usage(cmd, parent));
+    return cmd.run(args, ctx);
+  }
+
+  function subcommandHelp(cmd: Command): UserError {
+    return new UserError('command.subcommand', `/${cmd.name} attend une sous-commande : ${cmd.subcommands!.map((s) => s.name).join(', ')}.`, [
+      list(cmd.subcommands!.map((s) => `${usage(s, cmd)} : ${s.description}`)),
+    ]);
+  }
+
+  return {
+    commands,
+    context: (actor) => createContext(deps, actor),
+    runLine(line, actor) {
+      const tokens = tokenize(line.trim());
+      const first = tokens.shift() ?? '';
+      return guarded(actor, first, async (ctx) => {
+        const cmd = find(first);
+        if (!cmd) {
+          if (!first) fail('command.empty', 'Commande vide. Tapez /aide pour la liste des commandes.');
+          fail('command.unknown', `Commande inconnue : « ${first} ».${suggestCommand(first.replace(/^\//, ''), commands)} Tapez /aide pour la liste.`);
+        }
+        let target = cmd;
+        let parent: Command | undefined;
+        if (cmd.subcommands) {
+          const sub = findSubcommand(cmd, tokens[0]);
+          if (sub) tokens.shift();
+          target = sub ?? findSubcommand(cmd, cmd.defaultSubcommand) ?? (() => { throw subcommandHelp(cmd); })();
+          parent = cmd;
+        }
+        const raw = splitArgs(target.args ?? [], tokens, usage(target, parent), isKnownName);
+        return execute(target, parent, raw, ctx);
+      });
+    },
+    runStructured(input, actor) {
+      return guarded(actor, input.name, async (ctx) => {
+        const cmd = find(input.name);
+        if (!cmd) fail('command.unknown', `Commande inconnue : « ${input.name} ».`);
+        if (cmd.subcommands) {
+          const sub = findSubcommand(cmd, input.subcommand ?? cmd.defaultSubcommand);
+          if (!sub) throw subcommandHelp(cmd);
+          return execute(sub, cmd, input.args, ctx);
+        }
+        return execute(cmd, undefined, input.args, ctx);
+      });
+    },
+  };
+}
+

@@ -1,0 +1,173 @@
+/** @module The domain model the config is loaded into. Plain data: the core's functions read it, never mutate it. */
+import type { IsoDate, WallTime } from './text/dates.ts';
+
+export type BodyKind = 'commune' | 'epci' | 'syndicat-mixte-ferme' | 'syndicat-mixte-ouvert';
+export type Role = 'president' | 'secretary' | 'delegate';
+export type ActorRole = Role | 'mairie' | 'reader';
+
+export interface QuorumRule {
+  /** Heads (délégués) or weighted votes (voix). */
+  readonly count: 'heads' | 'votes';
+  /** CGCT default: present only; many statutes: present or represented by proxy. */
+  readonly base: 'present' | 'present-or-represented';
+  /** Where the rule comes from, quoted in every answer. */
+  readonly source: string;
+}
+
+export interface BodyProfile {
+  readonly name: string;
+  readonly kind: BodyKind;
+  readonly assemblyName: string; // "Comité syndical"
+  readonly timezone: string;
+  readonly vatPercent: number;
+  readonly quorum: QuorumRule;
+  readonly maxProxiesPerHolder: number;
+  readonly proxyRuleSource: string;
+  readonly substitutes: boolean;
+  readonly remoteCountsAsPresent: boolean;
+  /** Convocation delay in jours francs. */
+  readonly convocationDays: number;
+  /** Total votes as stated by the minutes, when they state one (104 for Somme Numérique). */
+  readonly statedTotalVotes?: number;
+}
+
+export interface MemberBody {
+  readonly id: string;
+  readonly name: string;
+  /** Statutes' composition: delegates it designates and votes each holds. */
+  readonly delegates?: number;
+  readonly votesEach?: number;
+}
+
+export interface Delegate {
+  readonly id: string;
+  readonly civility: 'M.' | 'Mme';
+  readonly lastName: string;
+  readonly firstName?: string;
+  readonly member: string;
+  readonly votes: number;
+  readonly role: Role;
+  readonly inOffice: boolean;
+  readonly slackId?: string;
+  readonly discordId?: string;
+  /** Every spelling that names this delegate (display name, aliases). */
+  readonly keys: readonly string[];
+}
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'secretary' | 'mairie';
+  /** For a mairie contact: the member body, or null for a non-member commune. */
+  readonly member?: string | null;
+  readonly organisation?: string;
+  readonly slackId?: string;
+  readonly discordId?: string;
+}
+
+export type AgendaKind = 'procedure' | 'information' | 'deliberation';
+
+export interface AgendaItem {
+  readonly kind: AgendaKind;
+  readonly title: string;
+  readonly outcome?: string;
+}
+
+export interface Session {
+  readonly id: string; // the ISO date
+  readonly title: string;
+  readonly date: IsoDate;
+  readonly time: WallTime;
+  readonly place: string;
+  readonly remote: boolean;
+  readonly convokedOn?: IsoDate;
+  readonly president?: string;
+  readonly secretary?: string;
+  readonly closedAt?: WallTime;
+  readonly agenda: readonly AgendaItem[];
+  readonly origin: 'config' | 'chat';
+  readonly cancelled?: boolean;
+  readonly prefecture?: string;
+}
+
+export type AttendanceStatus = 'salle' | 'distance' | 'excuse' | 'absent';
+
+export interface Proxy {
+  readonly giver: string;
+  readonly holder: string;
+  readonly status: 'pending' | 'confirmed';
+  readonly declaredBy: string;
+  readonly declaredAt: string;
+  readonly confirmedBy?: string;
+  readonly confirmedAt?: string;
+}
+
+export interface JournalEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly door: string;
+  readonly action: string;
+  readonly detail: string;
+}
+
+/** What is recorded for one session: attendance, proxies, and who changed what. */
+export interface SessionRecord {
+  readonly version: number;
+  readonly attendance: Readonly<Record<string, AttendanceStatus>>;
+  readonly proxies: readonly Proxy[];
+  readonly journal: readonly JournalEntry[];
+}
+
+export const emptyRecord: SessionRecord = { version: 0, attendance: {}, proxies: [], journal: [] };
+
+/* ---------- catalogue ---------- */
+
+export interface Tariff {
+  readonly yearlyHtCents?: number;
+  readonly yearlyTtcCents?: number;
+  /** Monthly figures as voted, in thousandths of a euro (2,916 € → 2916). */
+  readonly monthlyHtMillis?: number;
+  readonly monthlyTtcMillis?: number;
+  readonly installationHtCents?: number;
+  /** A flat price with no period stated (FTTH). */
+  readonly flatHtCents?: number;
+}
+
+export interface Deliberation {
+  readonly date: IsoDate;
+  readonly title: string;
+}
+
+export interface PriceVersion {
+  readonly effective: IsoDate;
+  readonly deliberation: Deliberation;
+  readonly member?: Tariff;
+  readonly nonMember?: Tariff;
+  /** One price for everybody. */
+  readonly all?: Tariff;
+}
+
+export interface Commitment {
+  readonly what: string;
+  readonly years: number;
+}
+
+export interface Service {
+  readonly id: string;
+  readonly name: string;
+  readonly keys: readonly string[];
+  readonly unit: string; // "agent", "poste", "accès"
+  readonly includes: readonly string[];
+  readonly commitments: readonly Commitment[];
+  readonly freeFirstYear: boolean;
+  readonly installationBlock?: number;
+  readonly seatLimit?: { readonly lessThan: number; readonly source: string };
+  readonly prices: readonly PriceVersion[];
+  /** Why there is no price (e.g. "annexe non fournie"). */
+  readonly noPrice?: string;
+  readonly notes: readonly string[];
+}
+
+export interface Catalogue {
+  readonly services: readonly Service[];
+}

@@ -1,0 +1,78 @@
+/**
+ * @module What the bot records (attendance, proxies, journal, sessions planned from chat), over the Store
+ * port. Changes to one key are serialised in-process, and stored before the caller can answer "done".
+ */
+import type { Config } from './config.ts';
+import { emptyRecord, type AgendaItem, type Session, type SessionRecord } from './model.ts';
+import type { Store } from './ports.ts';
+
+export interface Records {
+  record(sessionId: string): Promise<SessionRecord>;
+  /** Runs `change` on the latest record and stores the result; changes to one session never interleave. */
+  update<T extends { record: SessionRecord }>(sessionId: string, change: (r: SessionRecord) => T): Promise<T>;
+  plannedSessions(): Promise<readonly Session[]>;
+  /** Adds a session planned from chat; `check` runs inside the lock and may throw. */
+  planSession(session: Session, check: (existing: readonly Session[]) => void): Promise<void>;
+  agendaAdditions(sessionId: string): Promise<readonly AgendaItem[]>;
+  addAgendaItem(sessionId: string, item: AgendaItem): Promise<number>;
+}
+
+/** A per-key queue: each task starts when the previous one on the same key has settled. */
+export function createKeyedLock() {
+  const tails = new Map<string, Promise<unknown>>();
+  return async function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const prev = tails.get(key) ?? Promise.resolve();
+    const run = prev.then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}
+
+export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>): Records {
+  const withLock = createKeyedLock();
+  const recordKey = (id: string) => `record:${id}`;
+
+  async function read(sessionId: string): Promise<SessionRecord> {
+    return (await store.get<SessionRecord>(recordKey(sessionId))) ?? config.seedRecords[sessionId] ?? emptyRecord;
+  }
+
+  return {
+    record: read,
+    update(sessionId, change) {
+      return withLock(recordKey(sessionId), async () => {
+        const current = await read(sessionId);
+        const result = change(current);
+        if (result.record !== current) {
+          if (result.record.version !== current.version + 1) throw new Error(`record ${sessionId}: version ${result.record.version} after ${current.version}`);
+          await store.set(recordKey(sessionId), result.record);
+        }
+        return result;
+      });
+    },
+    async plannedSessions() {
+      return (await store.get<Session[]>('sessions:planned')) ?? [];
+    },
+    planSession(session, check) {
+      return withLock('sessions:planned', async () => {
+        const existing = (await store.get<Session[]>('sessions:planned')) ?? [];
+        check(existing);
+        await store.set('sessions:planned', [...existing, session]);
+      });
+    },
+    async agendaAdditions(sessionId) {
+      return (await store.get<AgendaItem[]>(`agenda:${sessionId}`)) ?? [];
+    },
+    addAgendaItem(sessionId, item) {
+      return withLock(`agenda:${sessionId}`, async () => {
+        const items = (await store.get<AgendaItem[]>(`agenda:${sessionId}`)) ?? [];
+        await store.set(`agenda:${sessionId}`, [...items, item]);
+        return items.length + 1;
+      });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * @module The platform-neutral reply every command returns. Doors render it (text, Block Kit, embeds);
+ * nothing here knows a platform. Strings are plain text: each door escapes them for its own markup.
+ */
+
+export type Tone = 'info' | 'success' | 'warning' | 'error';
+
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+}
+
+export type Block =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'fields'; readonly fields: readonly Field[] }
+  | { readonly type: 'table'; readonly title?: string; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
+  | { readonly type: 'list'; readonly title?: string; readonly items: readonly string[]; readonly ordered?: boolean }
+  /** Preformatted text to copy as is (the /pv Markdown). */
+  | { readonly type: 'code'; readonly text: string; readonly language?: string };
+
+export interface Action {
+  /** Stable id a door sends back when the button is pressed, e.g. "proxy.confirm". */
+  readonly id: string;
+  readonly label: string;
+  /** What the action applies to, e.g. "2024-10-07|roy". */
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+  /** The same action as a command line, for doors without buttons (console, text fallback). */
+  readonly command: string;
+}
+
+export interface Attachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: string;
+}
+
+export interface Reply {
+  readonly tone: Tone;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+  /** Context line: the session the reply is about ("Comité syndical du lundi 7 octobre 2024"). */
+  readonly session?: string;
+  /** Context line: the rule applied, with its source. */
+  readonly rule?: string;
+  readonly actions?: readonly Action[];
+  readonly attachments?: readonly Attachment[];
+  /** Ephemeral: only the asker sees it (errors, personal answers). */
+  readonly visibility: 'public' | 'ephemeral';
+  /** Messages the doors deliver elsewhere as a consequence (a proxy request to the secretariat...). */
+  readonly outbox?: readonly Outgoing[];
+}
+
+export type Recipient =
+  | { readonly kind: 'secretariat' }
+  | { readonly kind: 'delegates' }
+  | { readonly kind: 'delegate'; readonly id: string };
+
+export interface Outgoing {
+  readonly to: Recipient;
+  readonly reply: Reply;
+}
+
+export function reply(title: string, blocks: Block[], extra: Partial<Omit<Reply, 'title' | 'blocks'>> = {}): Reply {
+  return { tone: 'info', visibility: 'public', ...extra, title, blocks };
+}
+
+export const text = (t: string): Block => ({ type: 'text', text: t });
+export const fields = (f: Field[]): Block => ({ type: 'fields', fields: f });
+export const list = (items: string[], title?: string, ordered = false): Block => ({ type: 'list', items, title, ordered });
+export const table = (columns: string[], rows: string[][], title?: string): Block => ({ type: 'table', columns, rows, title });

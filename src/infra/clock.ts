@@ -1,0 +1,18 @@
+/** @module Clocks: the system clock, and a settable one for tests and `SEANCE_NOW` demos. */
+import type { Clock } from '../core/ports.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface FakeClock extends Clock {
+  set(at: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function createFakeClock(start: Date | string): FakeClock {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (at) => { t = new Date(at).getTime(); },
+    advance: (ms) => { t += ms; },
+  };
+}

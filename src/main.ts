@@ -1,0 +1,128 @@
+/**
+ * @module Entry point: load the config → build → start the configured doors (the console when none).
+ * `seance check` validates the config and lists what does not add up. Exit status 2 on a bad config.
+ */
+import { createSeance } from './app/build.ts';
+import { ConfigError, loadConfigFile } from './app/load-config.ts';
+import { planDoors, startChatDoors } from './app/start-doors.ts';
+import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
+import type { Actor } from './core/command.ts';
+import { checkConfig, formatCheck } from './core/check.ts';
+import { createFakeClock, systemClock } from './infra/clock.ts';
+import { openStore, storeLabel, DEFAULT_STORE } from './infra/keyv-store.ts';
+import { createLogger, secretsFromEnv } from './infra/logger.ts';
+
+export const DEFAULT_CONFIG = 'config/somme-numerique.yaml';
+
+interface Cli {
+  readonly command: 'run' | 'check' | 'help';
+  readonly console: boolean;
+  readonly as?: string;
+}
+
+function parseCli(argv: readonly string[]): Cli | string {
+  let command: Cli['command'] = 'run';
+  let forceConsole = false;
+  let as: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === 'check') command = 'check';
+    else if (a === '--help' || a === '-h' || a === 'help') command = 'help';
+    else if (a === '--console') forceConsole = true;
+    else if (a === '--as') {
+      as = argv[++i];
+      if (!as) return 'option --as : nom du délégué attendu (ex. --as "M. PAYEN")';
+    } else if (a.startsWith('--as=')) as = a.slice(5);
+    else return `argument inconnu : ${a}`;
+  }
+  return { command, console: forceConsole, as };
+}
+
+const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
+  (sans argument)  lance le bot : console si aucun jeton Slack/Discord n'est défini
+  check            valide la configuration et liste les incohérences
+  --console        ouvre aussi la console quand Slack ou Discord tournent
+  --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
+Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
+  SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET [+ SLACK_APP_TOKEN], DISCORD_TOKEN + DISCORD_APPLICATION_ID.`;
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const cli = parseCli(argv);
+  if (typeof cli === 'string') {
+    process.stderr.write(`${cli}\n${HELP}\n`);
+    return 2;
+  }
+  if (cli.command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const file = env.SEANCE_CONFIG || DEFAULT_CONFIG;
+  let config;
+  try {
+    config = loadConfigFile(file);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (cli.command === 'check') {
+    process.stdout.write(`${formatCheck(config, checkConfig(config))}\n`);
+    return 0;
+  }
+
+  const plan = planDoors(env, cli.console);
+  const logger = createLogger({ secrets: secretsFromEnv(env), quiet: plan.console && !plan.slack && !plan.discord && !env.SEANCE_VERBOSE });
+  const clock = env.SEANCE_NOW ? createFakeClock(env.SEANCE_NOW) : systemClock;
+  const storeUrl = env.SEANCE_STORE || DEFAULT_STORE;
+  let store;
+  try {
+    store = await openStore(storeUrl);
+  } catch (e) {
+    process.stderr.write(`Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const seance = createSeance({ config, store, clock, logger });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await seance.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    await startChatDoors(seance, plan, env);
+  } catch (e) {
+    logger.error('a chat door could not start', { error: e instanceof Error ? e.message : String(e) });
+    await seance.stop();
+    return 1;
+  }
+  if (plan.console) {
+    let actor: Actor = { name: 'Console (secrétariat)', role: 'secretary', door: 'console' };
+    if (cli.as) {
+      const found = seance.actorByName(cli.as);
+      if (!found) {
+        process.stderr.write(`--as : personne inconnue « ${cli.as} » (un délégué, un membre du secrétariat ou un contact de mairie).\n`);
+        await seance.stop();
+        return 2;
+      }
+      actor = found;
+    }
+    const door = createConsoleAdapter({ seance, input: process.stdin, output: process.stdout, actor });
+    seance.addDoor(door);
+    await door.finished;
+    // With chat doors running, the console ending (stdin closed) must not stop the server.
+    if (!plan.slack && !plan.discord) {
+      await seance.stop();
+      return 0;
+    }
+  }
+  return new Promise<number>(() => undefined); // chat doors run until a signal
+}
+
+const code = await main(process.argv.slice(2), process.env);
+process.exit(code);

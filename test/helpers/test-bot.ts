@@ -1,0 +1,75 @@
+/**
+ * @module `createTestBot()`: the whole bot in-process on the sample config, a memory store (or a given one)
+ * and a fake clock, for one-line command tests: `await bot.say('/quorum 2024-10-07')`.
+ */
+import { createSeance, type Door, type Seance } from '../../src/app/build.ts';
+import { loadConfigFile, parseConfig } from '../../src/app/load-config.ts';
+import type { Actor } from '../../src/core/command.ts';
+import type { Config } from '../../src/core/config.ts';
+import type { Logger, Store } from '../../src/core/ports.ts';
+import type { Outgoing, Reply } from '../../src/core/reply.ts';
+import { replyToText } from '../../src/core/reply-text.ts';
+import { createFakeClock, type FakeClock } from '../../src/infra/clock.ts';
+import { openStore } from '../../src/infra/keyv-store.ts';
+
+export const SAMPLE_CONFIG = 'config/somme-numerique.yaml';
+
+export interface TestBot {
+  readonly seance: Seance;
+  readonly clock: FakeClock;
+  readonly config: Config;
+  /** Messages handed to the doors (outbox, reminders), in order. */
+  readonly delivered: Outgoing[];
+  readonly logs: { level: string; msg: string; data?: Record<string, unknown> }[];
+  /** Runs a command line and returns the reply as text. */
+  say(line: string, as?: string | Actor): Promise<string>;
+  /** Runs a command line and returns the reply itself. */
+  ask(line: string, as?: string | Actor): Promise<Reply>;
+  actor(name: string): Actor;
+  close(): Promise<void>;
+}
+
+export const secretary: Actor = { name: 'Console (secrétariat)', role: 'secretary', door: 'test' };
+export const reader: Actor = { name: 'Lecteur', role: 'reader', door: 'test' };
+
+export interface TestBotOptions {
+  /** Default 2026-11-29T10:00:00Z. */
+  readonly now?: string;
+  readonly store?: Store;
+  readonly storeUrl?: string;
+  readonly config?: Config;
+  /** YAML text to use instead of the sample. */
+  readonly yaml?: string;
+}
+
+export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
+  const config = opts.config ?? (opts.yaml ? parseConfig(opts.yaml, 'test.yaml') : loadConfigFile(SAMPLE_CONFIG));
+  const store = opts.store ?? (await openStore(opts.storeUrl ?? 'memory:'));
+  const clock = createFakeClock(opts.now ?? '2026-11-29T10:00:00Z');
+  const logs: TestBot['logs'] = [];
+  const logger: Logger = {
+    info: (msg, data) => logs.push({ level: 'info', msg, data }),
+    warn: (msg, data) => logs.push({ level: 'warn', msg, data }),
+    error: (msg, data) => logs.push({ level: 'error', msg, data }),
+  };
+  const seance = createSeance({ config, store, clock, logger });
+  const delivered: Outgoing[] = [];
+  const recorder: Door = { name: 'console', deliver: async (m) => { delivered.push(m); return true; }, stop: async () => undefined };
+  seance.addDoor(recorder);
+
+  const actor = (name: string): Actor => {
+    const a = seance.actorByName(name);
+    if (!a) throw new Error(`test: unknown person ${name}`);
+    return { ...a, door: 'test' };
+  };
+  const ask = async (line: string, as: string | Actor = secretary) => {
+    const r = await seance.dispatcher.runLine(line, typeof as === 'string' ? actor(as) : as);
+    await seance.deliver(r.outbox);
+    return r;
+  };
+  return {
+    seance, clock, config, delivered, logs, ask, actor,
+    say: async (line, as) => replyToText(await ask(line, as)),
+    close: () => seance.stop(),
+  };
+}
