@@ -44,8 +44,8 @@ export function parseConfig(text: string, file: string): Config {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
-      return `${pos ? `ligne ${pos.line}, colonne ${pos.col}` : 'YAML'} : ${e.message.split('\n')[0]}`;
+      const pos = lines.linePos(e.pos[0]);
+      return `ligne ${pos.line}, colonne ${pos.col} : ${e.message.split('\n')[0]}`;
     }));
   }
   const lineOf = (path: readonly PathPart[]): string => {

@@ -18,7 +18,6 @@ export function tokenize(line: string): string[] {
 }
 
 const PARTICLES = new Set(['de', 'du', 'des', 'd', 'le', 'la', 'van', 'von']);
-const isInteger = (t: string) => /^[-+]?\d+$/.test(t);
 
 function matchesChoice(spec: ArgSpec, token: string): boolean {
   return (spec.choices ?? []).some((c) => fold(c) === fold(token));
@@ -113,7 +112,16 @@ export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, stri
 }
 
 /** Splits the words of a command line among the argument specs. */
-export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: string, isKnownName: (phrase: string) => boolean): Record<string, string> {
+export interface KnownPhrases {
+  /** Is this phrase exactly a delegate's name (any spelling)? */
+  readonly delegate: (phrase: string) => boolean;
+  /** Is this phrase exactly a service's name or alias? */
+  readonly service: (phrase: string) => boolean;
+}
+
+const looksNumeric = (t: string) => /^[-+]?\d[\d.,eE+-]*$/.test(t);
+
+export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: string, known: KnownPhrases): Record<string, string> {
   const raw: Record<string, string> = {};
   let i = 0;
   specs.forEach((spec, k) => {
@@ -133,15 +141,21 @@ export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage:
         raw[spec.name] = tokens[i++]!;
         return;
       case 'delegate': {
-        const n = takeName(tokens, i, isKnownName);
+        const n = takeName(tokens, i, known.delegate);
         raw[spec.name] = tokens.slice(i, i + n).join(' ');
         i += n;
         return;
       }
       case 'service': {
+        // The longest run of words that is a known service; else up to the next number, date or choice.
         let j = i + 1;
-        const stops = (t: string) => isInteger(t) || looksLikeDate(t) || later.some((l) => l.kind === 'choice' && matchesChoice(l, t));
-        while (j < tokens.length && !stops(tokens[j]!)) j++;
+        const knownEnd = [...Array(Math.min(6, tokens.length - i)).keys()].map((n) => i + n + 1).reverse()
+          .find((end) => known.service(tokens.slice(i, end).join(' ')));
+        if (knownEnd !== undefined) j = knownEnd;
+        else {
+          const stops = (t: string) => looksNumeric(t) || looksLikeDate(t) || later.some((l) => l.kind === 'choice' && matchesChoice(l, t));
+          while (j < tokens.length && !stops(tokens[j]!)) j++;
+        }
         raw[spec.name] = tokens.slice(i, j).join(' ');
         i = j;
         return;
@@ -168,7 +182,8 @@ export function findSubcommand(cmd: Command, word: string | undefined): Command 
   return cmd.subcommands.find((s) => fold(s.name) === fold(word));
 }
 
-export const knownNameTester = (names: readonly string[]) => {
-  const set = new Set(names.map(foldName));
-  return (phrase: string) => set.has(foldName(phrase));
+export const knownPhraseTester = (names: readonly string[], asName: boolean) => {
+  const norm = asName ? foldName : fold;
+  const set = new Set(names.map(norm));
+  return (phrase: string) => set.has(norm(phrase));
 };

@@ -3,7 +3,7 @@
  * Checks access, validates arguments, turns user errors into French error replies and bugs into a short
  * apology while the log keeps the detail.
  */
-import { findSubcommand, knownNameTester, splitArgs, tokenize, validateArgs } from './args.ts';
+import { findSubcommand, knownPhraseTester, splitArgs, tokenize, validateArgs, type KnownPhrases } from './args.ts';
 import { usage, type Actor, type Command, type CommandContext } from './command.ts';
 import type { Config, Permission } from './config.ts';
 import { bugReply, errorReply, fail, UserError } from './errors.ts';
@@ -115,7 +115,10 @@ function checkAccess(cmd: Command, ctx: CommandContext): void {
 
 export function createDispatcher(deps: DispatchDeps): Dispatcher {
   const commands = deps.commands;
-  const isKnownName = knownNameTester(deps.config.roster.flatMap((d) => d.keys));
+  const known: KnownPhrases = {
+    delegate: knownPhraseTester(deps.config.roster.flatMap((d) => d.keys), true),
+    service: knownPhraseTester(deps.config.catalogue.services.flatMap((s) => s.keys), false),
+  };
   const find = (name: string) => commands.find((c) => fold(c.name) === fold(name.replace(/^\//, '')));
 
   async function guarded(actor: Actor, label: string, body: (ctx: CommandContext) => Promise<Reply>): Promise<Reply> {
@@ -162,7 +165,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
           target = sub ?? findSubcommand(cmd, cmd.defaultSubcommand) ?? (() => { throw subcommandHelp(cmd); })();
           parent = cmd;
         }
-        const raw = splitArgs(target.args ?? [], tokens, usage(target, parent), isKnownName);
+        const raw = splitArgs(target.args ?? [], tokens, usage(target, parent), known);
         return execute(target, parent, raw, ctx);
       });
     },

@@ -68,18 +68,15 @@ export function checkProxy(profile: BodyProfile, record: SessionRecord, req: Pro
   if (held.length >= profile.maxProxiesPerHolder) {
     fail('proxy.holder-already-holds', `${nameOf(holder)} détient déjà ${profile.maxProxiesPerHolder === 1 ? 'un pouvoir' : `${held.length} pouvoirs`} : ${profile.proxyRuleSource}.`, [], rule);
   }
-  const holderStatus = record.attendance[holder.id];
-  if (holderStatus === 'excuse' || holderStatus === 'absent') {
-    fail('proxy.holder-absent', `${nameOf(holder)} est marqué(e) ${statusLabel(holderStatus)} : le mandataire doit être présent pour porter un pouvoir.`, [], rule);
-  }
   if (proxyOf(record, holder.id)) {
     fail('proxy.chain', `${nameOf(holder)} a lui-même ou elle-même donné un pouvoir : pas de pouvoir en cascade.`, [], rule);
   }
   if (proxiesHeldBy(record, giver.id).length > 0) {
     fail('proxy.chain', `${nameOf(giver)} détient déjà un pouvoir : un mandataire ne peut pas donner le sien (pas de pouvoir en cascade).`, [], rule);
   }
-  if (profile.substitutes === false && holder.member === undefined) {
-    fail('proxy.no-substitute', 'Les statuts ne prévoient pas de suppléant.', [], rule);
+  const holderStatus = record.attendance[holder.id];
+  if (holderStatus === 'excuse' || holderStatus === 'absent') {
+    fail('proxy.holder-absent', `${nameOf(holder)} est marqué(e) ${statusLabel(holderStatus)} : le mandataire doit être présent pour porter un pouvoir.`, [], rule);
   }
 }
 

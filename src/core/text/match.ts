@@ -20,7 +20,8 @@ export function matchByName<T extends Named>(query: string, items: readonly T[],
   if (!q) return { kind: 'unknown', suggestions: [] };
   const norm = (k: string) => (asName ? foldName(k) : fold(k));
 
-  const exact = items.filter((it) => it.keys.some((k) => norm(k) === q));
+  const compact = (s: string) => s.replace(/ /g, '');
+  const exact = items.filter((it) => it.keys.some((k) => norm(k) === q || compact(norm(k)) === compact(q)));
   if (exact.length === 1) return { kind: 'found', item: exact[0]! };
   if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
 

@@ -1,0 +1,277 @@
+/**
+ * @module `replyToBlockKit`: the pure rendering of a neutral Reply to Slack Block Kit, within Slack's limits
+ * (named below): long replies are split across blocks and messages, or truncated with a note, never rejected.
+ * Every string taken from a Reply goes through `escapeSlack`, so user text can never become a mention or a link.
+ */
+import type { Action, Block, Field, Reply } from '../../core/reply.ts';
+import { replyToText, tableToText } from '../../core/reply-text.ts';
+
+/** Blocks in one message. */
+export const MAX_BLOCKS = 50;
+/** Characters in a section's text (and in a context element's text). */
+export const MAX_SECTION_TEXT = 3000;
+/** Fields in one section. */
+export const MAX_FIELDS = 10;
+/** Characters in one section field. */
+export const MAX_FIELD_TEXT = 2000;
+/** Characters in a header block. */
+export const MAX_HEADER_TEXT = 150;
+/** Elements in a context block. */
+export const MAX_CONTEXT_ELEMENTS = 10;
+/** Elements in an actions block. */
+export const MAX_ACTION_ELEMENTS = 25;
+/** Characters in a button's label, its action_id and its value. */
+export const MAX_BUTTON_TEXT = 75;
+export const MAX_ACTION_ID = 255;
+export const MAX_BUTTON_VALUE = 2000;
+/** The `text` fallback (notifications, screen readers): Slack truncates beyond 40,000, advises 4,000. */
+export const MAX_FALLBACK_TEXT = 4000;
+/** Our own budget of block text per message: keeps each message readable and far from Slack's size caps. */
+export const MAX_MESSAGE_CHARS = 12_000;
+/** Messages one reply may span: a slash command's response_url accepts five. */
+export const MAX_MESSAGES = 5;
+/** A table at most this wide (monospace) is shown as is in a code block; wider ones one line per row. */
+export const NARROW_TABLE_WIDTH = 40;
+
+export interface PlainText { type: 'plain_text'; text: string; emoji?: boolean }
+export interface Mrkdwn { type: 'mrkdwn'; text: string }
+export interface HeaderBlock { type: 'header'; text: PlainText }
+export interface SectionBlock { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[] }
+export interface ContextBlock { type: 'context'; elements: Mrkdwn[] }
+export interface ButtonElement { type: 'button'; action_id: string; text: PlainText; value: string; style?: 'primary' | 'danger' }
+export interface ActionsBlock { type: 'actions'; elements: ButtonElement[] }
+export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock;
+
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+const TONE_MARK: Record<Reply['tone'], string> = { info: '', success: '✅ ', warning: '⚠️ ', error: '❌ ' };
+
+/** Escapes the three characters Slack treats as markup, so `<!channel>` or `<@U1>` stay plain text. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The inverse, for text Slack sends us (message events arrive escaped). */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** A cut position at or before `max` that splits neither an `&…;` entity nor a surrogate pair. */
+function safeCut(s: string, max: number): number {
+  let cut = Math.min(max, s.length);
+  const amp = s.lastIndexOf('&', cut - 1);
+  if (amp >= 0 && amp > cut - 5 && s.indexOf(';', amp) >= cut) cut = amp;
+  const code = s.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return Math.max(cut, 1);
+}
+
+/** Shortens already-escaped text to `max` characters, ending with an ellipsis. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  return `${s.slice(0, safeCut(s, max - 1))}…`;
+}
+
+/** Splits one escaped line into pieces of at most `max` characters, preferring spaces. */
+function splitLine(line: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    let cut = safeCut(rest, max);
+    const space = rest.lastIndexOf(' ', cut);
+    if (space > max / 2) cut = space;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^ /, '');
+  }
+  out.push(rest);
+  return out;
+}
+
+/** Packs escaped lines into chunks of at most `max` characters, breaking between lines when possible. */
+export function packLines(lines: readonly string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of lines.flatMap((l) => splitLine(l, max))) {
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const sections = (lines: readonly string[]): SectionBlock[] => packLines(lines, MAX_SECTION_TEXT).map(section);
+const context = (texts: readonly string[]): ContextBlock => ({
+  type: 'context',
+  elements: texts.slice(0, MAX_CONTEXT_ELEMENTS).map((t) => ({ type: 'mrkdwn', text: clip(t, MAX_SECTION_TEXT) })),
+});
+const bold = (raw: string) => (raw.trim() ? `*${escapeSlack(raw)}*` : '');
+
+/** Preformatted text in ``` fences, one fence pair per section; user text cannot close the fence early. */
+function codeSections(raw: string): SectionBlock[] {
+  const lines = escapeSlack(raw.replace(/```/g, '`\u200b``')).split('\n');
+  return packLines(lines, MAX_SECTION_TEXT - 8).map((chunk) => section(`\`\`\`\n${chunk}\n\`\`\``));
+}
+
+function fieldsBlocks(fields: readonly Field[]): SectionBlock[] {
+  // Slack's two-column fields only read well with short values; long ones become "label : value" lines.
+  if (fields.some((f) => f.value.length > 40 || f.label.length > 40)) {
+    return sections(fields.map((f) => `${bold(f.label)} : ${escapeSlack(f.value)}`));
+  }
+  const out: SectionBlock[] = [];
+  for (let i = 0; i < fields.length; i += MAX_FIELDS) {
+    out.push({
+      type: 'section',
+      fields: fields.slice(i, i + MAX_FIELDS).map((f) => ({ type: 'mrkdwn', text: clip(`${bold(f.label)}\n${escapeSlack(f.value)}`, MAX_FIELD_TEXT) })),
+    });
+  }
+  return out;
+}
+
+function tableBlocks(b: Extract<Block, { type: 'table' }>): SectionBlock[] {
+  const title = b.title ? [bold(b.title)] : [];
+  const text = tableToText(b.columns, b.rows);
+  if (Math.max(...text.map((l) => [...l].length)) <= NARROW_TABLE_WIDTH) {
+    return [...(title.length ? sections(title) : []), ...codeSections(text.join('\n'))];
+  }
+  // Too wide for a phone: one line per row, the first cell in bold, the others labelled by their column.
+  const rows = b.rows.map((r) => {
+    const rest = r.slice(1).map((cell, i) => (cell ? `${escapeSlack(b.columns[i + 1] ?? '')} : ${escapeSlack(cell)}` : '')).filter(Boolean);
+    return [`• ${bold(r[0] ?? '') || '—'}`, ...rest].join(' · ');
+  });
+  return sections([...title, ...rows]);
+}
+
+export function blockToSlack(b: Block): SectionBlock[] {
+  switch (b.type) {
+    case 'text':
+      return b.text.trim() ? sections(escapeSlack(b.text).split('\n')) : [];
+    case 'fields':
+      return b.fields.length ? fieldsBlocks(b.fields) : [];
+    case 'table':
+      return tableBlocks(b);
+    case 'list':
+      return sections([
+        ...(b.title ? [bold(b.title)] : []),
+        ...b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : '•'} ${escapeSlack(it)}`),
+      ]);
+    case 'code':
+      return b.text ? codeSections(b.text) : [];
+  }
+}
+
+/** The button's value is what a click runs: the action's value when it is a command line, else its command. */
+export function buttonValue(a: Action): string {
+  return a.value.startsWith('/') ? a.value : a.command;
+}
+
+function actionsBlocks(actions: readonly Action[]): { blocks: ActionsBlock[]; dropped: string[] } {
+  const usable = actions.filter((a) => buttonValue(a).length <= MAX_BUTTON_VALUE);
+  const shown = usable.slice(0, MAX_ACTION_ELEMENTS);
+  const dropped = actions.filter((a) => !shown.includes(a)).map((a) => `${escapeSlack(a.label)} : ${escapeSlack(a.command)}`);
+  if (!shown.length) return { blocks: [], dropped };
+  const seen = new Map<string, number>();
+  const elements = shown.map((a): ButtonElement => {
+    const n = seen.get(a.id) ?? 0;
+    seen.set(a.id, n + 1);
+    // action_ids must be unique within a message; a repeated id gets a #n suffix the click handler ignores.
+    const id = (n ? `${a.id}#${n}` : a.id).slice(0, MAX_ACTION_ID);
+    return {
+      type: 'button', action_id: id, value: buttonValue(a),
+      text: { type: 'plain_text', text: clip(escapeSlack(a.label), MAX_BUTTON_TEXT), emoji: true },
+      ...(a.style ? { style: a.style } : {}),
+    };
+  });
+  return { blocks: [{ type: 'actions', elements }], dropped };
+}
+
+const blockChars = (b: SlackBlock): number => JSON.stringify(b).length;
+
+function truncationNote(hidden: number): SectionBlock {
+  const s = hidden > 1 ? 's' : '';
+  return section(`_… Réponse tronquée : ${hidden} bloc${s} non affiché${s} (limites de Slack)._`);
+}
+
+/** Renders a Reply as one or more Slack messages (at most `maxMessages`, the last truncated with a note). */
+export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES): SlackMessage[] {
+  const title = `${TONE_MARK[reply.tone]}${reply.title}`;
+  const head: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(escapeSlack(title), MAX_HEADER_TEXT), emoji: true } }];
+  if (reply.session) head.push(context([`🗓️ ${escapeSlack(reply.session)}`]));
+  const body: SlackBlock[] = reply.blocks.flatMap(blockToSlack);
+  const { blocks: actionBlocks, dropped } = actionsBlocks(reply.actions ?? []);
+  const notes = [
+    ...(reply.rule ? [`⚖️ ${escapeSlack(reply.rule)}`] : []),
+    ...(reply.attachments ?? []).map((a) => `📎 Pièce jointe : ${escapeSlack(a.filename)}`),
+    ...dropped.map((d) => `→ ${d}`),
+  ];
+  const tail: SlackBlock[] = [...(notes.length ? [context(notes)] : []), ...actionBlocks];
+  const tailChars = tail.reduce((n, b) => n + blockChars(b), 0);
+
+  const pages: SlackBlock[][] = [];
+  let page = [...head];
+  let chars = page.reduce((n, b) => n + blockChars(b), 0);
+  let i = 0;
+  while (i < body.length) {
+    const rest = body.slice(i);
+    const restChars = rest.reduce((n, b) => n + blockChars(b), 0);
+    if (page.length + rest.length + tail.length <= MAX_BLOCKS && chars + restChars + tailChars <= MAX_MESSAGE_CHARS) {
+      page.push(...rest);
+      i = body.length;
+      break;
+    }
+    const last = pages.length === maxMessages - 1;
+    const reserveBlocks = last ? tail.length + 1 : 0;
+    const reserveChars = last ? tailChars + 400 : 0;
+    const before = i;
+    while (i < body.length && page.length + 1 + reserveBlocks <= MAX_BLOCKS && chars + blockChars(body[i]!) + reserveChars <= MAX_MESSAGE_CHARS) {
+      chars += blockChars(body[i]!);
+      page.push(body[i++]!);
+    }
+    if (last) {
+      page.push(truncationNote(body.length - i));
+      i = body.length;
+      break;
+    }
+    if (i === before && page.length <= 2) {
+      // Cannot happen with sections ≤ 3,000 characters, but never loop forever.
+      page.push(truncationNote(body.length - i));
+      i = body.length;
+      break;
+    }
+    pages.push(page);
+    page = [context([`_(suite de « ${clip(escapeSlack(reply.title), 200)} »)_`])];
+    chars = blockChars(page[0]!);
+  }
+  page.push(...tail);
+  pages.push(page);
+
+  const fallback = clip(escapeSlack(replyToText(reply)), MAX_FALLBACK_TEXT);
+  return pages.map((blocks, n) => ({
+    text: n === 0 ? fallback : clip(escapeSlack(`${reply.title} (suite ${n + 1}/${pages.length})`), MAX_FALLBACK_TEXT),
+    blocks,
+  }));
+}
+
+/** Renders a Reply as one Slack message, truncated with a note when it would need more. */
+export function replyToBlockKit(reply: Reply): SlackMessage {
+  return replyToBlockKitMessages(reply, 1)[0]!;
+}
+
+/**
+ * The message that replaces a request once someone decided on it: the original blocks without their
+ * buttons, then the outcome and who decided. `originalBlocks` are the request's blocks as Slack sent them back.
+ */
+export function decidedMessage(originalBlocks: readonly unknown[], outcome: Reply, decider: string, deciderUserId?: string): SlackMessage {
+  const kept = originalBlocks.filter((b) => (b as { type?: string })?.type !== 'actions') as SlackBlock[];
+  const first = outcome.blocks.find((b) => b.type === 'text');
+  const summary = [`${TONE_MARK[outcome.tone]}${bold(outcome.title)}`, ...(first?.type === 'text' ? [escapeSlack(first.text)] : [])];
+  const who = `Décision : ${escapeSlack(decider)}${deciderUserId && /^[UW][A-Z0-9]+$/.test(deciderUserId) ? ` (<@${deciderUserId}>)` : ''}`;
+  const added: SlackBlock[] = [...sections(summary).slice(0, 2), context([who])];
+  const blocks = [...kept.slice(0, MAX_BLOCKS - added.length), ...added];
+  return { text: clip(escapeSlack(`${outcome.title} — ${decider}`), MAX_FALLBACK_TEXT), blocks };
+}
