@@ -37,6 +37,9 @@ export interface Dispatcher {
   context(actor: Actor): CommandContext;
 }
 
+/** Longer input is refused before any work: name matching is quadratic in the text's length. */
+export const MAX_LINE = 2000;
+
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
 
 export function sessionLabel(config: Config, s: Session): string {
@@ -149,6 +152,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     commands,
     context: (actor) => createContext(deps, actor),
     runLine(line, actor) {
+      if (line.length > MAX_LINE) return guarded(actor, 'line', () => fail('command.too-long', `Commande trop longue (${MAX_LINE} caractères au plus).`));
       const tokens = tokenize(line.trim());
       const first = tokens.shift() ?? '';
       return guarded(actor, first, async (ctx) => {
@@ -171,6 +175,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     },
     runStructured(input, actor) {
       return guarded(actor, input.name, async (ctx) => {
+        if (Object.values(input.args).some((v) => (v?.length ?? 0) > MAX_LINE)) fail('command.too-long', `Argument trop long (${MAX_LINE} caractères au plus).`);
         const cmd = find(input.name);
         if (!cmd) fail('command.unknown', `Commande inconnue : « ${input.name} ».`);
         if (cmd.subcommands) {

@@ -159,3 +159,18 @@ describe('names, help and errors', () => {
     expect(bot.logs.some((l) => l.level === 'error' && JSON.stringify(l.data).includes('disk on fire'))).toBe(true);
   });
 });
+
+describe('hostile input', () => {
+  it('a huge line gets a clear refusal, not a long computation', async () => {
+    const r = await bot.ask(`/pouvoir donner ${'x'.repeat(100_000)} PARSIS`);
+    expect(r.tone).toBe('error');
+    expect(await bot.say(`/quorum ${'9'.repeat(3000)}`)).toContain('Commande trop longue');
+  });
+  it('odd quoting and unicode do not crash the parser', async () => {
+    for (const line of ['/devis "cyber 3', '/pouvoir donner « ROY', '/quorum \u0000', '/odj 2024-02-30', '/presence 💥 salle', '/', '//']) {
+      const r = await bot.ask(line);
+      expect(['error', 'info', 'success', 'warning']).toContain(r.tone);
+      expect(r.title).not.toBe('Erreur interne');
+    }
+  });
+});

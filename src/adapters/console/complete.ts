@@ -4,7 +4,7 @@ import { fold } from '../../core/text/normalize.ts';
 
 export function createCompleter(seance: Seance) {
   const cmds = seance.dispatcher.commands;
-  const names = seance.config.roster.map((d) => (d.lastName.includes(' ') ? `"${d.civility} ${d.lastName}"` : d.lastName));
+  const names = seance.config.roster.map((d) => (d.lastName.includes(" ") ? `"${d.lastName}"` : d.lastName));
   const services = [...new Set(seance.config.catalogue.services.flatMap((s) => s.keys.filter((k) => !k.includes(' ')).map((k) => k.toLowerCase())))];
   return (line: string): [string[], string] => {
     const parts = line.split(/\s+/);
