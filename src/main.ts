@@ -11,6 +11,7 @@ import { checkConfig, formatCheck } from './core/check.ts';
 import { createFakeClock, systemClock } from './infra/clock.ts';
 import { openStore, storeLabel, DEFAULT_STORE } from './infra/keyv-store.ts';
 import { createLogger, secretsFromEnv } from './infra/logger.ts';
+import { startTicker, type Ticker } from './infra/ticker.ts';
 
 export const DEFAULT_CONFIG = 'config/somme-numerique.yaml';
 
@@ -84,11 +85,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return 2;
   }
   const seance = createSeance({ config, store, clock, logger });
+  let ticker: Ticker | undefined;
+  const shutdown = async () => {
+    await ticker?.stop();
+    await seance.stop();
+  };
+  // One cron task for the reminders, in every run mode; a catch-up tick first, once the doors are there.
+  const startReminders = () => {
+    ticker = startTicker({ tick: () => seance.reminders.tick(), timezone: config.body.timezone, logger });
+    void seance.reminders.start().catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
+  };
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await seance.stop();
+    await shutdown();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
@@ -101,6 +112,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     await seance.stop();
     return 1;
   }
+  if (!plan.console) startReminders();
   if (plan.console) {
     let actor: Actor = { name: 'Console (secrétariat)', role: 'secretary', door: 'console' };
     if (cli.as) {
@@ -114,10 +126,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }
     const door = createConsoleAdapter({ seance, input: process.stdin, output: process.stdout, actor });
     seance.addDoor(door);
+    startReminders();
     await door.finished;
     // With chat doors running, the console ending (stdin closed) must not stop the server.
     if (!plan.slack && !plan.discord) {
-      await seance.stop();
+      await shutdown();
       return 0;
     }
   }

@@ -5,10 +5,12 @@
 import { commands as allCommands } from '../commands/index.ts';
 import type { Actor, Command } from '../core/command.ts';
 import type { Config } from '../core/config.ts';
-import { createDispatcher, type Dispatcher } from '../core/dispatch.ts';
+import { allSessions, createDispatcher, type Dispatcher } from '../core/dispatch.ts';
 import type { Clock, Logger, Store } from '../core/ports.ts';
 import { createRecords, type Records } from '../core/records.ts';
 import type { Outgoing, Reply } from '../core/reply.ts';
+import type { DoorReport } from '../core/reminders/model.ts';
+import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } from '../core/reminders/scheduler.ts';
 import { matchByName } from '../core/text/match.ts';
 
 export type DoorName = 'console' | 'slack' | 'discord';
@@ -36,6 +38,10 @@ export interface Seance {
   doors(): readonly Door[];
   /** Hands each outgoing message to every running door; logs when no door could deliver it. */
   deliver(outbox: readonly Outgoing[] | undefined): Promise<void>;
+  /** Hands one message to every running door (or only the named ones) and reports what each did. */
+  deliverReport(message: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]>;
+  /** Reminders and convocations; src/infra/ticker.ts calls `reminders.tick()` each minute. */
+  readonly reminders: ReminderScheduler;
   stop(): Promise<void>;
 }
 
@@ -45,12 +51,13 @@ export interface SeanceDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly commands?: readonly Command[];
+  /** Retry timing of reminder deliveries (tests pass a sleep that does not wait). */
+  readonly reminders?: Pick<SchedulerDeps, 'sleep' | 'retryDelaysMs'>;
 }
 
 export function createSeance(deps: SeanceDeps): Seance {
   const { config, store, clock, logger } = deps;
   const records = createRecords(store, config);
-  const dispatcher = createDispatcher({ config, records, clock, logger, commands: deps.commands ?? allCommands });
   const doors: Door[] = [];
 
   function actorFor(door: 'slack' | 'discord', userId: string, displayName?: string): Actor {
@@ -71,25 +78,41 @@ export function createSeance(deps: SeanceDeps): Seance {
     return m.kind === 'found' ? m.item.actor : undefined;
   }
 
+  async function deliverReport(message: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]> {
+    const targets = onlyDoors ? doors.filter((d) => onlyDoors.includes(d.name)) : doors;
+    return Promise.all(targets.map(async (door): Promise<DoorReport> => {
+      try {
+        return { door: door.name, outcome: (await door.deliver(message)) ? 'delivered' : 'unreachable' };
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        logger.error('delivery failed', { door: door.name, to: message.to.kind, error });
+        return { door: door.name, outcome: 'failed', error };
+      }
+    }));
+  }
+
   async function deliver(outbox: readonly Outgoing[] | undefined): Promise<void> {
     for (const message of outbox ?? []) {
-      const results = await Promise.all(doors.map(async (door) => {
-        try {
-          return await door.deliver(message);
-        } catch (e) {
-          logger.error('delivery failed', { door: door.name, to: message.to.kind, error: e instanceof Error ? e.message : String(e) });
-          return false;
-        }
-      }));
-      if (!results.some(Boolean)) logger.warn('message not delivered by any door', { to: message.to, title: message.reply.title });
+      const results = await deliverReport(message);
+      if (!results.some((r) => r.outcome === 'delivered')) logger.warn('message not delivered by any door', { to: message.to, title: message.reply.title });
     }
   }
 
+  const reminders = createReminderScheduler({
+    config, store, clock, logger,
+    sessions: () => allSessions(config, records),
+    record: (id) => records.record(id),
+    send: deliverReport,
+    ...deps.reminders,
+  });
+  const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });
+
   return {
-    config, records, dispatcher, clock, logger, store, actorFor, actorByName, deliver,
+    config, records, dispatcher, clock, logger, store, actorFor, actorByName, deliver, deliverReport, reminders,
     addDoor: (door) => { doors.push(door); },
     doors: () => doors,
     async stop() {
+      await reminders.stop();
       for (const door of doors.splice(0)) await door.stop().catch(() => undefined);
       await store.close?.();
     },

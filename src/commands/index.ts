@@ -1,6 +1,7 @@
 /** @module Every command, listed explicitly (no folder scanning): the order is the order of /aide. */
 import type { Command } from '../core/command.ts';
 import { aide } from './aide.ts';
+import { convocation } from './convocation.ts';
 import { devis } from './devis.ts';
 import { journal } from './journal.ts';
 import { odj } from './odj.ts';
@@ -9,10 +10,14 @@ import { pouvoirs } from './pouvoirs.ts';
 import { presence } from './presence.ts';
 import { pv } from './pv.ts';
 import { quorum } from './quorum.ts';
+import { rappel } from './rappel.ts';
+import { rappels } from './rappels.ts';
 import { seance } from './seance.ts';
 import { seances } from './seances.ts';
+import { seminaire } from './seminaire.ts';
 import { tarifs } from './tarifs.ts';
 
 export const commands: readonly Command[] = [
-  aide, seances, seance, odj, quorum, pouvoirs, pouvoir, presence, tarifs, devis, pv, journal,
+  aide, seances, seance, odj, convocation, quorum, pouvoirs, pouvoir, presence, tarifs, devis, pv, journal,
+  rappels, rappel, seminaire,
 ];

@@ -3,6 +3,7 @@ import { defineCommand } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { AgendaItem, AgendaKind } from '../core/model.ts';
 import { fields, list, reply, text } from '../core/reply.ts';
+import { sessionIcs } from '../core/sessions/ics.ts';
 import { formatDateLong, formatTime } from '../core/text/dates.ts';
 import { sessionArg, sessionHeading, nameById } from './shared.ts';
 
@@ -41,7 +42,7 @@ const voir = defineCommand({
     return reply(`Ordre du jour (${s.agenda.length} point${s.agenda.length > 1 ? 's' : ''})`, [
       fields(info),
       s.agenda.length ? list(agendaLines(s.agenda), undefined, true) : text('L\'ordre du jour est vide. Un secrétaire peut l\'alimenter : /odj ajouter <séance> <information|deliberation> <titre>.'),
-    ], { session: sessionHeading(ctx, s) });
+    ], { session: sessionHeading(ctx, s), attachments: [sessionIcs(s, ctx.config, ctx.clock.now())] });
   },
 });
 

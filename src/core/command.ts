@@ -8,6 +8,7 @@ import type { Config, Permission } from './config.ts';
 import type { ActorRole, Delegate, Person, Session, Service } from './model.ts';
 import type { Clock, Logger } from './ports.ts';
 import type { Records } from './records.ts';
+import type { ReminderScheduler } from './reminders/scheduler.ts';
 import type { Reply } from './reply.ts';
 import type { IsoDate } from './text/dates.ts';
 
@@ -47,6 +48,8 @@ export interface CommandContext {
   readonly logger: Logger;
   readonly actor: Actor;
   readonly commands: readonly Command[];
+  /** Reminders and convocations, when the app runs a scheduler. */
+  readonly reminders?: ReminderScheduler;
   /** Today's date in the body's time zone. */
   today(): IsoDate;
   can(permission: Permission): boolean;

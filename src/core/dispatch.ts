@@ -7,9 +7,10 @@ import { findSubcommand, knownPhraseTester, splitArgs, tokenize, validateArgs, t
 import { usage, type Actor, type Command, type CommandContext } from './command.ts';
 import type { Config, Permission } from './config.ts';
 import { bugReply, errorReply, fail, UserError } from './errors.ts';
-import type { Delegate, Service, Session } from './model.ts';
+import type { ActorRole, Delegate, Service, Session } from './model.ts';
 import type { Clock, Logger } from './ports.ts';
 import type { Records } from './records.ts';
+import type { ReminderScheduler } from './reminders/scheduler.ts';
 import { list, reply, text, type Reply } from './reply.ts';
 import { matchByName } from './text/match.ts';
 import { fold } from './text/normalize.ts';
@@ -21,6 +22,8 @@ export interface DispatchDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly commands: readonly Command[];
+  /** The reminder scheduler, when the app runs one. */
+  readonly reminders?: ReminderScheduler;
 }
 
 /** A command invocation from a door with structured options (Discord), already split. */
@@ -102,6 +105,10 @@ function suggestCommand(name: string, commands: readonly Command[]): string {
   return cands.length ? ` Vouliez-vous dire : ${cands.map((x) => `/${x.c.name}`).join(', ')} ?` : '';
 }
 
+const ROLE_LABEL: Record<ActorRole, string> = {
+  secretary: 'secrétariat', president: 'présidence', delegate: 'délégué(e)', mairie: 'contact de mairie', reader: 'lecture seule',
+};
+
 function checkAccess(cmd: Command, ctx: CommandContext): void {
   if (cmd.access === 'read') return;
   if (cmd.access === 'self') {
@@ -111,8 +118,8 @@ function checkAccess(cmd: Command, ctx: CommandContext): void {
     return;
   }
   if (!ctx.can(cmd.access)) {
-    const roles = ctx.config.permissions[cmd.access].join(', ') || 'personne';
-    fail('access.denied', `Cette commande est réservée aux rôles : ${roles}. Votre rôle : ${ctx.actor.role === 'reader' ? 'lecture seule' : ctx.actor.role}.`);
+    const roles = ctx.config.permissions[cmd.access].map((r) => ROLE_LABEL[r]).join(', ') || 'personne';
+    fail('access.denied', `Cette commande est réservée à : ${roles}. Votre rôle : ${ROLE_LABEL[ctx.actor.role]}.`);
   }
 }
 

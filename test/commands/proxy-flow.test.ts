@@ -31,7 +31,7 @@ describe('a session planned from the console', () => {
     expect(await bot.say('/odj 2026-12-15')).toContain('Budget primitif 2027');
   });
   it('a delegate cannot plan a session or change the agenda', async () => {
-    expect(await bot.say('/seance planifier 2026-12-20 17:30', 'M. PAYEN')).toMatch(/réservée aux rôles : secretary/);
+    expect(await bot.say('/seance planifier 2026-12-20 17:30', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué(e)');
     expect(await bot.say('/odj ajouter 2026-12-15 information X', 'M. PAYEN')).toMatch(/réservée/);
   });
 });

@@ -3,11 +3,13 @@
  * piped input it answers each line and resolves at end of input. Streams are injected, so tests push lines
  * into a Readable. It never loads the Slack or Discord libraries.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Door, Seance } from '../../app/build.ts';
 import type { Actor } from '../../core/command.ts';
-import type { Outgoing, Recipient } from '../../core/reply.ts';
+import type { Outgoing, Recipient, Reply } from '../../core/reply.ts';
 import { replyToText } from '../../core/reply-text.ts';
 import { createCompleter } from './complete.ts';
 
@@ -18,6 +20,8 @@ export interface ConsoleOptions {
   readonly actor: Actor;
   /** Prompt, history and completion; defaults to whether input is a TTY. */
   readonly interactive?: boolean;
+  /** Where attachments (.ics) are written; default data/ics. */
+  readonly filesDir?: string;
 }
 
 export interface ConsoleDoor extends Door {
@@ -36,6 +40,20 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
   const { seance, input, output, actor } = opts;
   const interactive = opts.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
+  const filesDir = opts.filesDir ?? join('data', 'ics');
+  /** A terminal cannot show a file: write each attachment to disk and print its path. */
+  const saveAttachments = (r: Reply) => {
+    for (const a of r.attachments ?? []) {
+      const path = join(filesDir, basename(a.filename));
+      try {
+        mkdirSync(filesDir, { recursive: true });
+        writeFileSync(path, a.content);
+        write(`Fichier enregistré : ${path}`);
+      } catch (e) {
+        write(`Impossible d'enregistrer ${a.filename} : ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  };
   let rl: Interface | undefined;
   let resolveFinished!: () => void;
   const finished = new Promise<void>((r) => { resolveFinished = r; });
@@ -45,6 +63,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     finished,
     async deliver(message: Outgoing) {
       write(`\n── Message pour ${recipientLabel(message.to, seance)} ──\n${replyToText(message.reply)}\n`);
+      saveAttachments(message.reply);
       return true;
     },
     async stop() {
@@ -58,6 +77,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     if (/^\/?(quitter|exit|quit)$/i.test(trimmed)) return false;
     const r = await seance.dispatcher.runLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`, actor);
     write(`${replyToText(r)}\n`);
+    saveAttachments(r);
     await seance.deliver(r.outbox);
     return true;
   }

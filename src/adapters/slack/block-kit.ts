@@ -4,7 +4,7 @@
  * Every string taken from a Reply goes through `escapeSlack`, so user text can never become a mention or a link.
  */
 import type { Action, Block, Field, Reply } from '../../core/reply.ts';
-import { replyToText, tableToText } from '../../core/reply-text.ts';
+import { blockToText, replyToText, tableToText } from '../../core/reply-text.ts';
 
 /** Blocks in one message. */
 export const MAX_BLOCKS = 50;
@@ -101,7 +101,7 @@ export function packLines(lines: readonly string[], max: number): string[] {
     } else current = current ? `${current}\n${line}` : line;
   }
   if (current) chunks.push(current);
-  return chunks;
+  return chunks.filter((c) => c.trim()); // Slack refuses blank texts
 }
 
 const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -127,7 +127,7 @@ function fieldsBlocks(fields: readonly Field[]): SectionBlock[] {
   for (let i = 0; i < fields.length; i += MAX_FIELDS) {
     out.push({
       type: 'section',
-      fields: fields.slice(i, i + MAX_FIELDS).map((f) => ({ type: 'mrkdwn', text: clip(`${bold(f.label)}\n${escapeSlack(f.value)}`, MAX_FIELD_TEXT) })),
+      fields: fields.slice(i, i + MAX_FIELDS).map((f) => ({ type: 'mrkdwn', text: clip(`${bold(f.label)}\n${escapeSlack(f.value)}`.trim() || '—', MAX_FIELD_TEXT) })),
     });
   }
   return out;
@@ -135,9 +135,10 @@ function fieldsBlocks(fields: readonly Field[]): SectionBlock[] {
 
 function tableBlocks(b: Extract<Block, { type: 'table' }>): SectionBlock[] {
   const title = b.title ? [bold(b.title)] : [];
-  const text = tableToText(b.columns, b.rows);
-  if (Math.max(...text.map((l) => [...l].length)) <= NARROW_TABLE_WIDTH) {
-    return [...(title.length ? sections(title) : []), ...codeSections(text.join('\n'))];
+  const width = (s: string) => [...s].length;
+  const widths = b.columns.map((c, i) => Math.max(width(c), ...b.rows.map((r) => width(r[i] ?? ''))));
+  if (widths.reduce((a, w) => a + w + 2, -2) <= NARROW_TABLE_WIDTH) {
+    return [...(title.length ? sections(title) : []), ...codeSections(tableToText(b.columns, b.rows).join('\n'))];
   }
   // Too wide for a phone: one line per row, the first cell in bold, the others labelled by their column.
   const rows = b.rows.map((r) => {
@@ -183,7 +184,7 @@ function actionsBlocks(actions: readonly Action[]): { blocks: ActionsBlock[]; dr
     const id = (n ? `${a.id}#${n}` : a.id).slice(0, MAX_ACTION_ID);
     return {
       type: 'button', action_id: id, value: buttonValue(a),
-      text: { type: 'plain_text', text: clip(escapeSlack(a.label), MAX_BUTTON_TEXT), emoji: true },
+      text: { type: 'plain_text', text: clip(escapeSlack(a.label.trim() || a.id), MAX_BUTTON_TEXT) || '—', emoji: true },
       ...(a.style ? { style: a.style } : {}),
     };
   });
@@ -192,57 +193,90 @@ function actionsBlocks(actions: readonly Action[]): { blocks: ActionsBlock[]; dr
 
 const blockChars = (b: SlackBlock): number => JSON.stringify(b).length;
 
-function truncationNote(hidden: number): SectionBlock {
-  const s = hidden > 1 ? 's' : '';
-  return section(`_… Réponse tronquée : ${hidden} bloc${s} non affiché${s} (limites de Slack)._`);
+const TRUNCATION_NOTE = section('_… Réponse tronquée : la suite dépasse les limites de Slack._');
+const NOTE_CHARS = blockChars(TRUNCATION_NOTE);
+
+/** A block cut down to what a 4,000-character fallback can show, so huge replies cost little to render. */
+function shrink(b: Block): Block {
+  const cut = (t: string, n = 200) => (t.length > n ? `${t.slice(0, safeCut(t, n))}…` : t);
+  switch (b.type) {
+    case 'text':
+    case 'code':
+      return { ...b, text: cut(b.text, MAX_FALLBACK_TEXT) };
+    case 'fields':
+      return { ...b, fields: b.fields.slice(0, 50).map((f) => ({ label: cut(f.label), value: cut(f.value) })) };
+    case 'table':
+      return { ...b, columns: b.columns.map((c) => cut(c)), rows: b.rows.slice(0, 50).map((r) => r.map((c) => cut(c))) };
+    case 'list':
+      return { ...b, items: b.items.slice(0, 100).map((it) => cut(it)) };
+  }
+}
+
+/** The reply's first blocks, as many as the text fallback can show. */
+function fallbackText(reply: Reply): string {
+  const blocks: Block[] = [];
+  let size = 0;
+  for (const b of reply.blocks) {
+    if (size > MAX_FALLBACK_TEXT) break;
+    const small = shrink(b);
+    blocks.push(small);
+    size += blockToText(small).reduce((n, l) => n + l.length + 1, 0);
+  }
+  return clip(escapeSlack(replyToText({ ...reply, blocks })), MAX_FALLBACK_TEXT);
 }
 
 /** Renders a Reply as one or more Slack messages (at most `maxMessages`, the last truncated with a note). */
 export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES): SlackMessage[] {
   const title = `${TONE_MARK[reply.tone]}${reply.title}`;
-  const head: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(escapeSlack(title), MAX_HEADER_TEXT), emoji: true } }];
+  const head: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(escapeSlack(title.trim() || '—'), MAX_HEADER_TEXT), emoji: true } }];
   if (reply.session) head.push(context([`🗓️ ${escapeSlack(reply.session)}`]));
-  const body: SlackBlock[] = reply.blocks.flatMap(blockToSlack);
   const { blocks: actionBlocks, dropped } = actionsBlocks(reply.actions ?? []);
   const notes = [
     ...(reply.rule ? [`⚖️ ${escapeSlack(reply.rule)}`] : []),
     ...(reply.attachments ?? []).map((a) => `📎 Pièce jointe : ${escapeSlack(a.filename)}`),
     ...dropped.map((d) => `→ ${d}`),
   ];
+  // The tail (rule, attachments, buttons) ends the last message; it is exempt from our character budget.
   const tail: SlackBlock[] = [...(notes.length ? [context(notes)] : []), ...actionBlocks];
-  const tailChars = tail.reduce((n, b) => n + blockChars(b), 0);
+
+  // Render the body only as far as the messages can carry it.
+  const body: SlackBlock[] = [];
+  const sizes: number[] = [];
+  let complete = true;
+  let rendered = 0;
+  for (const b of reply.blocks) {
+    if (body.length > maxMessages * MAX_BLOCKS || rendered > maxMessages * MAX_MESSAGE_CHARS) {
+      complete = false;
+      break;
+    }
+    for (const sb of blockToSlack(b)) {
+      body.push(sb);
+      sizes.push(blockChars(sb));
+      rendered += sizes.at(-1)!;
+    }
+  }
+  const after = new Array<number>(body.length + 1).fill(0); // characters of body[i..]
+  for (let k = body.length - 1; k >= 0; k--) after[k] = after[k + 1]! + sizes[k]!;
 
   const pages: SlackBlock[][] = [];
   let page = [...head];
   let chars = page.reduce((n, b) => n + blockChars(b), 0);
   let i = 0;
-  while (i < body.length) {
-    const rest = body.slice(i);
-    const restChars = rest.reduce((n, b) => n + blockChars(b), 0);
-    if (page.length + rest.length + tail.length <= MAX_BLOCKS && chars + restChars + tailChars <= MAX_MESSAGE_CHARS) {
-      page.push(...rest);
-      i = body.length;
+  const take = () => { chars += sizes[i]!; page.push(body[i++]!); };
+  for (;;) {
+    const fitsAll = page.length + (body.length - i) + tail.length <= MAX_BLOCKS && chars + after[i]! <= MAX_MESSAGE_CHARS;
+    if (complete && fitsAll) {
+      while (i < body.length) take();
       break;
     }
-    const last = pages.length === maxMessages - 1;
-    const reserveBlocks = last ? tail.length + 1 : 0;
-    const reserveChars = last ? tailChars + 400 : 0;
-    const before = i;
-    while (i < body.length && page.length + 1 + reserveBlocks <= MAX_BLOCKS && chars + blockChars(body[i]!) + reserveChars <= MAX_MESSAGE_CHARS) {
-      chars += blockChars(body[i]!);
-      page.push(body[i++]!);
-    }
-    if (last) {
-      page.push(truncationNote(body.length - i));
-      i = body.length;
+    if (pages.length === maxMessages - 1) {
+      while (i < body.length && page.length + 2 + tail.length <= MAX_BLOCKS && chars + sizes[i]! + NOTE_CHARS <= MAX_MESSAGE_CHARS) take();
+      page.push(TRUNCATION_NOTE);
       break;
     }
-    if (i === before && page.length <= 2) {
-      // Cannot happen with sections ≤ 3,000 characters, but never loop forever.
-      page.push(truncationNote(body.length - i));
-      i = body.length;
-      break;
-    }
+    const start = i;
+    while (i < body.length && page.length < MAX_BLOCKS && chars + sizes[i]! <= MAX_MESSAGE_CHARS) take();
+    if (i === start && i < body.length && page.length < MAX_BLOCKS) take(); // one oversized block still goes
     pages.push(page);
     page = [context([`_(suite de « ${clip(escapeSlack(reply.title), 200)} »)_`])];
     chars = blockChars(page[0]!);
@@ -250,7 +284,7 @@ export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES
   page.push(...tail);
   pages.push(page);
 
-  const fallback = clip(escapeSlack(replyToText(reply)), MAX_FALLBACK_TEXT);
+  const fallback = fallbackText(reply);
   return pages.map((blocks, n) => ({
     text: n === 0 ? fallback : clip(escapeSlack(`${reply.title} (suite ${n + 1}/${pages.length})`), MAX_FALLBACK_TEXT),
     blocks,
@@ -268,10 +302,12 @@ export function replyToBlockKit(reply: Reply): SlackMessage {
  */
 export function decidedMessage(originalBlocks: readonly unknown[], outcome: Reply, decider: string, deciderUserId?: string): SlackMessage {
   const kept = originalBlocks.filter((b) => (b as { type?: string })?.type !== 'actions') as SlackBlock[];
-  const first = outcome.blocks.find((b) => b.type === 'text');
-  const summary = [`${TONE_MARK[outcome.tone]}${bold(outcome.title)}`, ...(first?.type === 'text' ? [escapeSlack(first.text)] : [])];
   const who = `Décision : ${escapeSlack(decider)}${deciderUserId && /^[UW][A-Z0-9]+$/.test(deciderUserId) ? ` (<@${deciderUserId}>)` : ''}`;
-  const added: SlackBlock[] = [...sections(summary).slice(0, 2), context([who])];
+  const added: SlackBlock[] = [
+    section(clip(`${TONE_MARK[outcome.tone]}${bold(outcome.title)}`, MAX_SECTION_TEXT)),
+    ...outcome.blocks.flatMap(blockToSlack).slice(0, 10),
+    context([who]),
+  ];
   const blocks = [...kept.slice(0, MAX_BLOCKS - added.length), ...added];
   return { text: clip(escapeSlack(`${outcome.title} — ${decider}`), MAX_FALLBACK_TEXT), blocks };
 }

@@ -1,43 +1,12 @@
 /**
- * @module `messageToLine`: a plain Slack message ("confirmer ROY", "pouvoir ROY PARSIS", "/quorum") → the command
- * line the dispatcher runs, or undefined when the message is chatter the bot must leave alone. Pure.
+ * @module Slack's side of `messageToLine`: message events arrive escaped, with the bot's mention (`<@U123>`)
+ * in front when it was addressed; strip both, then use the core's shared rule.
  */
-import type { Command } from '../../core/command.ts';
-import { fold } from '../../core/text/normalize.ts';
+import { messageToLine as coreMessageToLine, type MessageLineOptions } from '../../core/message-line.ts';
 import { unescapeSlack } from './block-kit.ts';
 
-export interface MessageLineOptions {
-  readonly commands: readonly Command[];
-  /**
-   * A direct message to the bot is always meant for it: any known command name works without its slash and
-   * anything else goes to the dispatcher (which answers in French). In a channel only a slash line or a proxy
-   * shortcut is taken, so that people can talk there.
-   */
-  readonly direct: boolean;
-}
-
-/** The proxy command whose subcommands double as shortcuts: `confirmer ROY` → `/pouvoir confirmer ROY`. */
-const PROXY_COMMAND = 'pouvoir';
-/** `pouvoir ROY PARSIS` (no verb) means declaring or recording: `/pouvoir donner ROY PARSIS`. */
-const PROXY_DEFAULT_VERB = 'donner';
+export type { MessageLineOptions };
 
 export function messageToLine(raw: string, opts: MessageLineOptions): string | undefined {
-  // Message events arrive escaped, with the bot's mention (`<@U123>`) in front when it was addressed.
-  const text = unescapeSlack(raw.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>[\s:,]*/, '')).trim();
-  if (!text) return undefined;
-  if (text.startsWith('/')) return text;
-  const [first = '', ...rest] = text.split(/\s+/);
-  const word = fold(first);
-  const tail = rest.join(' ');
-  const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
-  const proxy = opts.commands.find((c) => c.name === PROXY_COMMAND);
-  const isProxyVerb = (w: string | undefined) => Boolean(w && proxy?.subcommands?.some((s) => fold(s.name) === fold(w)));
-
-  if (proxy && word === PROXY_COMMAND) {
-    return isProxyVerb(rest[0]) ? join(`/${PROXY_COMMAND}`, tail) : join(`/${PROXY_COMMAND}`, PROXY_DEFAULT_VERB, tail);
-  }
-  const topLevel = opts.commands.some((c) => fold(c.name) === word);
-  if (proxy && !topLevel && isProxyVerb(first)) return join(`/${PROXY_COMMAND}`, first.toLowerCase(), tail);
-  if (!opts.direct) return undefined;
-  return `/${text}`;
+  return coreMessageToLine(unescapeSlack(raw.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>[\s:,]*/, '')), opts);
 }

@@ -1,0 +1,35 @@
+/** @module Direct messages to the bot as command lines (`confirmer ROY`, `/quorum`), through the same dispatcher path. */
+import type { Message } from 'discord.js';
+import type { Seance } from '../../app/build.ts';
+import type { Command } from '../../core/command.ts';
+import { messageToLine } from '../../core/message-line.ts';
+import { rememberActions } from './actions.ts';
+import { forChannel } from './embeds.ts';
+import { actorOf } from './interactions.ts';
+import { errorText, sendReply } from './send.ts';
+
+/** The command line a DM stands for: the core's shared message rule, as a direct message. */
+export function directMessageLine(content: string, commands: readonly Command[]): string | undefined {
+  return messageToLine(content.replace(/^\/+(?=\/)/, ''), { commands, direct: true });
+}
+
+/** Answers a DM; ignores the bot's own messages, other bots, and anything outside direct messages. */
+export async function handleDirectMessage(seance: Seance, message: Message): Promise<void> {
+  if (message.author.bot || message.author.system || message.guildId || message.author.id === message.client.user?.id) return;
+  try {
+    const line = directMessageLine(message.content, seance.dispatcher.commands);
+    if (!line) return;
+    const reply = await seance.dispatcher.runLine(line, actorOf(seance, message.author));
+    await rememberActions(seance.store, reply.actions);
+    const channel = message.channel;
+    await sendReply(reply, (m, k) => {
+      const options = forChannel(m);
+      if (k === 0) return message.reply(options);
+      if (!channel.isSendable()) throw new Error('DM channel not sendable');
+      return channel.send(options);
+    }, seance.logger);
+    await seance.deliver(reply.outbox);
+  } catch (e) {
+    seance.logger.error('discord direct message failed', { user: message.author.id, error: errorText(e) });
+  }
+}

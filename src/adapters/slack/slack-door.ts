@@ -1,0 +1,173 @@
+/**
+ * @module The Slack door: a Bolt app (HTTP on `/slack/events`, or Socket Mode with SLACK_APP_TOKEN) over the core.
+ * It never calls Slack while starting (no `auth.test` in the constructor), keeps running while Slack is
+ * unreachable, and delivers the bot's own messages (outbox) to the secretariat, the delegates or one delegate.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Door, Seance } from '../../app/build.ts';
+import type { Outgoing, Recipient } from '../../core/reply.ts';
+import { replyToBlockKitMessages } from './block-kit.ts';
+import { boltLogger, scrubbingLogger } from './slack-logger.ts';
+import { registerListeners, uploadAttachments } from './slack-listeners.ts';
+
+export const SLACK_ENDPOINT = '/slack/events';
+export const DEFAULT_PORT = 3000;
+/** How often the door tries to reach Slack again after a failed start-up check. */
+export const DEFAULT_PROBE_INTERVAL_MS = 60_000;
+
+export interface SlackDoorOptions {
+  /** Overrides PORT (0: any free port). */
+  readonly port?: number;
+  /** Interface to listen on (default: all). */
+  readonly host?: string;
+  /** Answer the HTTP request only after the listener finished (tests); never in production, acks must be fast. */
+  readonly processBeforeResponse?: boolean;
+  /** Web API retries (default: three within about 10 s; tests use `{ retries: 0 }`). */
+  readonly retryConfig?: webApi.RetryOptions;
+  readonly probeIntervalMs?: number;
+  /** Bolt's own log level (default: warnings). */
+  readonly logLevel?: LogLevel;
+}
+
+export interface SlackIdentity {
+  readonly userId?: string;
+  readonly botId?: string;
+  readonly team?: string;
+}
+
+export interface SlackDoor extends Door {
+  readonly mode: 'http' | 'socket';
+  /** The port actually listened on (HTTP mode). */
+  readonly port?: number;
+  readonly app: App;
+  /** The bot's identity once Slack answered `auth.test`. */
+  identity(): SlackIdentity | undefined;
+  /** Settles when the first check that Slack is reachable ended: true when it answered. */
+  readonly reachable: Promise<boolean>;
+}
+
+function apiUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.SLACK_API_URL?.trim();
+  if (!url) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function listenPort(env: NodeJS.ProcessEnv, opts: SlackDoorOptions): number {
+  if (opts.port !== undefined) return opts.port;
+  const n = Number(env.PORT);
+  return env.PORT && Number.isInteger(n) && n >= 0 && n < 65536 ? n : DEFAULT_PORT;
+}
+
+export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opts: SlackDoorOptions = {}): Promise<SlackDoor> {
+  const botToken = env.SLACK_BOT_TOKEN;
+  const signingSecret = env.SLACK_SIGNING_SECRET;
+  const appToken = env.SLACK_APP_TOKEN || undefined;
+  if (!botToken || (!signingSecret && !appToken)) {
+    throw new Error('Slack door: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are required');
+  }
+  const log = scrubbingLogger(seance.logger, [botToken, signingSecret ?? '', appToken ?? ''].filter(Boolean));
+  const bolt = boltLogger(log, opts.logLevel ?? LogLevel.WARN);
+  const slackApiUrl = apiUrl(env);
+  const retryConfig = opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 };
+  const clientOptions: webApi.WebClientOptions = { logger: bolt, retryConfig, timeout: 15_000, ...(slackApiUrl ? { slackApiUrl } : {}) };
+  const api = new webApi.WebClient(botToken, clientOptions);
+  const probeClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 5000 });
+
+  let identity: SlackIdentity | undefined;
+  // `authorize` instead of `token`: Bolt would otherwise call auth.test in its constructor and crash when offline.
+  const authorize = async () => ({ botToken, botId: identity?.botId, botUserId: identity?.userId });
+  const mode = appToken ? 'socket' : 'http';
+  const receiver = appToken
+    ? new SocketModeReceiver({ appToken, logger: bolt, installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } } })
+    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt });
+  const app = new App({ authorize, receiver, logger: bolt, clientOptions });
+  registerListeners(app, { seance, log, botUserId: () => identity?.userId });
+
+  const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
+  let probeTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const probeEvery = opts.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
+  // Who the bot is, asked after start (never in the constructor); retried while Slack cannot be reached.
+  async function probe(): Promise<boolean> {
+    try {
+      const r = await probeClient.auth.test();
+      identity = { userId: r.user_id, botId: r.bot_id, team: r.team };
+      log.info('slack: connected', { team: r.team, botUserId: r.user_id, api: apiLabel });
+      return true;
+    } catch (e) {
+      if (stopped) return false;
+      if ((e as { code?: string }).code === webApi.ErrorCode.PlatformError) {
+        // Slack answered: retrying will not help until the token is fixed.
+        log.error('slack: Slack refused the bot token; check SLACK_BOT_TOKEN', { error: (e as { data?: { error?: string } }).data?.error });
+        return false;
+      }
+      log.warn('slack: Slack is unreachable; the door keeps running and will retry', {
+        api: apiLabel, retryInSeconds: Math.round(probeEvery / 1000), error: e instanceof Error ? e.message : String(e),
+      });
+      probeTimer = setTimeout(() => void probe(), probeEvery);
+      probeTimer.unref();
+      return false;
+    }
+  }
+
+  let port: number | undefined;
+  let socketRetry: NodeJS.Timeout | undefined;
+  if (mode === 'http') {
+    const server = (await app.start({ port: listenPort(env, opts), ...(opts.host ? { host: opts.host } : {}) })) as Server;
+    port = (server.address() as AddressInfo).port;
+    log.info('slack: listening', { mode, port, endpoint: SLACK_ENDPOINT });
+  } else {
+    const connect = async (): Promise<void> => {
+      try {
+        await app.start();
+        log.info('slack: connected in Socket Mode');
+      } catch (e) {
+        if (stopped) return;
+        log.warn('slack: Socket Mode could not connect; retrying', { retryInSeconds: Math.round(probeEvery / 1000), error: e instanceof Error ? e.message : String(e) });
+        socketRetry = setTimeout(() => void connect(), probeEvery); // keeps the process alive on purpose
+      }
+    };
+    void connect();
+  }
+  const reachable = probe();
+
+  async function channelFor(to: Recipient): Promise<string | undefined> {
+    if (to.kind === 'secretariat') return seance.config.slack.secretariatChannel;
+    if (to.kind === 'delegates') return seance.config.slack.delegatesChannel;
+    const slackId = seance.config.roster.find((d) => d.id === to.id)?.slackId;
+    if (!slackId) return undefined;
+    const opened = await api.conversations.open({ users: slackId });
+    return opened.channel?.id;
+  }
+
+  return {
+    name: 'slack',
+    mode,
+    port,
+    app,
+    reachable,
+    identity: () => identity,
+    async deliver(message: Outgoing): Promise<boolean> {
+      try {
+        const channel = await channelFor(message.to);
+        if (!channel) return false;
+        for (const page of replyToBlockKitMessages(message.reply)) {
+          await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
+        }
+        await uploadAttachments(api, channel, message.reply, log);
+        return true;
+      } catch (e) {
+        log.warn('slack: delivery failed', { to: message.to.kind, error: e instanceof Error ? e.message : String(e) });
+        return false;
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(probeTimer);
+      clearTimeout(socketRetry);
+      await app.stop().catch((e: unknown) => log.warn('slack: stop failed', { error: e instanceof Error ? e.message : String(e) }));
+    },
+  };
+}

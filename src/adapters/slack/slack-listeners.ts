@@ -1,0 +1,159 @@
+/**
+ * @module The Slack door's listeners: slash commands, button clicks and plain messages each become one command
+ * line for the dispatcher, run as the Slack user's actor; the reply is rendered and the outbox delivered.
+ */
+import type { App, webApi } from '@slack/bolt';
+import type { Seance } from '../../app/build.ts';
+import type { Logger } from '../../core/ports.ts';
+import type { Reply } from '../../core/reply.ts';
+import { decidedMessage, replyToBlockKitMessages, unescapeSlack } from './block-kit.ts';
+import { messageToLine } from './message-line.ts';
+
+type WebClient = webApi.WebClient;
+type RespondFn = (message: Record<string, unknown>) => Promise<unknown>;
+
+export interface ListenerDeps {
+  readonly seance: Seance;
+  readonly log: Logger;
+  /** The bot's own user id once known (auth.test), to ignore its own messages. */
+  readonly botUserId: () => string | undefined;
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Public replies go to the channel; errors and personal answers only to the asker. */
+const responseType = (r: Reply) => (r.visibility === 'public' && r.tone !== 'error' ? 'in_channel' : 'ephemeral');
+
+/** Uploads a reply's attachments to a channel (best effort: the reply itself already names them). */
+export async function uploadAttachments(client: WebClient, channel: string | undefined, reply: Reply, log: Logger): Promise<void> {
+  if (!channel) return;
+  for (const a of reply.attachments ?? []) {
+    try {
+      await client.files.uploadV2({ channel_id: channel, filename: a.filename, title: a.filename, content: a.content });
+    } catch (e) {
+      log.warn('slack: attachment upload failed', { channel, filename: a.filename, error: errorText(e) });
+    }
+  }
+}
+
+async function respondWith(respond: RespondFn, reply: Reply, log: Logger, what: string): Promise<void> {
+  try {
+    for (const page of replyToBlockKitMessages(reply)) {
+      await respond({ response_type: responseType(reply), replace_original: false, text: page.text, blocks: page.blocks });
+    }
+  } catch (e) {
+    log.warn('slack: could not send the reply', { what, error: errorText(e) });
+  }
+}
+
+/** Event ids already handled: Slack redelivers an event it thinks was lost. */
+function dedupe(max = 1000): (id: unknown) => boolean {
+  const seen = new Set<string>();
+  return (id) => {
+    if (typeof id !== 'string') return false;
+    if (seen.has(id)) return true;
+    seen.add(id);
+    if (seen.size > max) seen.delete(seen.values().next().value!);
+    return false;
+  };
+}
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  const { seance, log } = deps;
+  const commands = seance.dispatcher.commands;
+  const secretariat = seance.config.slack.secretariatChannel;
+  const seen = dedupe();
+
+  // One listener per declared command; the dispatcher does everything else.
+  const onCommand = async ({ command, ack, respond, client }: {
+    command: { command: string; text: string; user_id: string; user_name?: string; channel_id?: string };
+    ack: () => Promise<void>; respond: RespondFn; client: WebClient;
+  }) => {
+    await ack();
+    const actor = seance.actorFor('slack', command.user_id, command.user_name);
+    const line = `${command.command} ${unescapeSlack(command.text ?? '')}`.trim();
+    const reply = await seance.dispatcher.runLine(line, actor);
+    await respondWith(respond, reply, log, command.command);
+    if (responseType(reply) === 'in_channel') await uploadAttachments(client, command.channel_id, reply, log);
+    await seance.deliver(reply.outbox);
+  };
+  for (const cmd of commands) app.command(`/${cmd.name}`, onCommand);
+  // A command Slack knows under another name still gets a French answer instead of a timeout.
+  const declared = commands.map((c) => c.name.replace(/[^\w-]/g, '\\$&')).join('|');
+  app.command(new RegExp(`^/(?!(?:${declared})$)`), onCommand);
+
+  // Buttons: the value is a command line, run as whoever clicked; the core decides who may.
+  app.action(/.+/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const actor = seance.actorFor('slack', body.user.id, body.user.name);
+    const value = action.value ?? '';
+    if (!value.startsWith('/')) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Ce bouton n\'est plus valable.' });
+      return;
+    }
+    const reply = await seance.dispatcher.runLine(value, actor);
+    if (reply.tone === 'error') {
+      await respondWith(respond as RespondFn, reply, log, 'button');
+      return;
+    }
+    const updated = decidedMessage(body.message?.blocks ?? [], reply, actor.name, body.user.id);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const ts = body.message?.ts;
+    try {
+      if (!channel || !ts) throw new Error('no message to update');
+      await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks });
+    } catch (e) {
+      log.warn('slack: chat.update failed, replacing through response_url', { error: errorText(e) });
+      await respond({ replace_original: true, text: updated.text, blocks: updated.blocks }).catch((err: unknown) =>
+        log.warn('slack: could not update the decided message', { error: errorText(err) }));
+    }
+    await seance.deliver(reply.outbox);
+  });
+
+  // Plain messages: DMs to the bot, the secretariat channel, and mentions elsewhere.
+  // In a DM the answer is a plain message; in a channel it goes in the thread, or only to the writer when private.
+  async function answerMessage(client: WebClient, m: { channel: string; user: string; ts: string; thread_ts?: string }, line: string, inDm: boolean) {
+    const reply = await seance.dispatcher.runLine(line, seance.actorFor('slack', m.user));
+    const threadTs = inDm ? undefined : (m.thread_ts ?? m.ts);
+    const privately = !inDm && responseType(reply) === 'ephemeral';
+    try {
+      for (const page of replyToBlockKitMessages(reply)) {
+        const base = { channel: m.channel, text: page.text, blocks: page.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) };
+        if (privately) await client.chat.postEphemeral({ ...base, user: m.user });
+        else await client.chat.postMessage(base);
+      }
+    } catch (e) {
+      log.warn('slack: could not answer a message', { channel: m.channel, error: errorText(e) });
+    }
+    if (!privately) await uploadAttachments(client, m.channel, reply, log);
+    await seance.deliver(reply.outbox);
+  }
+
+  type Incoming = { subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; channel_type?: string; ts: string; thread_ts?: string };
+  const botOf = (body: unknown) => deps.botUserId() ?? (body as { authorizations?: { user_id?: string }[] }).authorizations?.[0]?.user_id;
+  const fromBot = (e: Incoming, bot: string | undefined) => Boolean(e.subtype || e.bot_id || !e.user || e.user === bot || typeof e.text !== 'string');
+
+  app.event('message', async ({ event, body, client }) => {
+    const e = event as unknown as Incoming;
+    const bot = botOf(body);
+    if (fromBot(e, bot) || seen((body as { event_id?: string }).event_id)) return;
+    const inDm = e.channel_type === 'im';
+    if (!inDm && e.channel !== secretariat) return; // other channels: only mentions, below
+    // Addressed to the bot: a DM, or a message starting with its mention; otherwise only slash lines and shortcuts.
+    const direct = inDm || Boolean(bot && e.text!.trimStart().startsWith(`<@${bot}>`));
+    const line = messageToLine(e.text!, { commands, direct });
+    if (line) await answerMessage(client, { ...e, user: e.user! }, line, inDm);
+  });
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    const e = event as unknown as Incoming;
+    if (e.channel === secretariat || fromBot(e, botOf(body)) || seen((body as { event_id?: string }).event_id)) return;
+    const line = messageToLine(e.text!, { commands, direct: true });
+    if (line) await answerMessage(client, { ...e, user: e.user! }, line, false);
+  });
+
+  app.error(async (error) => {
+    log.error('slack: listener failed', { error: errorText(error) });
+  });
+}

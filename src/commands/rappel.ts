@@ -1,0 +1,84 @@
+/** @module /rappel ajouter|supprimer: reminders a secretary schedules from chat, kept in the store. */
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import { fail } from '../core/errors.ts';
+import type { Recipient } from '../core/reply.ts';
+import { fields, reply, text, type Block } from '../core/reply.ts';
+import { dstNote } from '../core/reminders/custom.ts';
+import { formatInstant, recipientLabel, recipientPhrase } from '../core/reminders/labels.ts';
+import { remindersOf } from '../core/reminders/registry.ts';
+import { formatDateTime, fromZoned } from '../core/text/dates.ts';
+import { fold } from '../core/text/normalize.ts';
+
+const TO_DELEGATES = new Set(['delegues', 'delegue', 'tous']);
+const TO_SECRETARIAT = new Set(['secretariat', 'secretaires', 'secretaire']);
+
+function target(cible: string, ctx: CommandContext): Recipient {
+  const f = fold(cible);
+  if (TO_DELEGATES.has(f)) return { kind: 'delegates' };
+  if (TO_SECRETARIAT.has(f)) return { kind: 'secretariat' };
+  return { kind: 'delegate', id: ctx.delegate(cible).id };
+}
+
+const ajouter = defineCommand({
+  name: 'ajouter',
+  description: 'Programmer un rappel (secrétariat)',
+  args: [
+    { name: 'date', kind: 'date', description: 'jour d\'envoi (2026-12-01 ou 01/12/2026)' },
+    { name: 'heure', kind: 'time', description: 'heure d\'envoi, heure de Paris (09:00 ou 9h)' },
+    { name: 'cible', kind: 'delegate', description: 'delegues (le canal des délégués), secretariat, ou le nom d\'un délégué (message direct)' },
+    { name: 'texte', kind: 'text', description: 'le texte du rappel' },
+  ],
+  examples: ['/rappel ajouter 2026-12-01 09:00 delegues Pensez à renvoyer vos pouvoirs', '/rappel ajouter 01/12/2026 14h "Mme Roy" Votre pouvoir est à confirmer'],
+  access: 'reminder.manage',
+  async run(args, ctx) {
+    const date = args['date'] as string;
+    const time = args['heure'] as string;
+    const tz = ctx.config.body.timezone;
+    const to = target(args['cible'] as string, ctx);
+    const dueMs = fromZoned(date, time, tz).getTime();
+    if (dueMs <= ctx.clock.now().getTime()) {
+      fail('reminder.past', `Le ${formatDateTime(date, time)} est passé : un rappel se programme dans le futur.`);
+    }
+    const row = await remindersOf(ctx).addCustom({ date, time, to, text: args['texte'] as string, createdBy: ctx.actor.name });
+    const blocks: Block[] = [
+      fields([
+        { label: 'Envoi', value: `${formatInstant(dueMs, tz)} (heure de Paris)` },
+        { label: 'Pour', value: recipientLabel(to, ctx.config.roster) },
+        { label: 'Texte', value: row.text },
+      ]),
+    ];
+    const note = dstNote(date, time, tz);
+    if (note) blocks.push(text(`⚠ ${note}`));
+    blocks.push(text(`Pour l'annuler : /rappel supprimer ${row.number}`));
+    return reply(`Rappel n° ${row.number} programmé`, blocks, { tone: note ? 'warning' : 'success' });
+  },
+});
+
+const supprimer = defineCommand({
+  name: 'supprimer',
+  description: 'Supprimer un rappel programmé (secrétariat)',
+  args: [{ name: 'numéro', kind: 'integer', description: 'le N° affiché par /rappels' }],
+  examples: ['/rappel supprimer 3'],
+  access: 'reminder.manage',
+  async run(args, ctx) {
+    const n = args['numéro'] as number;
+    const scheduler = remindersOf(ctx);
+    const removed = await scheduler.removeCustom(n);
+    if (!removed) {
+      const known = (await scheduler.customReminders()).map((r) => `n° ${r.number}`);
+      fail('reminder.unknown', `Aucun rappel programmé n° ${n}. ${known.length ? `Rappels programmés : ${known.join(', ')}.` : 'Aucun rappel programmé.'} Les rappels tirés des séances et du séminaire suivent la séance ou la configuration.`);
+    }
+    const tz = ctx.config.body.timezone;
+    return reply(`Rappel n° ${n} supprimé`, [
+      text(`Le rappel du ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} pour ${recipientPhrase(removed.to, ctx.config.roster)} ne partira pas : « ${removed.text} ».`),
+    ], { tone: 'success' });
+  },
+});
+
+export const rappel = defineCommand({
+  name: 'rappel',
+  description: 'Programmer ou supprimer un rappel',
+  examples: [],
+  access: 'reminder.manage',
+  subcommands: [ajouter, supprimer],
+});

@@ -1,0 +1,76 @@
+/** @module Reminders as data: what is sent, to whom, when (an instant), and what the store records about each one. */
+import type { IsoDate, WallTime } from '../text/dates.ts';
+import type { Outgoing, Recipient, Reply } from '../reply.ts';
+
+export type ReminderOrigin =
+  | 'seminar'
+  | 'convocation-deadline'
+  | 'convocation'
+  | 'session-j1'
+  | 'absent-without-proxy'
+  | 'custom';
+
+export interface Reminder {
+  /** Stable across restarts: "seminaire:2026-11-26:J-7", "seance:2026-03-12:veille", "rappel:3". */
+  readonly id: string;
+  /** The instant it is due (ms since the epoch), computed from a Paris wall-clock time by `fromZoned`. */
+  readonly dueMs: number;
+  /** Changes when the reminder is rescheduled (session moved): the sent state is kept per version. */
+  readonly version: string;
+  readonly origin: ReminderOrigin;
+  readonly to: readonly Recipient[];
+  /** One line for /rappels: what it is about. */
+  readonly summary: string;
+  readonly message: Reply;
+  readonly sessionId?: string;
+  /** Custom reminders only: the number a secretary types in `/rappel supprimer`. */
+  readonly number?: number;
+}
+
+/** A reminder a secretary added from chat (`/rappel ajouter`), as stored. */
+export interface CustomReminder {
+  readonly number: number;
+  readonly date: IsoDate;
+  readonly time: WallTime;
+  readonly to: Recipient;
+  readonly text: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export type ReminderStatus = 'sent' | 'failed' | 'undelivered' | 'missed';
+
+/** What the store knows of one reminder: written as 'sent' before any door sees the message. */
+export interface ReminderState {
+  readonly version: string;
+  readonly status: ReminderStatus;
+  /** When this status was recorded (ISO instant). */
+  readonly at: string;
+  readonly deferred?: boolean;
+  /** Doors that confirmed delivery. */
+  readonly delivered?: readonly string[];
+  readonly detail?: string;
+}
+
+/** A reminder that did not reach its recipients: listed by /rappels and announced to the secretariat. */
+export interface ReminderProblem {
+  readonly id: string;
+  readonly version: string;
+  readonly origin: ReminderOrigin;
+  readonly summary: string;
+  readonly due: string;
+  readonly to: readonly Recipient[];
+  readonly status: Exclude<ReminderStatus, 'sent'>;
+  readonly at: string;
+  readonly detail: string;
+}
+
+/** What one door did with one message: `unreachable` when it has no way to reach the recipient. */
+export interface DoorReport {
+  readonly door: string;
+  readonly outcome: 'delivered' | 'unreachable' | 'failed';
+  readonly error?: string;
+}
+
+/** Hands a message to the running doors (or only to the named ones, for a retry) and says what each did. */
+export type SendFn = (message: Outgoing, onlyDoors?: readonly string[]) => Promise<readonly DoorReport[]>;

@@ -1,0 +1,254 @@
+/**
+ * @module The reminder scheduler: one `tick()` (called each minute by the ticker in src/infra, and once on
+ * start to catch up) asks the pure `due()` what to send, marks each reminder sent in the store *before*
+ * handing it to the doors, retries a failing door with back-off, and records what was missed or not
+ * delivered so that /rappels and the secretariat see it. Time comes from the Clock port only.
+ */
+import type { Config } from '../config.ts';
+import type { Session, SessionRecord } from '../model.ts';
+import type { Clock, Logger, Store } from '../ports.ts';
+import { createKeyedLock } from '../records.ts';
+import { list, reply, text, type Recipient } from '../reply.ts';
+import { dueBetween, indexReminders, nextReminders, withReminder, type ReminderIndex } from './by-due.ts';
+import { customToReminder } from './custom.ts';
+import { deriveReminders, upcomingSessions } from './derive.ts';
+import { deliverWithRetry, safeSender } from './delivery.ts';
+import { due, dueWindow, type DueItem } from './due.ts';
+import { formatInstant, recipientPhrase, recipientsPhrase } from './labels.ts';
+import type { CustomReminder, Reminder, ReminderProblem, ReminderState, SendFn } from './model.ts';
+
+/** Waits between tries of a failing door: three tries in all. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 4_000];
+/** Problems kept for /rappels (the oldest are dropped first). */
+export const MAX_PROBLEMS = 200;
+
+export const REMINDER_KEYS = {
+  state: (id: string) => `reminders:state:${id}`,
+  lastTick: 'reminders:last-tick',
+  custom: 'reminders:custom',
+  customRev: 'reminders:custom:rev',
+  customSeq: 'reminders:custom:seq',
+  problems: 'reminders:problems',
+} as const;
+
+export interface SchedulerDeps {
+  readonly config: Pick<Config, 'body' | 'roster' | 'reminders'>;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Every session (config and chat-planned), read again on each tick. */
+  readonly sessions: () => Promise<readonly Session[]>;
+  readonly record: (sessionId: string) => Promise<SessionRecord>;
+  readonly send: SendFn;
+  /** Injected so tests never wait real time. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly retryDelaysMs?: readonly number[];
+}
+
+export interface TickReport {
+  readonly at: string;
+  readonly sent: readonly { readonly id: string; readonly deferred: boolean }[];
+  readonly missed: readonly string[];
+  /** Failed after the retries, or reachable by no running door. */
+  readonly failed: readonly string[];
+  readonly stopped?: boolean;
+}
+
+export interface NewCustomReminder {
+  readonly date: CustomReminder['date'];
+  readonly time: CustomReminder['time'];
+  readonly to: Recipient;
+  readonly text: string;
+  readonly createdBy: string;
+}
+
+export interface ReminderScheduler {
+  /** Sends what is due now; safe to call at any time, ticks never overlap. */
+  tick(): Promise<TickReport>;
+  /** The catch-up tick on start: sends what fell due within the grace, records the rest as missed. */
+  start(): Promise<TickReport>;
+  /** Waits for a running tick; later ticks do nothing. */
+  stop(): Promise<void>;
+  /** The reminders due strictly after now, soonest first. */
+  upcoming(limit: number): Promise<Reminder[]>;
+  /** All scheduled reminders, as sorted indexes (derived, custom). */
+  indexes(): Promise<readonly ReminderIndex[]>;
+  problems(): Promise<readonly ReminderProblem[]>;
+  state(id: string): Promise<ReminderState | undefined>;
+  customReminders(): Promise<readonly CustomReminder[]>;
+  addCustom(input: NewCustomReminder): Promise<CustomReminder>;
+  removeCustom(number: number): Promise<CustomReminder | undefined>;
+}
+
+function hoursText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+}
+
+export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler {
+  const { config, store, clock, logger } = deps;
+  const tz = config.body.timezone;
+  const graceMs = config.reminders.graceHours * 3_600_000;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const withLock = createKeyedLock();
+  const label = (to: Recipient) => recipientPhrase(to, config.roster);
+  /** Store reads cached for the window the ticks look at (null: known absent). This process is the only writer. */
+  const states = new Map<string, ReminderState | null>();
+  let custom: { rev: number; rows: CustomReminder[]; index: ReminderIndex } | undefined;
+  let stopped = false;
+
+  async function customIndex() {
+    const rev = (await store.get<number>(REMINDER_KEYS.customRev)) ?? 0;
+    if (!custom || custom.rev !== rev) {
+      const rows = (await store.get<CustomReminder[]>(REMINDER_KEYS.custom)) ?? [];
+      custom = { rev, rows, index: indexReminders(rows.map((r) => customToReminder(r, config))) };
+    }
+    return custom;
+  }
+
+  async function currentIndexes(now: Date): Promise<ReminderIndex[]> {
+    const sessions = upcomingSessions(await deps.sessions(), now, tz);
+    const records = new Map(await Promise.all(sessions.map(async (s) => [s.id, await deps.record(s.id)] as const)));
+    return [indexReminders(deriveReminders(config, { sessions, records }, now)), (await customIndex()).index];
+  }
+
+  async function saveState(id: string, state: ReminderState): Promise<void> {
+    await store.set(REMINDER_KEYS.state(id), state);
+    states.set(id, state);
+  }
+
+  const safeSend = safeSender(deps.send);
+  const deliver = (item: DueItem, now: Date) => deliverWithRetry(item, now, { send: safeSend, sleep, retryDelays, label, timeZone: tz });
+
+  function problemOf(r: Reminder, status: ReminderProblem['status'], at: string, detail: string): ReminderProblem {
+    return { id: r.id, version: r.version, origin: r.origin, summary: r.summary, due: new Date(r.dueMs).toISOString(), to: r.to, status, at, detail };
+  }
+
+  async function recordProblems(problems: readonly ReminderProblem[]): Promise<void> {
+    await withLock('problems', async () => {
+      const existing = (await store.get<ReminderProblem[]>(REMINDER_KEYS.problems)) ?? [];
+      await store.set(REMINDER_KEYS.problems, [...existing, ...problems].slice(-MAX_PROBLEMS));
+    });
+    const lines = problems.map((p) => `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, config.roster)}) : ${p.detail}`);
+    const notice = reply('Rappels non remis', [
+      text(`${problems.length === 1 ? 'Un rappel n\'a pas été remis' : `${problems.length} rappels n'ont pas été remis`} ; ils restent listés par /rappels.`),
+      list(lines),
+    ], { tone: 'warning' });
+    const reports = await safeSend({ to: { kind: 'secretariat' }, reply: notice });
+    if (!reports.some((d) => d.outcome === 'delivered')) logger.error('reminder problems could not be shown to the secretariat', { ids: problems.map((p) => p.id) });
+  }
+
+  async function runTick(): Promise<TickReport> {
+    const now = clock.now();
+    const nowMs = now.getTime();
+    const at = now.toISOString();
+    if (stopped) return { at, sent: [], missed: [], failed: [], stopped: true };
+    const lastIso = await store.get<string>(REMINDER_KEYS.lastTick);
+    const parsed = lastIso ? Date.parse(lastIso) : Number.NaN;
+    const lastMs = Number.isNaN(parsed) ? undefined : parsed;
+    const indexes = await currentIndexes(now);
+    const { afterMs, untilMs } = dueWindow(nowMs, graceMs, lastMs);
+    if (states.size > 50_000) states.clear();
+    const window = indexes.flatMap((ix) => dueBetween(ix, afterMs, untilMs)).filter((r) => !states.has(r.id));
+    const loaded = await Promise.all(window.map((r) => store.get<ReminderState>(REMINDER_KEYS.state(r.id))));
+    window.forEach((r, i) => states.set(r.id, loaded[i] ?? null));
+
+    const result = due(nowMs, indexes, (id) => states.get(id), graceMs, lastMs);
+    const problems: ReminderProblem[] = [];
+    const sent: { id: string; deferred: boolean }[] = [];
+    for (const { reminder: r, lateMs } of result.missed) {
+      await saveState(r.id, { version: r.version, status: 'missed', at });
+      problems.push(problemOf(r, 'missed', at, `manqué : le bot était arrêté à l'heure prévue et n'a repris que ${hoursText(lateMs)} plus tard (délai de grâce : ${config.reminders.graceHours} h)`));
+      logger.warn('reminder missed', { id: r.id, lateMs });
+    }
+    for (const item of result.send) {
+      const r = item.reminder;
+      const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
+      if (fresh?.version === r.version) {
+        states.set(r.id, fresh);
+        continue;
+      }
+      // Exactly once: recorded as sent before any door sees it, so a restart never sends it again.
+      await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred });
+      const outcome = await deliver(item, now);
+      if (outcome.status === 'sent') {
+        await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred, delivered: outcome.delivered });
+        sent.push({ id: r.id, deferred: item.deferred });
+        logger.info('reminder sent', { id: r.id, deferred: item.deferred, doors: outcome.delivered });
+      } else {
+        await saveState(r.id, { version: r.version, status: outcome.status, at, deferred: item.deferred, delivered: outcome.delivered, detail: outcome.detail });
+        problems.push(problemOf(r, outcome.status, at, outcome.detail));
+        logger.error('reminder not delivered', { id: r.id, status: outcome.status, detail: outcome.detail });
+      }
+    }
+    if (problems.length) await recordProblems(problems);
+    await store.set(REMINDER_KEYS.lastTick, at);
+    return { at, sent, missed: result.missed.map((m) => m.reminder.id), failed: problems.filter((p) => p.status !== 'missed').map((p) => p.id) };
+  }
+
+  const tick = () => withLock('tick', runTick);
+
+  /** Changes the stored rows; the cached index is patched (not rebuilt) when it was up to date. */
+  async function changeCustom<T>(
+    change: (rows: CustomReminder[], seq: number) => { rows: CustomReminder[]; seq: number; result: T },
+    patch: (index: ReminderIndex, result: T) => ReminderIndex,
+  ): Promise<T> {
+    return withLock('custom', async () => {
+      const rows = (await store.get<CustomReminder[]>(REMINDER_KEYS.custom)) ?? [];
+      const seq = (await store.get<number>(REMINDER_KEYS.customSeq)) ?? 0;
+      const rev = (await store.get<number>(REMINDER_KEYS.customRev)) ?? 0;
+      const out = change(rows, seq);
+      await store.set(REMINDER_KEYS.custom, out.rows);
+      await store.set(REMINDER_KEYS.customSeq, out.seq);
+      // The revision last: a reader that sees it also sees the rows.
+      await store.set(REMINDER_KEYS.customRev, rev + 1);
+      custom = custom && custom.rev === rev ? { rev: rev + 1, rows: out.rows, index: patch(custom.index, out.result) } : undefined;
+      return out.result;
+    });
+  }
+
+  return {
+    tick,
+    async start() {
+      const report = await tick();
+      logger.info('reminders caught up', { sent: report.sent.length, missed: report.missed.length, failed: report.failed.length });
+      return report;
+    },
+    async stop() {
+      stopped = true;
+      await withLock('tick', async () => undefined);
+    },
+    async upcoming(limit) {
+      const now = clock.now();
+      return nextReminders(await currentIndexes(now), now.getTime(), limit);
+    },
+    indexes: () => currentIndexes(clock.now()),
+    async problems() {
+      return (await store.get<ReminderProblem[]>(REMINDER_KEYS.problems)) ?? [];
+    },
+    async state(id) {
+      return store.get<ReminderState>(REMINDER_KEYS.state(id));
+    },
+    async customReminders() {
+      return (await customIndex()).rows;
+    },
+    addCustom(input) {
+      return changeCustom((rows, seq) => {
+        const number = rows.reduce((max, r) => Math.max(max, r.number), seq) + 1;
+        const row: CustomReminder = { ...input, number, createdAt: clock.now().toISOString() };
+        return { rows: [...rows, row], seq: number, result: row };
+      }, (index, row) => withReminder(index, customToReminder(row, config)));
+    },
+    removeCustom(number) {
+      return changeCustom((rows, seq) => ({
+        rows: rows.filter((r) => r.number !== number),
+        seq,
+        result: rows.find((r) => r.number === number),
+      }), (index, removed) => (removed ? { items: index.items.filter((r) => r.number !== number) } : index));
+    },
+  };
+}
