@@ -23,6 +23,11 @@ function requireSelfOrSecretary(ctx: CommandContext, giver: Delegate, verb: stri
   fail('proxy.not-yours', `Un délégué ne peut ${verb} que son propre pouvoir ; pour celui de ${nameOf(giver)}, s'adresser au secrétariat.`);
 }
 
+/** A direct message to the delegate concerned (the proxy's giver). */
+function tellDelegate(ctx: CommandContext, s: Session, d: Delegate, title: string, body: string, tone: Reply['tone'] = 'success'): Outgoing {
+  return { to: { kind: 'delegate', id: d.id }, reply: reply(title, [text(body)], { tone, session: sessionHeading(ctx, s), visibility: 'ephemeral' }) };
+}
+
 function done(title: string, lines: string[], ctx: CommandContext, s: Session, outbox: Outgoing[] = [], visibility: Reply['visibility'] = 'public'): Reply {
   return reply(title, [text(lines[0]!), ...(lines.length > 1 ? [list(lines.slice(1))] : [])], {
     tone: 'success', session: sessionHeading(ctx, s), outbox, visibility,
@@ -45,7 +50,7 @@ const donner = defineCommand({
     const change = await ctx.records.update(s.id, (r) => addProxy(ctx.config.body, r, { giver, holder, confirmed }, who(ctx)));
     if (confirmed) {
       return done('Pouvoir enregistré', [`${nameOf(giver)} donne pouvoir à ${nameOf(holder)} (${giver.votes} voix).`, ...change.notes], ctx, s, [
-        { to: { kind: 'delegate', id: giver.id }, reply: reply('Pouvoir enregistré', [text(`Le secrétariat a enregistré votre pouvoir à ${nameOf(holder)} pour la séance du ${formatDateLong(s.date)}.`)], { tone: 'success', session: sessionHeading(ctx, s), visibility: 'ephemeral' }) },
+        tellDelegate(ctx, s, giver, 'Pouvoir enregistré', `Le secrétariat a enregistré votre pouvoir à ${nameOf(holder)} pour la séance du ${formatDateLong(s.date)}.`),
       ]);
     }
     const cmd = (verb: string) => `/pouvoir ${verb} ${giver.lastName} ${s.date}`;
@@ -98,7 +103,7 @@ const confirmer = defineCommand({
     });
     const holder = name(proxyOf(change.record, giver.id)!.holder);
     return done('Pouvoir confirmé', [`Pouvoir de ${nameOf(giver)} à ${holder} confirmé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
-      { to: { kind: 'delegate', id: giver.id }, reply: reply('Pouvoir confirmé', [text(`Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} est confirmé par ${ctx.actor.name}.`)], { tone: 'success', session: sessionHeading(ctx, s), visibility: 'ephemeral' }) },
+      tellDelegate(ctx, s, giver, 'Pouvoir confirmé', `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} est confirmé par ${ctx.actor.name}.`),
     ]);
   },
 });
@@ -119,7 +124,7 @@ const refuser = defineCommand({
       return removeProxy(r, giver, holder, who(ctx), 'pouvoir refusé');
     });
     return done('Pouvoir refusé', [`Pouvoir de ${nameOf(giver)} à ${holder} refusé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
-      { to: { kind: 'delegate', id: giver.id }, reply: reply('Pouvoir refusé', [text(`Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} a été refusé par ${ctx.actor.name}. Contactez le secrétariat pour en savoir plus.`)], { tone: 'warning', session: sessionHeading(ctx, s), visibility: 'ephemeral' }) },
+      tellDelegate(ctx, s, giver, 'Pouvoir refusé', `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} a été refusé par ${ctx.actor.name}. Contactez le secrétariat pour en savoir plus.`, 'warning'),
     ]);
   },
 });

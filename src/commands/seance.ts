@@ -1,4 +1,4 @@
-/** @module /seance planifier: a secretary plans the next session from chat. */
+/** @module /seance planifier|deplacer|annuler: a secretary plans, moves or cancels a session from chat. */
 import { defineCommand } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { Session } from '../core/model.ts';
@@ -6,6 +6,8 @@ import { fields, reply, text } from '../core/reply.ts';
 import { latestConvocationDate } from '../core/sessions/convocation.ts';
 import { formatDateLong, formatDateTime } from '../core/text/dates.ts';
 import { fold } from '../core/text/normalize.ts';
+import { withJournal } from '../core/journal.ts';
+import { sessionHeading, who } from './shared.ts';
 
 const planifier = defineCommand({
   name: 'planifier',
@@ -26,9 +28,9 @@ const planifier = defineCommand({
     const session: Session = {
       id: date, title: ctx.config.body.assemblyName, date, time, place, remote, agenda: [], origin: 'chat',
     };
-    const configured = ctx.config.sessions.some((s) => s.date === date);
+    const taken = (await ctx.sessions()).some((s) => s.date === date);
     await ctx.records.planSession(session, (existing) => {
-      if (configured || existing.some((s) => s.date === date)) fail('session.exists', `Une séance existe déjà le ${formatDateLong(date)}.`);
+      if (taken || existing.some((s) => s.date === date || s.id === date)) fail('session.exists', `Une séance existe déjà le ${formatDateLong(date)}.`);
     });
     const deadline = latestConvocationDate(date, ctx.config.body.convocationDays);
     return reply('Séance planifiée', [
@@ -43,10 +45,60 @@ const planifier = defineCommand({
   },
 });
 
+const deplacer = defineCommand({
+  name: 'deplacer',
+  description: 'Déplacer une séance à venir (secrétariat) ; ses rappels suivent',
+  args: [
+    { name: 'séance', kind: 'session', description: 'date actuelle de la séance' },
+    { name: 'date', kind: 'date', description: 'nouvelle date' },
+    { name: 'heure', kind: 'time', description: 'nouvelle heure' },
+    { name: 'lieu', kind: 'text', optional: true, description: 'nouveau lieu (facultatif)' },
+  ],
+  examples: ['/seance deplacer 2026-12-15 2026-12-17 18:00'],
+  access: 'session.plan',
+  async run(args, ctx) {
+    const s = await ctx.session(args['séance'] as string);
+    const date = args['date'] as string;
+    const time = args['heure'] as string;
+    const place = args['lieu'] as string | undefined;
+    if (s.date < ctx.today()) fail('session.past', `La séance du ${formatDateLong(s.date)} est passée : on ne la déplace plus.`);
+    if (s.cancelled) fail('session.cancelled', `La séance du ${formatDateLong(s.date)} est annulée.`);
+    if (date < ctx.today()) fail('session.past', `Le ${formatDateLong(date)} est passé : choisir une date à venir.`);
+    await ctx.records.changeSession(s.id, { date, time, ...(place ? { place } : {}) }, async () => {
+      if ((await ctx.sessions()).some((o) => o.date === date && o.id !== s.id)) fail('session.exists', `Une séance existe déjà le ${formatDateLong(date)}.`);
+    });
+    await ctx.records.update(s.id, (r) => ({ record: withJournal(r, who(ctx), 'séance déplacée', `${formatDateTime(s.date, s.time)} → ${formatDateTime(date, time)}${place ? `, ${place}` : ''}`) }));
+    const moved = await ctx.session(date);
+    const deadline = latestConvocationDate(date, ctx.config.body.convocationDays);
+    return reply('Séance déplacée', [
+      text(`La séance prévue le ${formatDateTime(s.date, s.time)} aura lieu le ${formatDateTime(date, time)}, ${moved.place}.`),
+      text(`Convocation à envoyer au plus tard le ${formatDateLong(deadline)} (${ctx.config.body.convocationDays} jours francs). Les rappels sont recalculés.`),
+    ], { tone: 'success', session: sessionHeading(ctx, moved) });
+  },
+});
+
+const annuler = defineCommand({
+  name: 'annuler',
+  description: 'Annuler une séance à venir (secrétariat) ; ses rappels ne partent plus',
+  args: [{ name: 'séance', kind: 'session', description: 'date de la séance' }],
+  examples: ['/seance annuler 2026-12-15'],
+  access: 'session.plan',
+  async run(args, ctx) {
+    const s = await ctx.session(args['séance'] as string);
+    if (s.date < ctx.today()) fail('session.past', `La séance du ${formatDateLong(s.date)} est passée : on ne l'annule plus.`);
+    if (s.cancelled) fail('session.cancelled', `La séance du ${formatDateLong(s.date)} est déjà annulée.`);
+    await ctx.records.changeSession(s.id, { cancelled: true }, () => undefined);
+    await ctx.records.update(s.id, (r) => ({ record: withJournal(r, who(ctx), 'séance annulée', formatDateTime(s.date, s.time)) }));
+    return reply('Séance annulée', [text(`La séance du ${formatDateTime(s.date, s.time)} est annulée : ses rappels et sa convocation ne partiront pas.`)], {
+      tone: 'warning', session: sessionHeading(ctx, { ...s, cancelled: true }),
+    });
+  },
+});
+
 export const seance = defineCommand({
   name: 'seance',
-  description: 'Planifier une séance',
+  description: 'Planifier, déplacer ou annuler une séance',
   examples: [],
   access: 'read',
-  subcommands: [planifier],
+  subcommands: [planifier, deplacer, annuler],
 });

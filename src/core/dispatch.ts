@@ -49,9 +49,12 @@ export function sessionLabel(config: Config, s: Session): string {
   return `${s.title} du ${formatDateLong(s.date)}`;
 }
 
+/** Config sessions and chat-planned ones, with chat changes (moves, cancellations) and agenda additions applied. */
 export async function allSessions(config: Config, records: Records): Promise<Session[]> {
-  const planned = await records.plannedSessions();
-  const merged = [...config.sessions, ...planned].sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
+  const [planned, changes] = await Promise.all([records.plannedSessions(), records.sessionChanges()]);
+  const merged = [...config.sessions, ...planned]
+    .map((s) => (changes[s.id] ? { ...s, ...changes[s.id] } : s))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
   return Promise.all(merged.map(async (s) => {
     const extra = await records.agendaAdditions(s.id);
     return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;

@@ -14,7 +14,19 @@ export interface Records {
   /** Adds a session planned from chat; `check` runs inside the lock and may throw. */
   planSession(session: Session, check: (existing: readonly Session[]) => void): Promise<void>;
   agendaAdditions(sessionId: string): Promise<readonly AgendaItem[]>;
+  /** Moves and cancellations made from chat, by session id (applied over config and planned sessions). */
+  sessionChanges(): Promise<Readonly<Record<string, SessionChange>>>;
+  /** Records a move or cancellation; `check` runs inside the lock with the current changes and may throw. */
+  changeSession(sessionId: string, change: SessionChange, check: (changes: Readonly<Record<string, SessionChange>>) => Promise<void> | void): Promise<void>;
   addAgendaItem(sessionId: string, item: AgendaItem): Promise<number>;
+}
+
+/** What chat may change about a session after it is declared: when, where, or that it will not take place. */
+export interface SessionChange {
+  readonly date?: string;
+  readonly time?: string;
+  readonly place?: string;
+  readonly cancelled?: boolean;
 }
 
 /** A per-key queue: each task starts when the previous one on the same key has settled. */
@@ -62,6 +74,16 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
         const existing = (await store.get<Session[]>('sessions:planned')) ?? [];
         check(existing);
         await store.set('sessions:planned', [...existing, session]);
+      });
+    },
+    async sessionChanges() {
+      return (await store.get<Record<string, SessionChange>>('sessions:changes')) ?? {};
+    },
+    changeSession(sessionId, change, check) {
+      return withLock('sessions:changes', async () => {
+        const all = (await store.get<Record<string, SessionChange>>('sessions:changes')) ?? {};
+        await check(all);
+        await store.set('sessions:changes', { ...all, [sessionId]: { ...all[sessionId], ...change } });
       });
     },
     async agendaAdditions(sessionId) {

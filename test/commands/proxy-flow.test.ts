@@ -100,3 +100,33 @@ describe('proxies: declared by a delegate, confirmed by the secretariat', () => 
     expect(out).toContain('il manque 2 délégués');
   });
 });
+
+describe('moving and cancelling a session from chat', () => {
+  it('moves the session, keeps its record and agenda, journals it, and its reminders follow', async () => {
+    await bot.say('/odj ajouter 2026-12-15 deliberation Budget primitif 2027');
+    await bot.say('/presence PARSIS salle 2026-12-15');
+    const moved = await bot.say('/seance deplacer 2026-12-15 2026-12-17 18:00');
+    expect(moved).toContain('aura lieu le jeudi 17 décembre 2026 à 18 h');
+    expect(moved).toContain('au plus tard le vendredi 11 décembre 2026');
+    expect(await bot.say('/odj 2026-12-17')).toContain('Budget primitif 2027');
+    expect(await bot.say('/odj 2026-12-15')).toContain('Aucune séance le mardi 15 décembre 2026');
+    expect(await bot.say('/quorum 2026-12-17')).toMatch(/Présents en salle\s+: 1/);
+    expect(await bot.say('/journal 2026-12-17')).toContain('séance déplacée');
+    const reminders = await bot.say('/rappels');
+    expect(reminders).toContain('17 décembre 2026');
+    expect(reminders).not.toContain('15 décembre 2026');
+  });
+  it('refuses to move onto another session\'s date, or into the past', async () => {
+    await bot.say('/seance planifier 2026-12-20 17:30 Amiens');
+    expect(await bot.say('/seance deplacer 2026-12-15 2026-12-20 18:00')).toContain('Une séance existe déjà');
+    expect(await bot.say('/seance deplacer 2026-12-15 2025-12-20 18:00')).toContain('est passé');
+    expect(await bot.say('/seance deplacer 2024-10-07 2026-12-21 18:00')).toContain('est passée');
+  });
+  it('cancels the session: listed as cancelled, no reminder left for it', async () => {
+    expect(await bot.say('/seance annuler 2026-12-15', 'M. PAYEN')).toContain('réservée');
+    expect(await bot.say('/seance annuler 2026-12-15')).toContain('ses rappels et sa convocation ne partiront pas');
+    expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*annulée/);
+    expect(await bot.say('/rappels')).not.toContain('15 décembre 2026');
+    expect(await bot.say('/seance annuler 2026-12-15')).toContain('déjà annulée');
+  });
+});

@@ -3,7 +3,8 @@
  * returns the new record plus French notes on side effects, or throws a `UserError` citing the rule.
  */
 import { fail } from '../errors.ts';
-import type { AttendanceStatus, BodyProfile, Delegate, JournalEntry, Proxy, SessionRecord } from '../model.ts';
+import { withJournal } from '../journal.ts';
+import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
 import { isPresent } from './quorum.ts';
 
 export interface Change {
@@ -12,11 +13,8 @@ export interface Change {
   readonly notes: readonly string[];
 }
 
-export interface Who {
-  readonly name: string;
-  readonly door: string;
-  readonly at: string;
-}
+export type { Who } from '../journal.ts';
+import type { Who } from '../journal.ts';
 
 const STATUS_LABEL: Record<AttendanceStatus, string> = {
   salle: 'présent(e) en salle',
@@ -27,11 +25,6 @@ const STATUS_LABEL: Record<AttendanceStatus, string> = {
 export const statusLabel = (s: AttendanceStatus | undefined) => (s ? STATUS_LABEL[s] : 'non renseigné');
 
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
-
-function withJournal(record: SessionRecord, who: Who, action: string, detail: string, patch: Partial<SessionRecord>): SessionRecord {
-  const entry: JournalEntry = { at: who.at, actor: who.name, door: who.door, action, detail };
-  return { ...record, ...patch, version: record.version + 1, journal: [...record.journal, entry] };
-}
 
 export function proxyOf(record: SessionRecord, giverId: string): Proxy | undefined {
   return record.proxies.find((p) => p.giver === giverId);

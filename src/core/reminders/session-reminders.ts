@@ -69,7 +69,7 @@ export function sessionReminders(config: Pick<Config, 'body' | 'roster'>, sessio
 
   const agenda = session.agenda.map((it) => it.title);
   add('convocation', 'convocation', session.convokedOn ?? status.deadline, SESSION_REMINDER_TIME, [{ kind: 'delegates' }],
-    `Convocation ${ofTitle(session.title)} (ordre du jour, ${agenda.length} point${agenda.length > 1 ? 's' : ''})`,
+    `Convocation ${ofTitle(session.title)} du ${formatDateLong(session.date)} (ordre du jour, ${agenda.length} point${agenda.length > 1 ? 's' : ''})`,
     reply(`Convocation : ${session.title} du ${formatDateLong(session.date)}`, [
       text(`Mesdames et Messieurs les délégués sont convoqués à la réunion ${ofTitle(session.title)} de ${config.body.name}.`),
       fields([
@@ -82,7 +82,7 @@ export function sessionReminders(config: Pick<Config, 'body' | 'roster'>, sessio
     ], { attachments: [sessionIcs(session, config, now)], rule: ruleLine }));
 
   add('veille', 'session-j1', addDays(session.date, -1), SESSION_REMINDER_TIME, [{ kind: 'delegates' }],
-    `Rappel de la veille ${ofTitle(session.title)}`,
+    `Rappel de la veille ${ofTitle(session.title)} du ${formatDateLong(session.date)}`,
     reply(`Rappel : ${session.title} demain à ${formatTime(session.time)}`, [
       text(`Le ${session.title} se réunit demain, ${formatDateTime(session.date, session.time)}, ${place}.`),
       text(`Empêché(e) ? Donnez pouvoir à un délégué présent : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
