@@ -18,7 +18,10 @@ export type DoorName = 'console' | 'slack' | 'discord';
 /** A running door, as the hub sees it: it can deliver a message the bot starts itself. */
 export interface Door {
   readonly name: DoorName;
-  /** Delivers to the recipient if this door can reach them; resolves false when it cannot (no channel, no id). */
+  /**
+   * Delivers to the recipient if this door can reach them; resolves false when it cannot (no channel, no id,
+   * DMs closed), and throws when the platform fails (HTTP 500, network), so that reminders are retried.
+   */
   deliver(message: Outgoing): Promise<boolean>;
   stop(): Promise<void>;
 }

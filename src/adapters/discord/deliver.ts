@@ -1,5 +1,5 @@
 /** @module Delivers messages the bot starts itself: the secretariat and delegates channels, or a delegate's DMs. */
-import type { Client } from 'discord.js';
+import { DiscordAPIError, type Client } from 'discord.js';
 import type { Seance } from '../../app/build.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { rememberActions } from './actions.ts';
@@ -10,9 +10,23 @@ interface Target {
   send(options: ReturnType<typeof forChannel>): Promise<unknown>;
 }
 
+/** Discord errors meaning this door cannot reach the delegate: Unknown User, Cannot send messages to this user (DMs closed). */
+const UNREACHABLE_USER_CODES = new Set<number | string>([10013, 50007]);
+
+const unreachableUser = (e: unknown) => e instanceof DiscordAPIError && UNREACHABLE_USER_CODES.has(e.code);
+
+/** A failed REST call, in French for the secretariat (/rappels shows it); never contains the token. */
+export function discordFailureText(e: unknown): string {
+  if (e instanceof DiscordAPIError) return `Discord a refusé l'envoi (HTTP ${e.status}, code ${e.code} : ${e.message})`;
+  const status = (e as { status?: unknown })?.status;
+  if (typeof status === 'number') return `Discord a répondu HTTP ${status}`;
+  return `envoi Discord impossible (${errorText(e)})`;
+}
+
 async function channelTarget(client: Client, id: string | undefined): Promise<Target | undefined> {
   if (!id) return undefined;
-  const channel = client.channels.cache.get(id) ?? (await client.channels.fetch(id).catch(() => null));
+  // A configured channel Discord does not give (unknown, no access, 500) is a failure, not an unreachable recipient.
+  const channel = client.channels.cache.get(id) ?? (await client.channels.fetch(id));
   return channel?.isSendable() ? channel : undefined;
 }
 
@@ -24,23 +38,31 @@ async function targetFor(client: Client, seance: Seance, to: Recipient): Promise
       return channelTarget(client, seance.config.discord.delegatesChannel);
     case 'delegate': {
       const id = seance.config.roster.find((d) => d.id === to.id)?.discordId;
-      return id ? client.users.fetch(id).catch(() => undefined) : undefined;
+      if (!id) return undefined;
+      return client.users.fetch(id).catch((e: unknown) => {
+        if (unreachableUser(e)) return undefined;
+        throw e;
+      });
     }
   }
 }
 
-/** Resolves false when this door cannot reach the recipient (no channel configured, no Discord id, DMs closed). */
+/**
+ * Resolves false when this door cannot reach the recipient (no channel configured, no Discord id, DMs closed);
+ * throws when Discord fails (HTTP 500, refused request), so the hub retries and records the failure.
+ */
 export function createDelivery(client: Client, seance: Seance): (message: Outgoing) => Promise<boolean> {
   return async (message) => {
-    const target = await targetFor(client, seance, message.to);
-    if (!target) return false;
     try {
+      const target = await targetFor(client, seance, message.to);
+      if (!target) return false;
       await rememberActions(seance.store, message.reply.actions);
       await sendReply(message.reply, (m) => target.send(forChannel(m)), seance.logger);
       return true;
     } catch (e) {
       seance.logger.warn('discord delivery failed', { to: message.to.kind, title: message.reply.title, error: errorText(e) });
-      return false;
+      if (unreachableUser(e)) return false;
+      throw new Error(discordFailureText(e), { cause: e });
     }
   };
 }

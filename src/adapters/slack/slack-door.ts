@@ -48,6 +48,31 @@ export interface SlackDoor extends Door {
   readonly reachable: Promise<boolean>;
 }
 
+/** Slack errors meaning this door cannot reach the delegate (account gone, not visible): not a failure of Slack. */
+const UNREACHABLE_USER_ERRORS = new Set(['user_not_found', 'user_disabled', 'user_not_visible', 'cannot_dm_bot']);
+
+function platformErrorOf(e: unknown): string | undefined {
+  const err = e as { code?: string; data?: { error?: string } };
+  return err?.code === webApi.ErrorCode.PlatformError ? err.data?.error : undefined;
+}
+
+/** A failed Web API call, in French for the secretariat (/rappels shows it); never contains the token. */
+export function slackFailureText(e: unknown): string {
+  const err = e as { code?: string; statusCode?: number; retryAfter?: number; original?: Error; message?: string };
+  switch (err?.code) {
+    case webApi.ErrorCode.HTTPError:
+      return `Slack a répondu HTTP ${err.statusCode}`;
+    case webApi.ErrorCode.PlatformError:
+      return `Slack a refusé l'envoi (${platformErrorOf(e)})`;
+    case webApi.ErrorCode.RateLimitedError:
+      return `Slack limite les envois (réessayer dans ${err.retryAfter} s)`;
+    case webApi.ErrorCode.RequestError:
+      return `Slack injoignable (${err.original?.message ?? 'erreur réseau'})`;
+    default:
+      return `envoi Slack impossible (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
 function apiUrl(env: NodeJS.ProcessEnv): string | undefined {
   const url = env.SLACK_API_URL?.trim();
   if (!url) return undefined;
@@ -138,8 +163,15 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
     if (to.kind === 'delegates') return seance.config.slack.delegatesChannel;
     const slackId = seance.config.roster.find((d) => d.id === to.id)?.slackId;
     if (!slackId) return undefined;
-    const opened = await api.conversations.open({ users: slackId });
-    return opened.channel?.id;
+    try {
+      const opened = await api.conversations.open({ users: slackId });
+      return opened.channel?.id;
+    } catch (e) {
+      const error = platformErrorOf(e);
+      if (!error || !UNREACHABLE_USER_ERRORS.has(error)) throw e;
+      log.warn('slack: cannot send a direct message to this delegate', { delegate: to.id, error });
+      return undefined;
+    }
   }
 
   return {
@@ -149,19 +181,22 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
     app,
     reachable,
     identity: () => identity,
+    // False only when this door cannot reach the recipient; a Slack failure throws, so the hub retries and records it.
     async deliver(message: Outgoing): Promise<boolean> {
+      let channel: string | undefined;
       try {
-        const channel = await channelFor(message.to);
+        channel = await channelFor(message.to);
         if (!channel) return false;
         for (const page of replyToBlockKitMessages(message.reply)) {
           await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
         }
-        await uploadAttachments(api, channel, message.reply, log);
-        return true;
       } catch (e) {
         log.warn('slack: delivery failed', { to: message.to.kind, error: e instanceof Error ? e.message : String(e) });
-        return false;
+        throw new Error(slackFailureText(e), { cause: e });
       }
+      // After the text, best effort: failing here and retrying would post the text twice (the text names the file).
+      await uploadAttachments(api, channel, message.reply, log);
+      return true;
     },
     async stop() {
       stopped = true;
