@@ -1,5 +1,5 @@
 /** @module /pouvoirs: who holds whose proxy, as the minutes' table "Présents / Pouvoirs / Voix", and pending requests. */
-import { effectiveProxies, isPresent } from '../core/assembly/quorum.ts';
+import { delegatesById, effectiveProxies, isPresent } from '../core/assembly/quorum.ts';
 import { statusLabel } from '../core/assembly/proxies.ts';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import type { Proxy, Session, SessionRecord } from '../core/model.ts';
@@ -16,7 +16,7 @@ export interface ProxyTables {
 
 /** The minutes' tables: one row per holder present, in the order proxies were recorded. */
 export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTables {
-  const byId = new Map(ctx.config.roster.map((d) => [d.id, d]));
+  const byId = delegatesById(ctx.config.roster);
   const d = (id: string) => byId.get(id);
   const body = ctx.config.body;
   const counted = new Set(effectiveProxies(record, body));

@@ -1,6 +1,7 @@
 /** @module Helpers the command handlers share: the optional session argument, names, the journal's "who". */
 import type { ArgSpec, CommandContext } from '../core/command.ts';
 import type { Who } from '../core/assembly/proxies.ts';
+import { delegatesById } from '../core/assembly/quorum.ts';
 import type { Delegate, Session } from '../core/model.ts';
 import { sessionLabel } from '../core/dispatch.ts';
 import { formatDateTime } from '../core/text/dates.ts';
@@ -13,7 +14,7 @@ export const sessionArg: ArgSpec = {
 export const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
 
 export function nameById(ctx: CommandContext): (id: string) => string {
-  const byId = new Map(ctx.config.roster.map((d) => [d.id, d]));
+  const byId = delegatesById(ctx.config.roster);
   return (id) => {
     const d = byId.get(id);
     return d ? nameOf(d) : id;

@@ -34,6 +34,16 @@ function takeName(tokens: string[], i: number, isKnownName: (phrase: string) => 
   return j - i + 1;
 }
 
+const schemas = new WeakMap<ArgSpec, z.ZodType>();
+
+/** The spec's schema, built once per spec: building a zod schema costs more than running it. */
+function schemaOf(spec: ArgSpec): z.ZodType {
+  if (spec.schema) return spec.schema;
+  let schema = schemas.get(spec);
+  if (!schema) schemas.set(spec, (schema = defaultSchema(spec)));
+  return schema;
+}
+
 function defaultSchema(spec: ArgSpec): z.ZodType {
   switch (spec.kind) {
     case 'session':
@@ -101,7 +111,7 @@ export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, stri
       if (!spec.optional) throw argError(cmdUsage, `Argument manquant : ${spec.name} (${spec.description}).`);
       continue;
     }
-    const parsed = (spec.schema ?? defaultSchema(spec)).safeParse(value);
+    const parsed = schemaOf(spec).safeParse(value);
     if (!parsed.success) {
       const msg = parsed.error.issues.map((i) => i.message).join(' ; ');
       throw argError(cmdUsage, `Argument « ${spec.name} » invalide : ${msg}.`);

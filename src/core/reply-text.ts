@@ -4,7 +4,8 @@ import type { Block, Reply } from './reply.ts';
 const TONE_MARK: Record<Reply['tone'], string> = { info: '', success: '✓ ', warning: '⚠ ', error: '✗ ' };
 
 /** Display width: counts code points, so accents do not shift columns. */
-const width = (s: string) => [...s].length;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const width = (s: string) => (SURROGATE.test(s) ? [...s].length : s.length);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export function tableToText(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {

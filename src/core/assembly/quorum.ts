@@ -24,6 +24,15 @@ export interface QuorumResult {
   readonly rule: string;
 }
 
+const indexes = new WeakMap<readonly Delegate[], ReadonlyMap<string, Delegate>>();
+
+/** Delegates by id, built once per roster (config data, never mutated): a 10,000-entry Map costs ~3 ms to build. */
+export function delegatesById(roster: readonly Delegate[]): ReadonlyMap<string, Delegate> {
+  let index = indexes.get(roster);
+  if (!index) indexes.set(roster, (index = new Map(roster.map((d) => [d.id, d]))));
+  return index;
+}
+
 export function isPresent(status: string | undefined, profile: Pick<BodyProfile, 'remoteCountsAsPresent'>): boolean {
   return status === 'salle' || (status === 'distance' && profile.remoteCountsAsPresent);
 }
@@ -35,7 +44,15 @@ export function effectiveProxies(record: SessionRecord, profile: Pick<BodyProfil
   );
 }
 
+const ruleTexts = new WeakMap<BodyProfile, string>();
+
 export function describeQuorumRule(profile: BodyProfile): string {
+  let text = ruleTexts.get(profile);
+  if (text === undefined) ruleTexts.set(profile, (text = quorumRuleText(profile)));
+  return text;
+}
+
+function quorumRuleText(profile: BodyProfile): string {
   const who = profile.quorum.base === 'present' ? 'présents' : 'présents ou représentés';
   const what = profile.quorum.count === 'heads' ? 'la majorité des délégués en exercice' : 'la majorité des voix des délégués en exercice';
   const remote = profile.remoteCountsAsPresent ? ' ; la participation à distance vaut présence' : '';
@@ -43,29 +60,44 @@ export function describeQuorumRule(profile: BodyProfile): string {
 }
 
 export function computeQuorum(profile: BodyProfile, roster: readonly Delegate[], record: SessionRecord): QuorumResult {
-  const inOffice = roster.filter((d) => d.inOffice);
-  const byId = new Map(inOffice.map((d) => [d.id, d]));
-  const room = inOffice.filter((d) => record.attendance[d.id] === 'salle');
-  const remote = inOffice.filter((d) => record.attendance[d.id] === 'distance');
+  // One pass over the roster, no intermediate arrays, and the id index is cached: this runs on every /quorum.
+  const attendance = record.attendance;
+  const room: Delegate[] = [];
+  const remote: Delegate[] = [];
+  let inOfficeCount = 0;
+  let rosterVotes = 0;
+  for (const d of roster) {
+    if (!d.inOffice) continue;
+    inOfficeCount++;
+    rosterVotes += d.votes;
+    const status = attendance[d.id];
+    if (status === 'salle') room.push(d);
+    else if (status === 'distance') remote.push(d);
+  }
   const presentList = profile.remoteCountsAsPresent ? [...room, ...remote] : room;
-  const represented = effectiveProxies(record, profile)
-    .map((p) => ({ giver: byId.get(p.giver), holder: byId.get(p.holder) }))
-    .filter((p): p is { giver: Delegate; holder: Delegate } => !!p.giver && !!p.holder);
+  const byId = delegatesById(roster);
+  const represented: { giver: Delegate; holder: Delegate }[] = [];
+  for (const p of effectiveProxies(record, profile)) {
+    const giver = byId.get(p.giver);
+    const holder = byId.get(p.holder);
+    if (giver?.inOffice && holder?.inOffice) represented.push({ giver, holder });
+  }
 
-  const votesPresent = presentList.reduce((s, d) => s + d.votes, 0);
-  const votesRepresented = represented.reduce((s, p) => s + p.giver.votes, 0);
-  const rosterVotes = inOffice.reduce((s, d) => s + d.votes, 0);
+  let votesPresent = 0;
+  for (const d of presentList) votesPresent += d.votes;
+  let votesRepresented = 0;
+  for (const p of represented) votesRepresented += p.giver.votes;
   const totalVotes = profile.statedTotalVotes ?? rosterVotes;
   const withProxies = profile.quorum.base === 'present-or-represented';
 
   const heads = profile.quorum.count === 'heads';
-  const base = heads ? inOffice.length : totalVotes;
+  const base = heads ? inOfficeCount : totalVotes;
   const counted = heads
     ? presentList.length + (withProxies ? represented.length : 0)
     : votesPresent + (withProxies ? votesRepresented : 0);
   const threshold = Math.floor(base / 2) + 1;
   return {
-    inOffice: inOffice.length, room, remote, represented, counted, threshold,
+    inOffice: inOfficeCount, room, remote, represented, counted, threshold,
     reached: counted >= threshold, missing: Math.max(0, threshold - counted),
     votesPresent, votesRepresented, rosterVotes, totalVotes, rule: describeQuorumRule(profile),
   };

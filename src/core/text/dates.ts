@@ -91,8 +91,18 @@ export function formatTime(time: WallTime): string {
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
 }
 
+const dateTimes = new Map<string, string>();
+
+/** "lundi 7 octobre 2024 à 17 h 30"; memoised (bounded): every reply about a session prints its heading. */
 export function formatDateTime(date: IsoDate, time: WallTime): string {
-  return `${formatDateLong(date)} à ${formatTime(time)}`;
+  const key = `${date} ${time}`;
+  let s = dateTimes.get(key);
+  if (s === undefined) {
+    s = `${formatDateLong(date)} à ${formatTime(time)}`;
+    if (dateTimes.size >= 1000) dateTimes.clear();
+    dateTimes.set(key, s);
+  }
+  return s;
 }
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();

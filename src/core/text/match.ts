@@ -11,6 +11,29 @@ export type MatchResult<T> =
   | { kind: 'ambiguous'; candidates: T[] }
   | { kind: 'unknown'; suggestions: T[] };
 
+interface FoldedKey {
+  readonly key: string;
+  readonly compact: string;
+  readonly words: readonly string[];
+}
+
+type FoldedList = readonly (readonly FoldedKey[])[];
+/** Folded keys per item list (rosters, catalogues: config data, never mutated), by `asName`. */
+const foldedLists = { name: new WeakMap<readonly Named[], FoldedList>(), plain: new WeakMap<readonly Named[], FoldedList>() };
+
+function foldedKeys(items: readonly Named[], asName: boolean): FoldedList {
+  const cache = asName ? foldedLists.name : foldedLists.plain;
+  let folded = cache.get(items);
+  if (!folded) {
+    folded = items.map((it) => it.keys.map((k) => {
+      const key = asName ? foldName(k) : fold(k);
+      return { key, compact: key.replace(/ /g, ''), words: key.split(' ') };
+    }));
+    cache.set(items, folded);
+  }
+  return folded;
+}
+
 /**
  * Exact folded match first, then a unique prefix or whole-word match, else suggestions by edit distance
  * (at most a third of the query's length, so "BLOKCLET" suggests "BLOCKLET" but "X" suggests nothing).
@@ -18,26 +41,23 @@ export type MatchResult<T> =
 export function matchByName<T extends Named>(query: string, items: readonly T[], asName = true): MatchResult<T> {
   const q = asName ? foldName(query) : fold(query);
   if (!q) return { kind: 'unknown', suggestions: [] };
-  const norm = (k: string) => (asName ? foldName(k) : fold(k));
+  // Folding is Unicode normalisation plus regexes: a 1,000-delegate roster has 4,000 keys to fold.
+  const folded = foldedKeys(items, asName);
+  const pick = (test: (k: FoldedKey) => boolean) => items.filter((_, i) => folded[i]!.some(test));
 
-  const compact = (s: string) => s.replace(/ /g, '');
-  const exact = items.filter((it) => it.keys.some((k) => norm(k) === q || compact(norm(k)) === compact(q)));
+  const qCompact = q.replace(/ /g, '');
+  const exact = pick((k) => k.key === q || k.compact === qCompact);
   if (exact.length === 1) return { kind: 'found', item: exact[0]! };
   if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
 
-  const partial = items.filter((it) =>
-    it.keys.some((k) => {
-      const key = norm(k);
-      return key.startsWith(q) || key.split(' ').includes(q) || (q.length >= 4 && key.includes(q));
-    }),
-  );
+  const partial = pick((k) => k.key.startsWith(q) || k.words.includes(q) || (q.length >= 4 && k.key.includes(q)));
   if (partial.length === 1) return { kind: 'found', item: partial[0]! };
   if (partial.length > 1) return { kind: 'ambiguous', candidates: partial };
 
   const limit = Math.max(1, Math.floor(q.length / 3));
   const scored = items
-    .map((it) => ({ it, d: Math.min(...it.keys.map((k) => editDistance(norm(k), q))) }))
-    .filter((s) => s.d <= limit)
-    .sort((a, b) => a.d - b.d);
-  return { kind: 'unknown', suggestions: scored.slice(0, 3).map((s) => s.it) };
+    .map((it, i) => ({ it, d: Math.min(...folded[i]!.map((k) => editDistance(k.key, q))) }))
+    .filter((x) => x.d <= limit)
+    .sort((x, y) => x.d - y.d);
+  return { kind: 'unknown', suggestions: scored.slice(0, 3).map((x) => x.it) };
 }

@@ -1,0 +1,112 @@
+/**
+ * @module `npm run bench`: runs every benchmark in sequence, prints the table and writes bench/RESULTS.md
+ * with the machine, the date and the command behind each figure.
+ *   npm run bench                 all benchmarks
+ *   npm run bench -- core slack   only these (core, slack, discord, startup, reminders, store)
+ *   npm run bench -- --quick      tiny iteration counts (what the smoke test runs); RESULTS.md is not written
+ *   npm run bench -- --out FILE   write the Markdown elsewhere
+ *   npm run bench -- --rerender   rewrite RESULTS.md from the last run's figures (after editing bench/NOTES.md)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCHMARKS, type BenchName } from './registry.ts';
+import { elapsedMs, nowNs } from './lib/measure.ts';
+import { rowsToText, skipped, type Row } from './lib/result.ts';
+import { resultsMarkdown, type Report } from './lib/report.ts';
+
+export const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+/** The last full run's figures, outside the tree, so RESULTS.md can be rewritten without measuring again. */
+const LAST_RUN = join(tmpdir(), 'seance-bench-last-run.json');
+
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGiB: number;
+  readonly node: string;
+  readonly platform: string;
+  /** 1-minute load average when the run started and when it ended: the machine is shared. */
+  readonly load: string;
+}
+
+export function machine(): Machine {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() || 'unknown',
+    cores: list.length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    load: loadavg()[0]!.toFixed(2),
+  };
+}
+
+interface Cli {
+  readonly names: BenchName[];
+  readonly quick: boolean;
+  readonly out: string | undefined;
+  readonly rerender: boolean;
+}
+
+function parseCli(argv: readonly string[]): Cli {
+  const known = Object.keys(BENCHMARKS) as BenchName[];
+  const names: BenchName[] = [];
+  let quick = false;
+  let out: string | undefined;
+  let rerender = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--quick') quick = true;
+    else if (a === '--rerender') rerender = true;
+    else if (a === '--out') out = argv[++i];
+    else if ((known as string[]).includes(a)) names.push(a as BenchName);
+    else throw new Error(`unknown argument ${a}; benchmarks: ${known.join(', ')}`);
+  }
+  return { names: names.length ? names : known, quick, out, rerender };
+}
+
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  if (cli.rerender) {
+    const saved = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as Report & { date: string };
+    const file = cli.out ?? RESULTS_FILE;
+    writeFileSync(file, resultsMarkdown({ ...saved, date: new Date(saved.date) }));
+    process.stdout.write(`Rewritten ${file} from ${LAST_RUN} (run of ${saved.date})\n`);
+    return;
+  }
+  const started = new Date();
+  const loadAtStart = machine().load;
+  const t0 = nowNs();
+  const rows: Row[] = [];
+  const durations: Record<string, number> = {};
+  for (const name of cli.names) {
+    process.stderr.write(`bench: ${name}…\n`);
+    const t = nowNs();
+    try {
+      const mod = await BENCHMARKS[name]();
+      rows.push(...(await mod.run({ quick: cli.quick })));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`bench: ${name} failed: ${e instanceof Error ? e.stack : why}\n`);
+      rows.push(skipped(name, `${name} (failed)`, why.split('\n')[0]!, `npm run bench -- ${name}`));
+    }
+    durations[name] = elapsedMs(t) / 1000;
+    process.stderr.write(`bench: ${name} done in ${durations[name]!.toFixed(1)} s\n`);
+  }
+  const totalSeconds = elapsedMs(t0) / 1000;
+  process.stdout.write(`\n${rowsToText(rows)}\n\nTotal ${totalSeconds.toFixed(1)} s\n`);
+  if (!cli.quick || cli.out) {
+    const file = cli.out ?? RESULTS_FILE;
+    const m = machine();
+    const report: Report = { rows, machine: { ...m, load: `${loadAtStart} at start, ${m.load} at end` }, date: started, totalSeconds, durations, names: cli.names };
+    writeFileSync(file, resultsMarkdown(report));
+    if (!cli.quick) writeFileSync(LAST_RUN, JSON.stringify(report));
+    process.stdout.write(`Written ${file}\n`);
+  }
+  // Keep-alive agents, child processes and timers of the benchmarks are closed by each one; exit anyway.
+  process.exit(0);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+
