@@ -23,6 +23,11 @@ export interface Door {
    * DMs closed), and throws when the platform fails (HTTP 500, network), so that reminders are retried.
    */
   deliver(message: Outgoing): Promise<boolean>;
+  /**
+   * The pending request `key` is settled: update the messages this door posted for it (a reply that `opens` it)
+   * with `outcome` and without buttons, then forget them. Optional (the console has nothing to update).
+   */
+  settle?(key: string, outcome: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,8 +44,13 @@ export interface Seance {
   actorByName(name: string): Actor | undefined;
   addDoor(door: Door): void;
   doors(): readonly Door[];
-  /** Hands each outgoing message to every running door; logs when no door could deliver it. */
+  /** Hands each outgoing message to every running door (settling first what it `closes`); logs when no door could deliver it. */
   deliver(outbox: readonly Outgoing[] | undefined): Promise<void>;
+  /**
+   * When the reply `closes` a pending request, has every running door update its copies of the request; a
+   * door's failure is logged, never thrown. Doors call it for each reply they run, before delivering its outbox.
+   */
+  settle(reply: Pick<Reply, 'closes'>): Promise<void>;
   /** Hands one message to every running door (or only the named ones) and reports what each did. */
   deliverReport(message: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]>;
   /** Reminders and convocations; src/infra/ticker.ts calls `reminders.tick()` each minute. */
@@ -94,8 +104,21 @@ export function createSeance(deps: SeanceDeps): Seance {
     }));
   }
 
+  async function settle(reply: Pick<Reply, 'closes'>): Promise<void> {
+    const closes = reply.closes;
+    if (!closes) return;
+    await Promise.all(doors.map(async (door) => {
+      try {
+        await door.settle?.(closes.key, closes.outcome);
+      } catch (e) {
+        logger.error('settling a request failed', { door: door.name, key: closes.key, error: e instanceof Error ? e.message : String(e) });
+      }
+    }));
+  }
+
   async function deliver(outbox: readonly Outgoing[] | undefined): Promise<void> {
     for (const message of outbox ?? []) {
+      await settle(message.reply);
       const results = await deliverReport(message);
       if (!results.some((r) => r.outcome === 'delivered')) logger.warn('message not delivered by any door', { to: message.to, title: message.reply.title });
     }
@@ -111,7 +134,7 @@ export function createSeance(deps: SeanceDeps): Seance {
   const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });
 
   return {
-    config, records, dispatcher, clock, logger, store, actorFor, actorByName, deliver, deliverReport, reminders,
+    config, records, dispatcher, clock, logger, store, actorFor, actorByName, deliver, deliverReport, settle, reminders,
     addDoor: (door) => { doors.push(door); },
     doors: () => doors,
     async stop() {

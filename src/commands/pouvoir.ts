@@ -1,6 +1,8 @@
 /**
  * @module /pouvoir donner|retirer|confirmer|refuser. A delegate declares only their own proxy, pending until
  * a secretary confirms; a secretary records or confirms directly. Requests go to the secretariat's outbox.
+ * The request `opens` a key that confirmer, refuser and retirer `close`, so every copy of it shows the outcome;
+ * donner never replaces a pending request (a giver's second proxy is refused), so it closes nothing.
  */
 import { addProxy, confirmProxy, proxyOf, removeProxy } from '../core/assembly/proxies.ts';
 import { defineCommand, type CommandContext } from '../core/command.ts';
@@ -22,6 +24,12 @@ function requireSelfOrSecretary(ctx: CommandContext, giver: Delegate, verb: stri
   if (!ctx.actor.delegate) fail('access.unmapped', 'Votre compte n\'est associé à aucun délégué : vous pouvez consulter, pas modifier.');
   fail('proxy.not-yours', `Un délégué ne peut ${verb} que son propre pouvoir ; pour celui de ${nameOf(giver)}, s'adresser au secrétariat.`);
 }
+
+/** The key of a delegate's pending proxy request (`proxy:2026-12-15:roy`): what `opens` and `closes` name. */
+export const proxyRequestKey = (s: Session, giver: Delegate) => `proxy:${s.id}:${giver.id}`;
+
+/** The reply settles the secretariat's request about this proxy: its messages show `outcome`, without buttons. */
+const settles = (r: Reply, s: Session, giver: Delegate, outcome: string): Reply => ({ ...r, closes: { key: proxyRequestKey(s, giver), outcome } });
 
 /** A direct message to the delegate concerned (the proxy's giver). */
 function tellDelegate(ctx: CommandContext, s: Session, d: Delegate, title: string, body: string, tone: Reply['tone'] = 'success'): Outgoing {
@@ -57,7 +65,7 @@ const donner = defineCommand({
     const request = reply('Demande de pouvoir à confirmer', [
       text(`${nameOf(giver)} déclare donner pouvoir à ${nameOf(holder)} (${giver.votes} voix).`),
     ], {
-      session: sessionHeading(ctx, s), visibility: 'public',
+      session: sessionHeading(ctx, s), visibility: 'public', opens: proxyRequestKey(s, giver),
       actions: [
         { id: 'proxy.confirm', label: 'Confirmer', value: cmd('confirmer'), command: cmd('confirmer'), style: 'primary' },
         { id: 'proxy.refuse', label: 'Refuser', value: cmd('refuser'), command: cmd('refuser'), style: 'danger' },
@@ -82,7 +90,9 @@ const retirer = defineCommand({
     const name = nameById(ctx);
     const before = proxyOf(await ctx.records.record(s.id), giver.id);
     const change = await ctx.records.update(s.id, (r) => removeProxy(r, giver, name(proxyOf(r, giver.id)?.holder ?? ''), who(ctx), 'pouvoir retiré'));
-    return done('Pouvoir retiré', [`Le pouvoir de ${nameOf(giver)}${before ? ` à ${name(before.holder)}` : ''} est retiré.`, ...change.notes], ctx, s);
+    // Closing a request that is already settled (a confirmed proxy) does nothing.
+    return settles(done('Pouvoir retiré', [`Le pouvoir de ${nameOf(giver)}${before ? ` à ${name(before.holder)}` : ''} est retiré.`, ...change.notes], ctx, s),
+      s, giver, `Retiré par ${ctx.actor.name}`);
   },
 });
 
@@ -102,9 +112,9 @@ const confirmer = defineCommand({
       return confirmProxy(ctx.config.body, r, giver, ctx.delegate(name(p.holder)), who(ctx));
     });
     const holder = name(proxyOf(change.record, giver.id)!.holder);
-    return done('Pouvoir confirmé', [`Pouvoir de ${nameOf(giver)} à ${holder} confirmé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
+    return settles(done('Pouvoir confirmé', [`Pouvoir de ${nameOf(giver)} à ${holder} confirmé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
       tellDelegate(ctx, s, giver, 'Pouvoir confirmé', `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} est confirmé par ${ctx.actor.name}.`),
-    ]);
+    ]), s, giver, `Confirmé par ${ctx.actor.name}`);
   },
 });
 
@@ -123,9 +133,9 @@ const refuser = defineCommand({
       holder = name(proxyOf(r, giver.id)?.holder ?? '');
       return removeProxy(r, giver, holder, who(ctx), 'pouvoir refusé');
     });
-    return done('Pouvoir refusé', [`Pouvoir de ${nameOf(giver)} à ${holder} refusé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
+    return settles(done('Pouvoir refusé', [`Pouvoir de ${nameOf(giver)} à ${holder} refusé par ${ctx.actor.name}.`, ...change.notes], ctx, s, [
       tellDelegate(ctx, s, giver, 'Pouvoir refusé', `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} a été refusé par ${ctx.actor.name}. Contactez le secrétariat pour en savoir plus.`, 'warning'),
-    ]);
+    ]), s, giver, `Refusé par ${ctx.actor.name}`);
   },
 });
 

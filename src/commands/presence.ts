@@ -1,5 +1,6 @@
 /** @module /presence: record a delegate's attendance (their own, or anyone's for the secretariat). */
-import { setAttendance } from '../core/assembly/proxies.ts';
+import { proxyOf, setAttendance } from '../core/assembly/proxies.ts';
+import { proxyRequestKey } from './pouvoir.ts';
 import { defineCommand } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { AttendanceStatus } from '../core/model.ts';
@@ -27,9 +28,18 @@ export const presence = defineCommand({
     }
     const status = args['statut'] as AttendanceStatus;
     const s = await ctx.session(args['séance'] as string | undefined);
-    const change = await ctx.records.update(s.id, (r) => setAttendance(ctx.config.body, r, who(ctx), d, status, nameById(ctx)));
+    let hadProxy = false;
+    const change = await ctx.records.update(s.id, (r) => {
+      hadProxy = proxyOf(r, d.id) !== undefined;
+      return setAttendance(ctx.config.body, r, who(ctx), d, status, nameById(ctx));
+    });
     const blocks = [text(`${nameOf(d)} : ${LABEL[status]}.`)];
     if (change.notes.length) blocks.push(list([...change.notes], 'Effet sur les pouvoirs'));
-    return reply('Présence enregistrée', blocks, { tone: change.notes.length ? 'warning' : 'success', session: sessionHeading(ctx, s) });
+    // A giver who comes after all cancels their proxy: any request still on screen shows it.
+    const cancelled = hadProxy && !proxyOf(change.record, d.id);
+    return reply('Présence enregistrée', blocks, {
+      tone: change.notes.length ? 'warning' : 'success', session: sessionHeading(ctx, s),
+      ...(cancelled ? { closes: { key: proxyRequestKey(s, d), outcome: `Annulé : ${nameOf(d)} est ${LABEL[status]}` } } : {}),
+    });
   },
 });

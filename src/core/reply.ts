@@ -49,6 +49,17 @@ export interface Reply {
   readonly visibility: 'public' | 'ephemeral';
   /** Messages the doors deliver elsewhere as a consequence (a proxy request to the secretariat...). */
   readonly outbox?: readonly Outgoing[];
+  /**
+   * This message asks about a pending request, named by a stable key (`proxy:2026-12-15:roy`: session id and
+   * giver id). A door that posts it remembers where, so that it can show the outcome once the request is settled.
+   */
+  readonly opens?: string;
+  /**
+   * This reply settles the pending request `key` (confirmed, refused, withdrawn): every door updates the messages
+   * that opened it with `outcome` (« Confirmé par Secrétariat de Somme Numérique ») and removes their buttons.
+   * Settling a key no door remembers (already settled, never posted) does nothing.
+   */
+  readonly closes?: { readonly key: string; readonly outcome: string };
 }
 
 export type Recipient =

@@ -78,6 +78,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     const r = await seance.dispatcher.runLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`, actor);
     write(`${replyToText(r)}\n`);
     saveAttachments(r);
+    await seance.settle(r);
     await seance.deliver(r.outbox);
     return true;
   }

@@ -4,10 +4,11 @@ import type { Seance } from '../../app/build.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { rememberActions } from './actions.ts';
 import { forChannel } from './embeds.ts';
+import { rememberRequest, type OpenRequest } from './open-requests.ts';
 import { errorText, sendReply } from './send.ts';
 
 interface Target {
-  send(options: ReturnType<typeof forChannel>): Promise<unknown>;
+  send(options: ReturnType<typeof forChannel>): Promise<{ readonly id: string; readonly channelId: string }>;
 }
 
 /** Discord errors meaning this door cannot reach the delegate: Unknown User, Cannot send messages to this user (DMs closed). */
@@ -57,7 +58,13 @@ export function createDelivery(client: Client, seance: Seance): (message: Outgoi
       const target = await targetFor(client, seance, message.to);
       if (!target) return false;
       await rememberActions(seance.store, message.reply.actions);
-      await sendReply(message.reply, (m) => target.send(forChannel(m)), seance.logger);
+      let last: OpenRequest | undefined;
+      await sendReply(message.reply, async (m) => {
+        const sent = await target.send(forChannel(m));
+        last = { channelId: sent.channelId, messageId: sent.id, ...(m.content ? { content: m.content } : {}), embeds: m.embeds };
+      }, seance.logger);
+      // The buttons are on the last message: that is the copy to update once the request is settled.
+      if (message.reply.opens && last) await rememberRequest(seance.store, message.reply.opens, last, seance.logger);
       return true;
     } catch (e) {
       seance.logger.warn('discord delivery failed', { to: message.to.kind, title: message.reply.title, error: errorText(e) });

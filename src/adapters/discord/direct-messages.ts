@@ -28,6 +28,7 @@ export async function handleDirectMessage(seance: Seance, message: Message): Pro
       if (!channel.isSendable()) throw new Error('DM channel not sendable');
       return channel.send(options);
     }, seance.logger);
+    await seance.settle(reply);
     await seance.deliver(reply.outbox);
   } catch (e) {
     seance.logger.error('discord direct message failed', { user: message.author.id, error: errorText(e) });

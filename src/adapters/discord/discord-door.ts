@@ -1,6 +1,7 @@
 /**
  * @module The Discord door: a discord.js Client with the minimum intents (Guilds, DirectMessages), wired to the
- * core. It turns interactions and DMs into commands, renders replies, and delivers what the bot starts itself.
+ * core. It turns interactions and DMs into commands, renders replies, and delivers what the bot starts itself;
+ * a request it posts (`opens`) is remembered and edited with the outcome when any door settles it (`closes`).
  */
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type RESTOptions } from 'discord.js';
 import type { Door, Seance } from '../../app/build.ts';
@@ -11,6 +12,7 @@ import { handleDirectMessage } from './direct-messages.ts';
 import { NO_MENTIONS } from './embeds.ts';
 import { handleInteraction } from './interactions.ts';
 import { inviteUrl } from './invite.ts';
+import { settleRequests } from './open-requests.ts';
 import { errorText } from './send.ts';
 
 export interface DiscordDoorOptions {
@@ -141,6 +143,7 @@ export async function startDiscordDoor(seance: Seance, env: NodeJS.ProcessEnv, o
       while (pending.size) await Promise.allSettled([...pending]);
     },
     deliver: (message: Outgoing) => (stopped ? Promise.resolve(false) : deliver(message)),
+    settle: (key, outcome) => (stopped ? Promise.resolve() : settleRequests(client, seance.store, key, outcome, logger)),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -8,6 +8,7 @@ import { autocompleteChoices } from './autocomplete.ts';
 import { parseInvocation, type CommandIndex, type RawOption } from './commands.ts';
 import { forChannel, NO_MENTIONS } from './embeds.ts';
 import { messageProblems } from './limits.ts';
+import { forgetRequest } from './open-requests.ts';
 import { errorText, sendReply } from './send.ts';
 
 export interface InteractionDeps {
@@ -51,6 +52,7 @@ async function onCommand(deps: InteractionDeps, i: ChatInputCommandInteraction):
     }
     return i.editReply(forChannel(m));
   }, seance.logger);
+  await seance.settle(reply);
   await seance.deliver(reply.outbox);
 }
 
@@ -91,7 +93,10 @@ async function onButton(deps: InteractionDeps, i: ButtonInteraction): Promise<vo
       const update = { content: m.content ?? '', embeds, components: m.components, files: m.files ?? [], allowedMentions: NO_MENTIONS };
       return deferred ? i.editReply(update) : i.update(update);
     }, seance.logger);
+    // This copy already shows the decision: settling updates only the others (other channels, other doors).
+    if (reply.closes) await forgetRequest(seance.store, reply.closes.key, i.message.id, seance.logger);
   }
+  await seance.settle(reply);
   await seance.deliver(reply.outbox);
 }
 

@@ -311,3 +311,15 @@ export function decidedMessage(originalBlocks: readonly unknown[], outcome: Repl
   const blocks = [...kept.slice(0, MAX_BLOCKS - added.length), ...added];
   return { text: clip(escapeSlack(`${outcome.title} — ${decider}`), MAX_FALLBACK_TEXT), blocks };
 }
+
+/**
+ * A request settled elsewhere (a command, another door, the console): the request as it was posted, without its
+ * buttons, then the outcome line (« Confirmé par … »).
+ */
+export function settledMessage(request: SlackMessage, outcome: string): SlackMessage {
+  const kept = request.blocks.filter((b) => b.type !== 'actions');
+  return {
+    text: clip(`${request.text} — ${escapeSlack(outcome)}`, MAX_FALLBACK_TEXT),
+    blocks: [...kept.slice(0, MAX_BLOCKS - 1), section(clip(`→ ${bold(outcome)}`, MAX_SECTION_TEXT))],
+  };
+}

@@ -2,6 +2,7 @@
  * @module The Slack door: a Bolt app (HTTP on `/slack/events`, or Socket Mode with SLACK_APP_TOKEN) over the core.
  * It never calls Slack while starting (no `auth.test` in the constructor), keeps running while Slack is
  * unreachable, and delivers the bot's own messages (outbox) to the secretariat, the delegates or one delegate.
+ * A request it posts (`opens`) is remembered, and updated with the outcome when any door settles it (`closes`).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
+import { rememberRequest, settleRequests, type OpenRequest } from './open-requests.ts';
 
 export const SLACK_ENDPOINT = '/slack/events';
 export const DEFAULT_PORT = 3000;
@@ -184,20 +186,24 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
     // False only when this door cannot reach the recipient; a Slack failure throws, so the hub retries and records it.
     async deliver(message: Outgoing): Promise<boolean> {
       let channel: string | undefined;
+      let last: OpenRequest | undefined;
       try {
         channel = await channelFor(message.to);
         if (!channel) return false;
         for (const page of replyToBlockKitMessages(message.reply)) {
-          await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
+          const posted = await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
+          if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
         }
       } catch (e) {
         log.warn('slack: delivery failed', { to: message.to.kind, error: e instanceof Error ? e.message : String(e) });
         throw new Error(slackFailureText(e), { cause: e });
       }
       // After the text, best effort: failing here and retrying would post the text twice (the text names the file).
+      if (message.reply.opens && last) await rememberRequest(seance.store, message.reply.opens, last, log);
       await uploadAttachments(api, channel, message.reply, log);
       return true;
     },
+    settle: (key, outcome) => settleRequests(api, seance.store, key, outcome, log),
     async stop() {
       stopped = true;
       clearTimeout(probeTimer);

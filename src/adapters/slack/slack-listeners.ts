@@ -1,6 +1,7 @@
 /**
  * @module The Slack door's listeners: slash commands, button clicks and plain messages each become one command
- * line for the dispatcher, run as the Slack user's actor; the reply is rendered and the outbox delivered.
+ * line for the dispatcher, run as the Slack user's actor; the reply is rendered, the requests it settles updated
+ * everywhere (`seance.settle`) and its outbox delivered.
  */
 import type { App, webApi } from '@slack/bolt';
 import type { Seance } from '../../app/build.ts';
@@ -8,6 +9,7 @@ import type { Logger } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { decidedMessage, replyToBlockKitMessages, unescapeSlack } from './block-kit.ts';
 import { messageToLine } from './message-line.ts';
+import { forgetRequest } from './open-requests.ts';
 
 type WebClient = webApi.WebClient;
 type RespondFn = (message: Record<string, unknown>) => Promise<unknown>;
@@ -75,6 +77,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const reply = await seance.dispatcher.runLine(line, actor);
     await respondWith(respond, reply, log, command.command);
     if (responseType(reply) === 'in_channel') await uploadAttachments(client, command.channel_id, reply, log);
+    await seance.settle(reply);
     await seance.deliver(reply.outbox);
   };
   // One Bolt listener for every slash command: Bolt runs every listener's middleware on every request, so one
@@ -108,6 +111,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await respond({ replace_original: true, text: updated.text, blocks: updated.blocks }).catch((err: unknown) =>
         log.warn('slack: could not update the decided message', { error: errorText(err) }));
     }
+    // This copy already shows the decision: settling updates only the others (other channels, other doors).
+    if (reply.closes) await forgetRequest(seance.store, reply.closes.key, channel, ts, log);
+    await seance.settle(reply);
     await seance.deliver(reply.outbox);
   });
 
@@ -127,6 +133,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       log.warn('slack: could not answer a message', { channel: m.channel, error: errorText(e) });
     }
     if (!privately) await uploadAttachments(client, m.channel, reply, log);
+    await seance.settle(reply);
     await seance.deliver(reply.outbox);
   }
 
