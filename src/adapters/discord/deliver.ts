@@ -4,7 +4,7 @@ import type { Seance } from '../../app/build.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { rememberActions } from './actions.ts';
 import { forChannel } from './embeds.ts';
-import { rememberRequest, type OpenRequest } from './open-requests.ts';
+import { discordOpenRequests, type OpenRequest } from './open-requests.ts';
 import { errorText, sendReply } from './send.ts';
 
 interface Target {
@@ -64,7 +64,7 @@ export function createDelivery(client: Client, seance: Seance): (message: Outgoi
         last = { channelId: sent.channelId, messageId: sent.id, ...(m.content ? { content: m.content } : {}), embeds: m.embeds };
       }, seance.logger);
       // The buttons are on the last message: that is the copy to update once the request is settled.
-      if (message.reply.opens && last) await rememberRequest(seance.store, message.reply.opens, last, seance.logger);
+      if (message.reply.opens && last) await discordOpenRequests(seance.store, seance.logger).remember(message.reply.opens, last);
       return true;
     } catch (e) {
       seance.logger.warn('discord delivery failed', { to: message.to.kind, title: message.reply.title, error: errorText(e) });

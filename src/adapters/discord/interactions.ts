@@ -8,7 +8,7 @@ import { autocompleteChoices } from './autocomplete.ts';
 import { parseInvocation, type CommandIndex, type RawOption } from './commands.ts';
 import { forChannel, NO_MENTIONS } from './embeds.ts';
 import { messageProblems } from './limits.ts';
-import { forgetRequest } from './open-requests.ts';
+import { discordOpenRequests } from './open-requests.ts';
 import { errorText, sendReply } from './send.ts';
 
 export interface InteractionDeps {
@@ -94,7 +94,7 @@ async function onButton(deps: InteractionDeps, i: ButtonInteraction): Promise<vo
       return deferred ? i.editReply(update) : i.update(update);
     }, seance.logger);
     // This copy already shows the decision: settling updates only the others (other channels, other doors).
-    if (reply.closes) await forgetRequest(seance.store, reply.closes.key, i.message.id, seance.logger);
+    if (reply.closes) await discordOpenRequests(seance.store, seance.logger).forget(reply.closes.key, (m) => m.messageId === i.message.id);
   }
   await seance.settle(reply);
   await seance.deliver(reply.outbox);

@@ -1,9 +1,10 @@
 /**
- * @module Where the Discord door posted a request still pending (a reply that `opens` a key), kept in the store as
- * `discord:open:<key>`, so that a decision taken anywhere (`closes`) edits every copy. Never throws but in `settle`.
+ * @module Discord's pending requests (see src/app/open-requests.ts): what a copy keeps, and how a decision
+ * edits it (the outcome below, no buttons). Never throws: logs.
  */
 import { Routes, type APIEmbed, type Client } from 'discord.js';
 import type { Logger, Store } from '../../core/ports.ts';
+import { createOpenRequests } from '../../app/open-requests.ts';
 import { NO_MENTIONS } from './embeds.ts';
 import { messageProblems } from './limits.ts';
 import { errorText } from './send.ts';
@@ -17,30 +18,10 @@ export interface OpenRequest {
   readonly embeds: readonly APIEmbed[];
 }
 
-const storeKey = (key: string) => `discord:open:${key}`;
 const OUTCOME_COLOUR = 0x99aab5;
 
-export async function rememberRequest(store: Store, key: string, posted: OpenRequest, log: Logger): Promise<void> {
-  try {
-    const open = (await store.get<OpenRequest[]>(storeKey(key))) ?? [];
-    await store.set(storeKey(key), [...open, posted]);
-  } catch (e) {
-    log.warn('discord: could not remember a pending request', { key, error: errorText(e) });
-  }
-}
-
-/** Forgets one copy: the message a click already updated with the decision. */
-export async function forgetRequest(store: Store, key: string, messageId: string, log: Logger): Promise<void> {
-  try {
-    const open = (await store.get<OpenRequest[]>(storeKey(key))) ?? [];
-    const left = open.filter((m) => m.messageId !== messageId);
-    if (left.length === open.length) return;
-    if (left.length) await store.set(storeKey(key), left);
-    else await store.delete(storeKey(key));
-  } catch (e) {
-    log.warn('discord: could not forget a decided request', { key, error: errorText(e) });
-  }
-}
+/** The store of this door's pending requests. */
+export const discordOpenRequests = (store: Store, log: Logger) => createOpenRequests<OpenRequest>('discord', store, log);
 
 /** The edit of a settled request: its text and embeds kept, the outcome below, no buttons (REST body). */
 export function settledEdit(request: OpenRequest, outcome: string) {
@@ -52,10 +33,7 @@ export function settledEdit(request: OpenRequest, outcome: string) {
 
 /** Edits every remembered copy with the outcome and without buttons, then forgets the key. */
 export async function settleRequests(client: Client, store: Store, key: string, outcome: string, log: Logger): Promise<void> {
-  const open = (await store.get<OpenRequest[]>(storeKey(key))) ?? [];
-  if (open.length === 0) return;
-  await store.delete(storeKey(key));
-  for (const m of open) {
+  for (const m of await discordOpenRequests(store, log).take(key)) {
     try {
       await client.rest.patch(Routes.channelMessage(m.channelId, m.messageId), { body: settledEdit(m, outcome) });
     } catch (e) {

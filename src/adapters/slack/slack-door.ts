@@ -12,7 +12,7 @@ import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
-import { rememberRequest, settleRequests, type OpenRequest } from './open-requests.ts';
+import { settleRequests, slackOpenRequests, type OpenRequest } from './open-requests.ts';
 
 export const SLACK_ENDPOINT = '/slack/events';
 export const DEFAULT_PORT = 3000;
@@ -199,7 +199,7 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
         throw new Error(slackFailureText(e), { cause: e });
       }
       // After the text, best effort: failing here and retrying would post the text twice (the text names the file).
-      if (message.reply.opens && last) await rememberRequest(seance.store, message.reply.opens, last, log);
+      if (message.reply.opens && last) await slackOpenRequests(seance.store, log).remember(message.reply.opens, last);
       await uploadAttachments(api, channel, message.reply, log);
       return true;
     },

@@ -9,7 +9,7 @@ import type { Logger } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { decidedMessage, replyToBlockKitMessages, unescapeSlack } from './block-kit.ts';
 import { messageToLine } from './message-line.ts';
-import { forgetRequest } from './open-requests.ts';
+import { slackOpenRequests } from './open-requests.ts';
 
 type WebClient = webApi.WebClient;
 type RespondFn = (message: Record<string, unknown>) => Promise<unknown>;
@@ -112,7 +112,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         log.warn('slack: could not update the decided message', { error: errorText(err) }));
     }
     // This copy already shows the decision: settling updates only the others (other channels, other doors).
-    if (reply.closes) await forgetRequest(seance.store, reply.closes.key, channel, ts, log);
+    if (reply.closes) await slackOpenRequests(seance.store, log).forget(reply.closes.key, (m) => m.channel === channel && m.ts === ts);
     await seance.settle(reply);
     await seance.deliver(reply.outbox);
   });
