@@ -12,17 +12,21 @@ export function indexReminders(reminders: readonly Reminder[]): ReminderIndex {
   return { items: [...reminders].sort(byDue) };
 }
 
-/** The position of the first reminder due strictly after `ms`. */
-export function firstAfter(index: ReminderIndex, ms: number): number {
-  const items = index.items;
+/** The first position whose item does not satisfy `before` (items satisfying it all come first). */
+function bisect(items: readonly Reminder[], before: (r: Reminder) => boolean): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (items[mid]!.dueMs <= ms) lo = mid + 1;
+    if (before(items[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The position of the first reminder due strictly after `ms`. */
+export function firstAfter(index: ReminderIndex, ms: number): number {
+  return bisect(index.items, (r) => r.dueMs <= ms);
 }
 
 /** Reminders with afterMs < dueMs <= untilMs, in due order. */
@@ -45,14 +49,8 @@ export function nextReminders(indexes: readonly ReminderIndex[], afterMs: number
 /** A new index with one more reminder, in place by bisection (no re-sort). */
 export function withReminder(index: ReminderIndex, reminder: Reminder): ReminderIndex {
   const items = index.items;
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (byDue(items[mid]!, reminder) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return { items: [...items.slice(0, lo), reminder, ...items.slice(lo)] };
+  const at = bisect(items, (r) => byDue(r, reminder) <= 0);
+  return { items: [...items.slice(0, at), reminder, ...items.slice(at)] };
 }
 
 export function indexSize(indexes: readonly ReminderIndex[]): number {
