@@ -1,6 +1,7 @@
 /** @module Every command, listed explicitly (no folder scanning): the order is the order of /aide. */
 import type { Command } from '../core/command.ts';
 import { aide } from './aide.ts';
+import { calendrier } from './calendrier.ts';
 import { convocation } from './convocation.ts';
 import { devis } from './devis.ts';
 import { journal } from './journal.ts';
@@ -8,6 +9,7 @@ import { odj } from './odj.ts';
 import { pouvoir } from './pouvoir.ts';
 import { pouvoirs } from './pouvoirs.ts';
 import { presence } from './presence.ts';
+import { publier } from './publier.ts';
 import { pv } from './pv.ts';
 import { quorum } from './quorum.ts';
 import { rappel } from './rappel.ts';
@@ -19,5 +21,5 @@ import { tarifs } from './tarifs.ts';
 
 export const commands: readonly Command[] = [
   aide, seances, seance, odj, convocation, quorum, pouvoirs, pouvoir, presence, tarifs, devis, pv, journal,
-  rappels, rappel, seminaire,
+  rappels, rappel, seminaire, publier, calendrier,
 ];

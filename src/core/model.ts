@@ -110,12 +110,19 @@ export interface JournalEntry {
   readonly detail: string;
 }
 
+/** When the list of deliberations of a session was published (CGCT L2121-25), and by whom (`/publier`). */
+export interface Publication {
+  readonly at: string;
+  readonly by: string;
+}
+
 /** What is recorded for one session: attendance, proxies, and who changed what. */
 export interface SessionRecord {
   readonly version: number;
   readonly attendance: Readonly<Record<string, AttendanceStatus>>;
   readonly proxies: readonly Proxy[];
   readonly journal: readonly JournalEntry[];
+  readonly published?: Publication;
 }
 
 export const emptyRecord: SessionRecord = { version: 0, attendance: {}, proxies: [], journal: [] };

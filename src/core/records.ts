@@ -5,8 +5,9 @@
 import type { Config } from './config.ts';
 import { emptyRecord, type AgendaItem, type Session, type SessionRecord } from './model.ts';
 import type { Store } from './ports.ts';
+import { createCalendarRecords, type CalendarRecords } from './publication/calendar-records.ts';
 
-export interface Records {
+export interface Records extends CalendarRecords {
   record(sessionId: string): Promise<SessionRecord>;
   /** Runs `change` on the latest record and stores the result; changes to one session never interleave. */
   update<T extends { record: SessionRecord }>(sessionId: string, change: (r: SessionRecord) => T): Promise<T>;
@@ -54,6 +55,7 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
   }
 
   return {
+    ...createCalendarRecords(store, withLock),
     record: read,
     update(sessionId, change) {
       return withLock(recordKey(sessionId), async () => {

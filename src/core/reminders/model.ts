@@ -8,6 +8,7 @@ export type ReminderOrigin =
   | 'convocation'
   | 'session-j1'
   | 'absent-without-proxy'
+  | 'publication'
   | 'custom';
 
 export interface Reminder {

@@ -12,6 +12,7 @@ import { list, reply, text, type Recipient } from '../reply.ts';
 import { dueBetween, indexReminders, nextReminders, withReminder, type ReminderIndex } from './by-due.ts';
 import { customToReminder } from './custom.ts';
 import { deriveReminders, upcomingSessions } from './derive.ts';
+import { heldWithinPublicationWeek } from './publication-reminders.ts';
 import { deliverWithRetry, safeSender } from './delivery.ts';
 import { due, dueWindow, type DueItem } from './due.ts';
 import { formatInstant, recipientPhrase, recipientsPhrase } from './labels.ts';
@@ -111,9 +112,11 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   }
 
   async function currentIndexes(now: Date): Promise<ReminderIndex[]> {
-    const sessions = upcomingSessions(await deps.sessions(), now, tz);
+    const all = await deps.sessions();
+    const sessions = upcomingSessions(all, now, tz);
     const records = new Map(await Promise.all(sessions.map(async (s) => [s.id, await deps.record(s.id)] as const)));
-    return [indexReminders(deriveReminders(config, { sessions, records }, now)), (await customIndex()).index];
+    const held = await Promise.all(heldWithinPublicationWeek(all, now, tz).map(async (session) => ({ session, record: await deps.record(session.id) })));
+    return [indexReminders(deriveReminders(config, { sessions, records, held }, now)), (await customIndex()).index];
   }
 
   async function saveState(id: string, state: ReminderState): Promise<void> {

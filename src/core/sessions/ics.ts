@@ -169,7 +169,7 @@ export function buildIcs(events: readonly IcsEvent[], opts: IcsOptions): string 
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-const slug = (s: string) => fold(s).replace(/ /g, '-') || 'seance';
+export const slug = (s: string) => fold(s).replace(/ /g, '-') || 'seance';
 
 export function sessionIcs(session: Session, config: Pick<Config, 'body'>, now: Date): Attachment {
   const agenda = session.agenda.map((it, i) => `${i + 1}. ${it.title}`);
