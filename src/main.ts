@@ -5,6 +5,7 @@
 import { createSeance } from './app/build.ts';
 import { ConfigError, loadConfigFile } from './app/load-config.ts';
 import { planDoors, startChatDoors } from './app/start-doors.ts';
+import { startWeb, type StartedWeb } from './app/start-web.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
 import { checkConfig, formatCheck } from './core/check.ts';
@@ -45,7 +46,8 @@ const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
   --console        ouvre aussi la console quand Slack ou Discord tournent
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
-  SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET [+ SLACK_APP_TOKEN], DISCORD_TOKEN + DISCORD_APPLICATION_ID.`;
+  SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET [+ SLACK_APP_TOKEN], DISCORD_TOKEN + DISCORD_APPLICATION_ID,
+  WEB_PORT (page publique et calendrier ; le port de Slack pour les servir sur le même port).`;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cli = parseCli(argv);
@@ -86,8 +88,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
   const seance = createSeance({ config, store, clock, logger });
   let ticker: Ticker | undefined;
+  let web: StartedWeb | undefined;
   const shutdown = async () => {
     await ticker?.stop();
+    await web?.stop();
     await seance.stop();
   };
   // One cron task for the reminders, in every run mode; a catch-up tick first, once the doors are there.
@@ -106,9 +110,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    await startChatDoors(seance, plan, env);
+    web = await startWeb(seance, env, plan);
+  } catch (e) {
+    process.stderr.write(`Page publique : ${e instanceof Error ? e.message : String(e)}\n`);
+    await seance.stop();
+    return 2;
+  }
+  try {
+    await startChatDoors(seance, plan, env, { slackRoutes: web?.slackRoutes });
   } catch (e) {
     logger.error('a chat door could not start', { error: e instanceof Error ? e.message : String(e) });
+    await web?.stop();
     await seance.stop();
     return 1;
   }
@@ -129,7 +141,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     startReminders();
     await door.finished;
     // With chat doors running, the console ending (stdin closed) must not stop the server.
-    if (!plan.slack && !plan.discord) {
+    if (!plan.slack && !plan.discord && !web) {
       await shutdown();
       return 0;
     }

@@ -3,24 +3,28 @@
  * is configured or `--console` is given. Chat libraries are imported only when their door starts.
  */
 import type { Door, Seance } from './build.ts';
+import type { HttpRoute } from './start-web.ts';
 
 export interface DoorPlan {
   readonly slack: boolean;
   readonly discord: boolean;
   readonly console: boolean;
+  /** WEB_PORT is set: the public page runs, so the process is a server even without a chat door. */
+  readonly web?: boolean;
 }
 
 export function planDoors(env: NodeJS.ProcessEnv, forceConsole: boolean): DoorPlan {
   const slack = Boolean(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET);
   const discord = Boolean(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID);
-  return { slack, discord, console: forceConsole || (!slack && !discord) };
+  const web = Boolean(env.WEB_PORT?.trim());
+  return { slack, discord, web, console: forceConsole || (!slack && !discord && !web) };
 }
 
-export async function startChatDoors(seance: Seance, plan: DoorPlan, env: NodeJS.ProcessEnv): Promise<Door[]> {
+export async function startChatDoors(seance: Seance, plan: DoorPlan, env: NodeJS.ProcessEnv, extra: { readonly slackRoutes?: HttpRoute[] } = {}): Promise<Door[]> {
   const started: Door[] = [];
   if (plan.slack) {
     const { startSlackDoor } = await import('../adapters/slack/slack-door.ts');
-    started.push(await startSlackDoor(seance, env));
+    started.push(await startSlackDoor(seance, env, extra.slackRoutes ? { customRoutes: extra.slackRoutes } : {}));
   }
   if (plan.discord) {
     const { startDiscordDoor } = await import('../adapters/discord/discord-door.ts');
