@@ -28,7 +28,7 @@ describe('public pages', () => {
 
   it('the 7 October 2024 page lists the two deliberations, adopted unanimously', async () => {
     const { text } = await site.get('/seances/2024-10-07');
-    const rows = [...text.matchAll(/<tr><td>(\d)<\/td><td>([^<]+)<\/td><td class="outcome">([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
+    const rows = [...text.matchAll(/<tr><td class="num">(\d)<\/td><td>([^<]+)<\/td><td class="outcome">([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
     expect(rows).toEqual([
       ['1', 'Service mutualisé de coffre-fort de mots de passe – validation et adoption de sa charte de fonctionnement', 'Adoptée à l&#39;unanimité'],
       ['2', 'Offre FTTH – modification des intitulés des offres et enrichissement de l&#39;offre initiale', 'Adoptée à l&#39;unanimité'],
