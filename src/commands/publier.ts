@@ -33,7 +33,7 @@ export const publier = defineCommand({
         { label: 'Délai légal', value: `au plus tard le ${formatDateLong(deadline)}` },
       ]),
       ...(late ? [text(`Publication après le délai d'une semaine : la date réelle est affichée telle quelle sur la page publique.`)] : []),
-      text('La page publique de la séance affiche désormais cette date de publication.'),
+      text(already ? 'La page publique de la séance affiche cette date de publication.' : 'La page publique de la séance affiche désormais cette date de publication.'),
     ], { tone: already ? 'info' : late ? 'warning' : 'success', session: sessionHeading(ctx, s), rule: `Publication : ${PUBLICATION_RULE}.` });
   },
 });
