@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/ports.ts';
 import { calendarTokenHash } from '../commands/calendrier.ts';
 import { calendarFeed, type FeedAudience } from './calendar-feed.ts';
-import { send } from './http.ts';
+import { prepare, send, type Prepared } from './http.ts';
 import { catalogueView } from './pages/catalogue.ts';
 import { homeView } from './pages/home.ts';
 import { findSession, sessionView } from './pages/session.ts';
@@ -25,6 +25,7 @@ const HTML = 'text/html; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
 const SESSION_PATH = /^\/seances\/(\d{4}-\d{2}-\d{2})\/?$/;
 const PRIVATE_FEED = /^\/calendrier\/([A-Za-z0-9_-]{16,64})\.ics$/;
+const MAX_RENDERED = 200;
 
 /** Paths this handler owns: anything else is left to the server it is mounted on. */
 export function ownsPath(path: string): boolean {
@@ -34,10 +35,22 @@ export function ownsPath(path: string): boolean {
 
 export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): WebHandler {
   const renderer = createRenderer(deps.config);
-  const page = (req: IncomingMessage, res: ServerResponse, name: PageName, title: string, view: unknown, nav?: NavItem, status = 200) =>
-    send(req, res, { status, type: HTML, body: renderer.page(name, title, view, nav) });
+  // Rendered pages by (path, data they were built from): a page is rendered and hashed once per change of
+  // the sessions, publications or date, not once per request. Bounded: cleared when full.
+  const rendered = new Map<string, Prepared>();
+  const page = (req: IncomingMessage, res: ServerResponse, name: PageName, title: string, view: () => unknown, nav?: NavItem, status = 200, key = '') => {
+    let prepared = key ? rendered.get(key) : undefined;
+    if (!prepared) {
+      prepared = prepare({ status, type: HTML, body: renderer.page(name, title, view(), nav) });
+      if (key) {
+        if (rendered.size >= MAX_RENDERED) rendered.clear();
+        rendered.set(key, prepared);
+      }
+    }
+    send(req, res, prepared);
+  };
   const notFound = (req: IncomingMessage, res: ServerResponse, message: string) =>
-    page(req, res, 'not-found', 'Page introuvable', { message }, undefined, 404);
+    page(req, res, 'not-found', 'Page introuvable', () => ({ message }), undefined, 404);
 
   async function audienceOf(token: string): Promise<FeedAudience | undefined> {
     const link = await deps.records.calendarLinkByHash(calendarTokenHash(token));
@@ -56,8 +69,9 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
       return send(req, res, { type: 'application/json; charset=utf-8', body: '{"statut":"ok"}', cache: 'no-store' });
     }
     const site = await readSite(deps);
-    if (path === '/') return page(req, res, 'home', 'Séances', homeView(deps.config, site), 'home');
-    if (path === '/tarifs') return page(req, res, 'catalogue', 'Tarifs des services', catalogueView(deps.config, site.today), 'tarifs');
+    const dataKey = JSON.stringify(site);
+    if (path === '/') return page(req, res, 'home', 'Séances', () => homeView(deps.config, site), 'home', 200, `/ ${dataKey}`);
+    if (path === '/tarifs') return page(req, res, 'catalogue', 'Tarifs des services', () => catalogueView(deps.config, site.today), 'tarifs', 200, `/tarifs ${dataKey}`);
     if (path === '/calendrier.ics') {
       return send(req, res, { type: ICS, body: await calendarFeed(deps, site, 'public'), headers: { 'Content-Disposition': 'inline; filename="calendrier.ics"' } });
     }
@@ -72,7 +86,7 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
     }
     const match = SESSION_PATH.exec(path);
     const found = match ? findSession(site, match[1]!) : undefined;
-    if (found) return page(req, res, 'session', found.session.title, sessionView(deps.config, site, found));
+    if (found) return page(req, res, 'session', found.session.title, () => sessionView(deps.config, site, found), undefined, 200, `/seances/${found.session.id} ${dataKey}`);
     return notFound(req, res, match ? 'Aucune séance n\'est enregistrée à cette date.' : 'Cette adresse ne correspond à aucune page.');
   }
 
