@@ -9,15 +9,14 @@ export interface DoorPlan {
   readonly slack: boolean;
   readonly discord: boolean;
   readonly console: boolean;
-  /** WEB_PORT is set: the public page runs, so the process is a server even without a chat door. */
-  readonly web?: boolean;
 }
 
 export function planDoors(env: NodeJS.ProcessEnv, forceConsole: boolean): DoorPlan {
   const slack = Boolean(env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET);
   const discord = Boolean(env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID);
+  // With WEB_PORT set the public page runs: the process is a server even without a chat door.
   const web = Boolean(env.WEB_PORT?.trim());
-  return { slack, discord, web, console: forceConsole || (!slack && !discord && !web) };
+  return { slack, discord, console: forceConsole || (!slack && !discord && !web) };
 }
 
 export async function startChatDoors(seance: Seance, plan: DoorPlan, env: NodeJS.ProcessEnv, extra: { readonly slackRoutes?: HttpRoute[] } = {}): Promise<Door[]> {
