@@ -34,10 +34,11 @@ export type Args = Record<string, unknown>;
 export interface Actor {
   readonly name: string;
   readonly role: ActorRole;
-  readonly door: 'console' | 'slack' | 'discord' | 'test' | 'scheduler';
+  /** The door it came through ('console', 'slack', 'discord'; 'test', 'scheduler' for the bot itself). */
+  readonly door: string;
   readonly delegate?: Delegate;
   readonly person?: Person;
-  /** The platform user id, when there is one. */
+  /** The account id on that door, when there is one. */
   readonly userId?: string;
 }
 
