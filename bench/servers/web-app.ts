@@ -17,10 +17,10 @@ const kind = process.argv[2];
 
 async function pageServer(): Promise<{ server: WebServer; close: () => Promise<void> }> {
   const bench = await benchSeance(sampleConfig());
-  await bench.seance.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens et visio', secretaryActor);
-  await bench.seance.dispatcher.runLine('/odj ajouter 2026-12-15 deliberation Budget primitif 2027', secretaryActor);
-  await bench.seance.dispatcher.runLine('/odj ajouter 2026-12-15 information Rapport d\'activité 2026', secretaryActor);
-  const server = await startWebServer({ handler: createWebHandler(bench.seance), port: 0, host: '127.0.0.1', logger: silentLogger });
+  await bench.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens et visio', secretaryActor);
+  await bench.hub.dispatcher.runLine('/odj ajouter 2026-12-15 deliberation Budget primitif 2027', secretaryActor);
+  await bench.hub.dispatcher.runLine('/odj ajouter 2026-12-15 information Rapport d\'activité 2026', secretaryActor);
+  const server = await startWebServer({ handler: createWebHandler(bench.hub), port: 0, host: '127.0.0.1', logger: silentLogger });
   return { server, close: async () => { await server.close(); await bench.close(); } };
 }
 

@@ -2,10 +2,10 @@
  * @module The public page, when WEB_PORT is set (off otherwise): on its own HTTP server, or — when WEB_PORT
  * is the port the Slack HTTP receiver listens on — as routes of that receiver (one port, one process).
  */
-import type { Seance } from './build.ts';
-import type { DoorPlan } from './start-doors.ts';
+import type { Bot } from './build.ts';
+import type { DoorSettings } from './settings.ts';
 import { createWebHandler, type WebHandler } from '../web/handler.ts';
-import { startWebServer, webPortFromEnv, type WebServer } from '../web/server.ts';
+import { startWebServer, type WebServer } from '../web/server.ts';
 
 /** A route of the Slack HTTP receiver (Bolt's `customRoutes` shape, without importing Bolt here). */
 export interface HttpRoute {
@@ -30,20 +30,20 @@ export interface StartedWeb {
   stop(): Promise<void>;
 }
 
-/** True when WEB_PORT names the Slack HTTP receiver's port (Slack tokens set, no Socket Mode). */
-export function webOnSlackPort(env: NodeJS.ProcessEnv, plan: DoorPlan, port: number): boolean {
-  return plan.slack && !env.SLACK_APP_TOKEN && port !== 0 && String(port) === (env.PORT?.trim() || '3000');
+/** True when WEB_PORT names the Slack HTTP receiver's port (Slack in HTTP mode, not Socket Mode). */
+export function webOnSlackPort(settings: DoorSettings): boolean {
+  const { web, slack } = settings;
+  return Boolean(web && slack && !slack.appToken && web.port !== 0 && web.port === slack.port);
 }
 
-/** Throws a French message for a bad WEB_PORT; returns undefined when the page is off. */
-export async function startWeb(seance: Seance, env: NodeJS.ProcessEnv, plan: DoorPlan): Promise<StartedWeb | undefined> {
-  const port = webPortFromEnv(env);
-  if (port === undefined) return undefined;
-  const handler = createWebHandler(seance);
-  if (webOnSlackPort(env, plan, port)) {
-    seance.logger.info('public page served on the Slack port', { port });
+/** Undefined when the page is off; throws when its port cannot be listened on. */
+export async function startWeb(bot: Bot, settings: DoorSettings): Promise<StartedWeb | undefined> {
+  if (!settings.web) return undefined;
+  const handler = createWebHandler(bot);
+  if (webOnSlackPort(settings)) {
+    bot.logger.info('public page served on the Slack port', { port: settings.web.port });
     return { slackRoutes: webRoutes(handler), stop: async () => undefined };
   }
-  const server = await startWebServer({ handler, port, host: env.WEB_HOST || undefined, logger: seance.logger });
+  const server = await startWebServer({ handler, port: settings.web.port, host: settings.web.host, logger: bot.logger });
   return { server, stop: () => server.close() };
 }

@@ -2,18 +2,10 @@
  * @module /calendrier: the addresses of the subscribable calendar feeds; `nouveau-lien` makes a person's
  * private feed link and revokes the previous one. Only the token's SHA-256 is stored, so a link is shown once.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
+import { CALENDAR_PATH, calendarTokenHash, newCalendarToken, privateCalendarPath } from '../core/publication/calendar-token.ts';
 import { list, reply, text } from '../core/reply.ts';
-
-export const CALENDAR_PATH = '/calendrier.ics';
-export const privateCalendarPath = (token: string) => `/calendrier/${token}.ics`;
-
-/** The hash under which a private link's token is stored (and looked up by the web handler). */
-export function calendarTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Whose private feed: a delegate, a staff member or contact, or the secretariat (the console's secretary). */
 export function calendarOwner(ctx: CommandContext): string | undefined {
@@ -28,9 +20,8 @@ const nouveauLien = defineCommand({
   async run(_args, ctx) {
     const owner = calendarOwner(ctx);
     if (!owner) fail('calendar.unmapped', 'Votre compte n\'est associé à aucun délégué ni membre du secrétariat : seul le calendrier public est disponible.');
-    // 128 bits, URL-safe: the link is the only secret of a private feed.
-    const token = randomBytes(16).toString('base64url');
-    await ctx.records.setCalendarLink({ owner, tokenHash: calendarTokenHash(token), createdAt: ctx.clock.now().toISOString() });
+    const token = newCalendarToken(); // the link is the only secret of a private feed
+    await ctx.records.setCalendarLink({ owner, tokenHash: await calendarTokenHash(token), createdAt: ctx.clock.now().toISOString() });
     return reply('Nouveau lien de calendrier', [
       text(`Votre adresse d'abonnement personnelle, à ajouter après l'adresse de la page publique de ${ctx.config.body.name} : ${privateCalendarPath(token)}`),
       text('Elle remplace votre lien précédent, qui ne fonctionne plus. Gardez-la pour vous : ce lien suffit pour lire votre calendrier. Elle n\'est affichée qu\'une fois ; en cas de perte, créez-en une nouvelle.'),

@@ -75,7 +75,7 @@ export const tarifs = defineCommand({
   examples: ['/tarifs', '/tarifs cyber', '/tarifs ftth'],
   access: 'read',
   run(args, ctx) {
-    const name = args['service'] as string | undefined;
+    const name = args['service'];
     if (name) {
       const s = ctx.service(name);
       return reply(s.name, serviceDetail(ctx, s), { rule: `TVA ${ctx.config.body.vatPercent} % ; prix par ${s.unit}` });

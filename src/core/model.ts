@@ -48,8 +48,6 @@ export interface Delegate {
   readonly votes: number;
   readonly role: Role;
   readonly inOffice: boolean;
-  readonly slackId?: string;
-  readonly discordId?: string;
   /** Every spelling that names this delegate (display name, aliases). */
   readonly keys: readonly string[];
 }
@@ -61,8 +59,6 @@ export interface Person {
   /** For a mairie contact: the member body, or null for a non-member commune. */
   readonly member?: string | null;
   readonly organisation?: string;
-  readonly slackId?: string;
-  readonly discordId?: string;
 }
 
 export type AgendaKind = 'procedure' | 'information' | 'deliberation';

@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/ports.ts';
-import { calendarTokenHash } from '../commands/calendrier.ts';
+import { calendarTokenHash } from '../core/publication/calendar-token.ts';
 import { calendarFeed, type FeedAudience } from './calendar-feed.ts';
 import { prepare, send, type Prepared } from './http.ts';
 import { catalogueView } from './pages/catalogue.ts';
@@ -53,7 +53,7 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
     page(req, res, 'not-found', 'Page introuvable', () => ({ message }), undefined, 404);
 
   async function audienceOf(token: string): Promise<FeedAudience | undefined> {
-    const link = await deps.records.calendarLinkByHash(calendarTokenHash(token));
+    const link = await deps.records.calendarLinkByHash(await calendarTokenHash(token));
     if (!link) return undefined;
     const { config } = deps;
     if (link.owner === 'secretariat' || config.staff.some((p) => p.id === link.owner)) return 'secretariat';

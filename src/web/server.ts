@@ -14,15 +14,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** WEB_PORT as a port number, undefined when unset; throws a French message when it is not a port. */
-export function webPortFromEnv(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env.WEB_PORT?.trim();
-  if (!raw) return undefined;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`WEB_PORT : numéro de port attendu (0 à 65535), reçu « ${raw} »`);
-  return port;
-}
-
 export async function startWebServer(opts: { readonly handler: WebHandler; readonly port: number; readonly host?: string; readonly logger: Logger }): Promise<WebServer> {
   const server: Server = createServer((req, res) => {
     opts.handler(req, res).then((handled) => {

@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-const publicationReminders = async () => (await bot.seance.reminders.upcoming(50)).filter((r) => r.origin === 'publication');
+const publicationReminders = async () => (await bot.hub.reminders.upcoming(50)).filter((r) => r.origin === 'publication');
 
 describe('/publier', () => {
   it('refuses a session not held yet, a cancelled one, and a reader', async () => {
@@ -35,7 +35,7 @@ describe('/publier', () => {
     const second = await bot.say(`/publier ${S}`);
     expect(second).toContain('Déjà publiée');
     expect(second).toContain('jeudi 17 décembre 2026');
-    const record = await bot.seance.records.record(S);
+    const record = await bot.hub.records.record(S);
     expect(record.published?.at).toBe('2026-12-17T08:00:00.000Z');
     expect(record.journal.filter((j) => j.action === 'délibérations publiées')).toHaveLength(1);
   });
@@ -56,7 +56,7 @@ describe('the publication reminder', () => {
     expect(r!.to).toEqual([{ kind: 'secretariat' }]);
 
     bot.clock.set('2026-12-20T08:00:30Z');
-    await bot.seance.reminders.tick();
+    await bot.hub.reminders.tick();
     const sent = bot.delivered.filter((m) => m.reply.title === 'Publication à faire');
     expect(sent).toHaveLength(1);
     expect(replyToText(sent[0]!.reply)).toContain('au plus tard le mardi 22 décembre 2026');
@@ -68,7 +68,7 @@ describe('the publication reminder', () => {
     await bot.say(`/publier ${S}`);
     expect(await publicationReminders()).toEqual([]);
     bot.clock.set('2026-12-20T08:00:30Z');
-    await bot.seance.reminders.tick();
+    await bot.hub.reminders.tick();
     expect(bot.delivered.filter((m) => m.reply.title === 'Publication à faire')).toEqual([]);
   });
 });

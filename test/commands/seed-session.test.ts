@@ -139,7 +139,7 @@ describe('names, help and errors', () => {
   });
   it('/aide lists every command with its usage, and details one with examples', async () => {
     const all = await bot.say('/aide');
-    for (const c of bot.seance.dispatcher.commands) expect(all).toContain(`/${c.name}`);
+    for (const c of bot.hub.dispatcher.commands) expect(all).toContain(`/${c.name}`);
     const devis = await bot.say('/aide devis');
     expect(devis).toContain('/devis <service> <postes> [membre|non-membre] [premiere]');
     expect(devis).toContain('/devis cyber 10 membre');
@@ -151,7 +151,7 @@ describe('names, help and errors', () => {
     expect(await bot.say('/journal 2024-10-07', reader)).toMatch(/réservée/);
   });
   it('a bug answers with a short apology and logs the detail', async () => {
-    const records = bot.seance.records as { record: (id: string) => Promise<unknown> };
+    const records = bot.hub.records as { record: (id: string) => Promise<unknown> };
     records.record = async () => { throw new Error('disk on fire'); };
     const out = await bot.say('/quorum 2024-10-07');
     expect(out).toContain('Désolé, une erreur inattendue est survenue');

@@ -1,5 +1,6 @@
 /** The public pages over real HTTP: content, no personal data, security and caching headers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directoryOf } from '../../src/app/accounts.ts';
 import { NEXT, plain, startSite, type Site } from './site.ts';
 
 let site: Site;
@@ -60,9 +61,13 @@ describe('public pages', () => {
   });
 
   it('no page shows an account id, a channel id, attendance answers, proxies or the journal', async () => {
-    const c = site.bot.config;
-    const ids = [...c.roster, ...c.staff, ...c.contacts].flatMap((p) => [p.slackId, p.discordId]).filter((x): x is string => Boolean(x));
-    ids.push(...[c.slack, c.discord].flatMap((ch) => Object.values(ch)).filter((x): x is string => typeof x === 'string' && x.length > 0));
+    const doors = directoryOf(site.bot.config);
+    const ids = [
+      ...Object.values(doors.accounts).flatMap((accounts) => Object.keys(accounts)),
+      ...Object.values(doors.channels).flatMap((ch) => Object.values(ch)).filter((x): x is string => typeof x === 'string' && x.length > 0),
+    ];
+    expect(ids).toContain('U0PAYEN001');
+    expect(ids).toContain('300000000000000004');
     expect(ids.length).toBeGreaterThan(10);
     for (const path of PAGES) {
       const { text } = await site.get(path);

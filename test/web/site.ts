@@ -23,7 +23,7 @@ export async function startSite(opts: TestBotOptions & { readonly plan?: boolean
     await bot.say(`/odj ajouter ${NEXT} deliberation Budget primitif 2027`);
     await bot.say(`/odj ajouter ${NEXT} information Rapport d'activité 2026`);
   }
-  const server = await startWebServer({ handler: createWebHandler(bot.seance), port: 0, host: '127.0.0.1', logger: bot.seance.logger });
+  const server = await startWebServer({ handler: createWebHandler(bot.hub), port: 0, host: '127.0.0.1', logger: bot.hub.logger });
   return {
     bot, server, url: server.url,
     async get(path, init) {
