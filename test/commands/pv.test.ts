@@ -111,7 +111,7 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
     const output = new PassThrough();
     let text = '';
     output.on('data', (c) => { text += c.toString(); });
-    const door = createConsoleAdapter({ seance: bot.seance, input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir: dir });
+    const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir: dir });
     input.end('/pv 2024-10-07\n');
     await door.finished;
     const path = join(dir, 'pv-2024-10-07.docx');
