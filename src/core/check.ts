@@ -10,6 +10,7 @@ import { emptyRecord, type Delegate, type SessionRecord } from './model.ts';
 import { joursFrancsBetween } from './sessions/convocation.ts';
 import { formatDateLong } from './text/dates.ts';
 import { formatCents } from './text/format.ts';
+import { checkRecordedVotes } from './votes/check-votes.ts';
 import { editDistance, foldName } from './text/normalize.ts';
 
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
@@ -69,6 +70,7 @@ export function checkConfig(config: Config): ConfigWarning[] {
   for (const session of config.sessions) {
     const seed = config.seedRecords[session.id];
     if (seed) out.push(...replayProxies(config, session.id, seed));
+    out.push(...checkRecordedVotes(config, session));
     if (session.convokedOn) {
       const days = joursFrancsBetween(session.convokedOn, session.date);
       if (days < config.body.convocationDays) {

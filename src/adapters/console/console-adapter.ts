@@ -50,7 +50,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
       const path = join(filesDir, basename(a.filename));
       try {
         mkdirSync(filesDir, { recursive: true });
-        writeFileSync(path, a.content);
+        writeFileSync(path, Buffer.from(a.content, a.encoding ?? 'utf8'));
         write(`Fichier enregistré : ${path}`);
       } catch (e) {
         write(`Impossible d'enregistrer ${a.filename} : ${e instanceof Error ? e.message : String(e)}`);

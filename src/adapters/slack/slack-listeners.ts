@@ -32,7 +32,9 @@ export async function uploadAttachments(client: WebClient, channel: string | und
   if (!channel) return;
   for (const a of reply.attachments ?? []) {
     try {
-      await client.files.uploadV2({ channel_id: channel, filename: a.filename, title: a.filename, content: a.content });
+      // A binary file (the .docx minutes) travels in base64 and is uploaded as bytes; text goes as is.
+      const body = a.encoding === 'base64' ? { file: Buffer.from(a.content, 'base64') } : { content: a.content };
+      await client.files.uploadV2({ channel_id: channel, filename: a.filename, title: a.filename, ...body });
     } catch (e) {
       log.warn('slack: attachment upload failed', { channel, filename: a.filename, error: errorText(e) });
     }
