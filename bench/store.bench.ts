@@ -4,13 +4,20 @@
  *   rule checks, one record read and one write), against the bare library (node:sqlite) doing the
  *   same read and write of the same records, and against the same commands on the memory store;
  * - the p99 of a read command (`/quorum`) while 8 writers declare and withdraw proxies on the same session,
- *   against its p99 with no writer.
+ *   against its p99 with no writer;
+ * - the Store port's writes/s (compare-and-set update of a session record) and reads/s on SQLite (WAL) and
+ *   PostgreSQL side by side (SEANCE_BENCH_POSTGRES, else a throw-away local cluster; left out when
+ *   PostgreSQL is not installed).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
 import type { Delegate, SessionRecord } from '../src/core/model.ts';
+import type { Store } from '../src/core/ports.ts';
+import { openStore } from '../src/infra/store/open.ts';
+import { postgresBin, startPostgresCluster } from '../test/infra/postgres-cluster.ts';
 import { replyToText } from '../src/core/reply-text.ts';
 import { benchSeance, generatedRoster, readerActor, SAMPLE_SESSION, secretaryActor, type GeneratedRoster } from './lib/fixtures.ts';
 import { elapsedMs, latencies, nowNs, summarise } from './lib/measure.ts';
@@ -115,6 +122,42 @@ async function readWhileWriting(roster: GeneratedRoster, storeUrl: string, sampl
   }
 }
 
+/** Sequential writes (CAS update of one session record) then reads of it through the Store port. */
+async function portThroughput(storeUrl: string, record: SessionRecord, count: number): Promise<{ writesPerSec: number; readsPerSec: number }> {
+  const store: Store = await openStore(storeUrl);
+  try {
+    const value = { ...record, journal: undefined };
+    let t0 = nowNs();
+    for (let i = 0; i < count; i++) await store.update('record:bench', (cur) => ({ value: { ...value, version: (cur?.version ?? 0) + 1 } }));
+    const writesPerSec = (count / elapsedMs(t0)) * 1000;
+    t0 = nowNs();
+    for (let i = 0; i < count; i++) await store.get('record:bench');
+    return { writesPerSec, readsPerSec: (count / elapsedMs(t0)) * 1000 };
+  } finally {
+    await store.close?.();
+  }
+}
+
+/** A fresh database on SEANCE_BENCH_POSTGRES or on a throw-away cluster; undefined without PostgreSQL. */
+async function benchPostgres(): Promise<{ url: string; stop: () => void } | undefined> {
+  let base = process.env.SEANCE_BENCH_POSTGRES;
+  let stop = () => undefined as void;
+  if (!base) {
+    if (!postgresBin()) return undefined;
+    const cluster = await startPostgresCluster();
+    base = cluster.url;
+    stop = () => cluster.stop();
+  }
+  const name = `seance_bench_${process.pid}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), stop };
+}
+
 export async function run(opts: RunOptions): Promise<Row[]> {
   const size = opts.quick ? 100 : 1_000;
   const count = opts.quick ? 10 : 150;
@@ -150,6 +193,28 @@ export async function run(opts: RunOptions): Promise<Row[]> {
       { bench: 'store', case: '/quorum p99, SQLite, no writer', value: idle.p99Ms, unit: 'ms', command: COMMAND, note: `median ${idle.medianMs.toFixed(3)} ms over ${idle.n}` },
       { bench: 'store', case: '/quorum p99, SQLite, while 8 writers declare/withdraw proxies', value: busy.p99Ms, unit: 'ms', compare: { against: 'p99 with no writer (ms ÷ ms)', ratio: busy.p99Ms / idle.p99Ms }, command: COMMAND, note: `median ${busy.medianMs.toFixed(3)} ms over ${busy.n}; writers did ${c.writes} writes at ${Math.round(c.writesPerSec)}/s on the same session` },
     );
+
+    const n = opts.quick ? 20 : 2_000;
+    const portDb = tempStore();
+    try {
+      const lite = await portThroughput(portDb.url, onSqlite.record, n);
+      const pgDb = await benchPostgres();
+      const server = pgDb ? await portThroughput(pgDb.url, onSqlite.record, n).finally(() => pgDb.stop()) : undefined;
+      const what = `${n} in a row, one process, a ${size.toLocaleString('en-US')}-delegate session record (${count} proxies) through the Store port`;
+      const vs = (x: number, y: number | undefined) => (y ? { compare: { against: 'PostgreSQL, same run (rate ÷ rate)', ratio: x / y } } : {});
+      rows.push(
+        { bench: 'store', case: 'Store writes/s (compare-and-set update), SQLite WAL', value: lite.writesPerSec, unit: '/s', ...vs(lite.writesPerSec, server?.writesPerSec), command: COMMAND, note: what },
+        { bench: 'store', case: 'Store reads/s (get), SQLite WAL', value: lite.readsPerSec, unit: '/s', ...vs(lite.readsPerSec, server?.readsPerSec), command: COMMAND, note: what },
+      );
+      if (server) {
+        rows.push(
+          { bench: 'store', case: 'Store writes/s (compare-and-set update), PostgreSQL', value: server.writesPerSec, unit: '/s', command: COMMAND, note: `${what}; local throw-away cluster (fsync off) unless SEANCE_BENCH_POSTGRES names one` },
+          { bench: 'store', case: 'Store reads/s (get), PostgreSQL', value: server.readsPerSec, unit: '/s', command: COMMAND, note: what },
+        );
+      }
+    } finally {
+      portDb.cleanup();
+    }
   } finally {
     sqlite.cleanup();
     bare.cleanup();

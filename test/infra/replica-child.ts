@@ -9,6 +9,7 @@
 import { createInterface } from 'node:readline';
 import { createSeance, type Seance } from '../../src/app/build.ts';
 import { loadConfigFile } from '../../src/app/load-config.ts';
+import type { Actor } from '../../src/core/command.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import { replyToText } from '../../src/core/reply-text.ts';
 import { createFakeClock, type FakeClock } from '../../src/infra/clock.ts';
@@ -51,7 +52,7 @@ async function handle(req: Request): Promise<Record<string, unknown>> {
     const report = await b.seance.reminders.tick();
     return { sent: report.sent.map((s) => s.id), delivered: b.delivered - before };
   }
-  const actor = req.as ? b.seance.actorByName(req.as) : { name: 'Secrétariat', role: 'secretary' as const, door: 'console' };
+  const actor: Actor | undefined = req.as ? b.seance.actorByName(req.as) : { name: 'Secrétariat', role: 'secretary', door: 'console' };
   if (!actor) throw new Error(`unknown person ${req.as}`);
   const reply = await b.seance.dispatcher.runLine(req.line!, actor);
   return { tone: reply.tone ?? 'info', text: replyToText(reply) };
