@@ -7,7 +7,7 @@
  *   {"id":3,"body":"t1","tick":true}                      → {"id":3,"sent":["…"],"delivered":1}
  */
 import { createInterface } from 'node:readline';
-import { createSeance, type Seance } from '../../src/app/build.ts';
+import { createBot, type Bot } from '../../src/app/build.ts';
 import { loadConfigFile } from '../../src/app/load-config.ts';
 import type { Actor } from '../../src/core/command.ts';
 import type { Logger } from '../../src/core/ports.ts';
@@ -27,13 +27,13 @@ interface Request {
 const config = loadConfigFile('config/somme-numerique.yaml');
 const store = await openStore(process.env.SEANCE_STORE);
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const bots = new Map<string, { seance: Seance; clock: FakeClock; delivered: number }>();
+const bots = new Map<string, { seance: Bot; clock: FakeClock; delivered: number }>();
 
 function bot(body: string) {
   let b = bots.get(body);
   if (!b) {
     const clock = createFakeClock('2026-11-29T10:00:00Z');
-    const seance = createSeance({ config, store: store.forBody(body), clock, logger: silent, reminders: { sleep: async () => undefined, retryDelaysMs: [] } });
+    const seance = createBot({ config, store: store.forBody(body), clock, logger: silent, reminders: { sleep: async () => undefined, retryDelaysMs: [] } });
     const entry = { seance, clock, delivered: 0 };
     seance.addDoor({ name: 'console', deliver: async () => { entry.delivered++; return true; }, stop: async () => undefined });
     bots.set(body, (b = entry));

@@ -28,7 +28,7 @@ describe("today's keyv file", () => {
     // The next changes go to the new layout and continue the old history.
     expect(await bot.say('/rappel ajouter 2026-12-11 09:00 secretariat Relancer les pouvoirs')).toContain('Rappel n° 2 programmé');
     // (Through Records: /odj ajouter on a moved session looks the session up by its old date, a bug of its own.)
-    expect(await bot.seance.records.addAgendaItem('2026-12-15', { kind: 'information', title: 'Point d\'étape' })).toBe(2);
+    expect(await bot.hub.records.addAgendaItem('2026-12-15', { kind: 'information', title: 'Point d\'étape' })).toBe(2);
     expect(await bot.say('/odj 2026-12-16')).toMatch(/1\. Délibération n° 1 : Budget primitif 2027\n\s+2\. .*Point d'étape/);
     expect(await bot.say('/pouvoir confirmer ROY 2026-12-16')).toContain('confirmé');
     const journal = await bot.say('/journal 2026-12-16');

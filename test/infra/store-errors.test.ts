@@ -29,7 +29,7 @@ describe('a failed read', () => {
     const engine = faultyEngine();
     const bot = await createTestBot({ store: bodyStore(engine, 'default') });
     expect(await bot.say('/presence LHOMME absent 2024-10-07')).toContain('Présence enregistrée');
-    const before = await bot.seance.records.record('2024-10-07');
+    const before = await bot.hub.records.record('2024-10-07');
 
     engine.failing = /2024-10-07/;
     const answer = await bot.ask('/presence PARSIS absent 2024-10-07');
@@ -39,7 +39,7 @@ describe('a failed read', () => {
     expect(quorum.tone).toBe('error'); // never the config's seed figures instead of the stored ones
 
     engine.failing = undefined;
-    const after = await bot.seance.records.record('2024-10-07');
+    const after = await bot.hub.records.record('2024-10-07');
     expect(after).toEqual(before);
     expect(after.attendance['parsis']).toBe('salle');
     expect(await bot.say('/journal 2024-10-07')).toContain('Journal (1)');
