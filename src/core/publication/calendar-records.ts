@@ -1,7 +1,8 @@
 /**
  * @module What the calendar feed stores: each subscriber's secret link (only its hash: the link is shown
  * once, when made) and each event's SEQUENCE, raised when the event's date, time, place or status changes.
- * Part of `Records` (see records.ts), over the Store port's get/set.
+ * Part of `Records` (see records.ts). Both are compare-and-set updates of the Store port, so replicas
+ * sharing a store never lose a link nor give two revisions the same SEQUENCE.
  */
 import type { Store } from '../ports.ts';
 
@@ -29,38 +30,34 @@ export interface CalendarRecords {
   eventRevisions(fingerprints: ReadonlyMap<string, string>, now: string): Promise<ReadonlyMap<string, EventRevision>>;
 }
 
-type WithLock = <T>(key: string, task: () => Promise<T>) => Promise<T>;
+export const CALENDAR_KEYS = { links: 'calendar:links', revisions: 'calendar:revisions' } as const;
 
-const LINKS = 'calendar:links';
-const REVISIONS = 'calendar:revisions';
-
-export function createCalendarRecords(store: Store, withLock: WithLock): CalendarRecords {
+export function createCalendarRecords(store: Store): CalendarRecords {
   return {
-    setCalendarLink(link) {
-      return withLock(LINKS, async () => {
-        const all = (await store.get<Record<string, CalendarLink>>(LINKS)) ?? {};
-        await store.set(LINKS, { ...all, [link.owner]: link });
-      });
+    async setCalendarLink(link) {
+      await store.update<Record<string, CalendarLink>>(CALENDAR_KEYS.links, (current) => ({ value: { ...current?.value, [link.owner]: link } }));
     },
     async calendarLinkByHash(tokenHash) {
-      const all = (await store.get<Record<string, CalendarLink>>(LINKS)) ?? {};
+      const all = (await store.get<Record<string, CalendarLink>>(CALENDAR_KEYS.links)) ?? {};
       return Object.values(all).find((l) => l.tokenHash === tokenHash);
     },
-    eventRevisions(fingerprints, now) {
-      return withLock(REVISIONS, async () => {
-        const all = (await store.get<Record<string, EventRevision>>(REVISIONS)) ?? {};
+    async eventRevisions(fingerprints, now) {
+      let latest: Record<string, EventRevision> = {};
+      const stored = await store.update<Record<string, EventRevision>>(CALENDAR_KEYS.revisions, (current) => {
+        const all = current?.value ?? {};
         const next: Record<string, EventRevision> = { ...all };
         let changed = false;
         for (const [uid, fingerprint] of fingerprints) {
           const prev = all[uid];
-          if (!prev) next[uid] = { fingerprint, sequence: 0, since: now };
-          else if (prev.fingerprint !== fingerprint) next[uid] = { fingerprint, sequence: prev.sequence + 1, since: now };
-          else continue;
+          if (prev?.fingerprint === fingerprint) continue;
+          next[uid] = { fingerprint, sequence: prev ? prev.sequence + 1 : 0, since: now };
           changed = true;
         }
-        if (changed) await store.set(REVISIONS, next);
-        return new Map([...fingerprints.keys()].map((uid) => [uid, next[uid]!]));
+        latest = next;
+        return changed ? { value: next } : undefined; // an unchanged feed writes nothing
       });
+      const revisions = stored?.value ?? latest;
+      return new Map([...fingerprints.keys()].map((uid) => [uid, revisions[uid] ?? latest[uid]!]));
     },
   };
 }
