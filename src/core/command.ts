@@ -21,6 +21,8 @@ export interface ArgSpec {
   readonly optional?: boolean;
   /** For `choice`: the accepted words (folded comparison), first is the canonical spelling. */
   readonly choices?: readonly string[];
+  /** For `choice`: the other words people use, by choice (`{ salle: ['présent', 'en salle'] }`); /aide lists them. */
+  readonly synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Validates (and may transform) the raw text. Defaults by kind live in args.ts. */
   readonly schema?: z.ZodType;
   /** For `integer`: bounds shown in Discord and enforced by the default schema. */
@@ -54,7 +56,7 @@ export interface CommandContext {
   /** Today's date in the body's time zone. */
   today(): IsoDate;
   can(permission: Permission): boolean;
-  /** Resolves a typed name; throws a UserError listing the closest matches. */
+  /** Resolves a typed name (« moi » is the asker); throws a UserError listing the closest matches. */
   delegate(name: string): Delegate;
   service(name: string): Service;
   /** The session on a date, or by default the next one, else the latest. */
@@ -64,6 +66,8 @@ export interface CommandContext {
 
 export interface Command {
   readonly name: string;
+  /** Other names the command answers to (`help`, `?` for aide); /aide lists them. */
+  readonly aliases?: readonly string[];
   readonly description: string;
   readonly args?: readonly ArgSpec[];
   readonly examples: readonly string[];

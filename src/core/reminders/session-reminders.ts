@@ -78,14 +78,14 @@ export function sessionReminders(config: Pick<Config, 'body' | 'roster'>, sessio
         { label: 'Participation à distance', value: session.remote ? 'oui (téléconférence)' : 'non' },
       ]),
       agenda.length ? list(agenda, 'Ordre du jour', true) : text('L\'ordre du jour sera communiqué par le secrétariat.'),
-      text(`Empêché(e) ? Donnez pouvoir à un autre délégué : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
+      text(`Empêché ou empêchée ? Donnez pouvoir à un autre délégué : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
     ], { attachments: [sessionIcs(session, config, now)], rule: ruleLine }));
 
   add('veille', 'session-j1', addDays(session.date, -1), SESSION_REMINDER_TIME, [{ kind: 'delegates' }],
     `Rappel de la veille ${ofTitle(session.title)} du ${formatDateLong(session.date)}`,
     reply(`Rappel : ${session.title} demain à ${formatTime(session.time)}`, [
       text(`Le ${session.title} se réunit demain, ${formatDateTime(session.date, session.time)}, ${place}.`),
-      text(`Empêché(e) ? Donnez pouvoir à un délégué présent : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
+      text(`Empêché ou empêchée ? Donnez pouvoir à un délégué présent : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
     ]));
 
   const dayTime = absentNoticeTime(session.time);
