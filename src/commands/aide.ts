@@ -24,7 +24,7 @@ export const aide = defineCommand({
   aliases: ['help', '?'],
   description: 'Liste des commandes, ou le détail d\'une commande',
   args: [{ name: 'commande', kind: 'text', optional: true, description: 'nom d\'une commande (ex. devis)' }],
-  examples: ['/aide', '/aide devis', 'aide presence', '?'],
+  examples: ['/aide', '/aide devis'],
   access: 'read',
   run(args, ctx) {
     const name = args['commande'];

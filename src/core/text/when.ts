@@ -1,7 +1,7 @@
 /**
  * @module Dates and times as people write them (« 7 oct. 2024 », « lundi prochain », « demain », « 18 h 30 »),
  * read with chrono-node's French locale against a reference day given by the caller (the clock's today in
- * the body's time zone, never Date.now()). A small grammar decides how many words of a command line form
+ * the body's time zone, never the machine clock). A small grammar decides how many words of a command line form
  * a date or a time; chrono resolves them; impossible ones (« 30 février », « 25h ») get a French answer
  * saying what was understood.
  */
