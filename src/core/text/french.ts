@@ -83,6 +83,7 @@ const REFUSAL_TITLES: Readonly<Record<string, string>> = {
   'proxy.not-pending': 'Pouvoir déjà confirmé',
   access: 'Accès refusé',
   quote: 'Devis impossible',
+  member: 'Membre non trouvé',
   reminder: 'Rappel refusé',
   'reminder.unknown': 'Rappel non trouvé',
   reminders: 'Rappels indisponibles',
