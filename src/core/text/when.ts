@@ -5,7 +5,7 @@
  * a date or a time; chrono resolves them; impossible ones (« 30 février », « 25h ») get a French answer
  * saying what was understood.
  */
-import * as chrono from 'chrono-node';
+import * as chronoFr from 'chrono-node/fr';
 import { addDays, formatDateLong, parseDate, weekday, type IsoDate, type WallTime } from './dates.ts';
 import { fold } from './normalize.ts';
 
@@ -92,7 +92,7 @@ export function understandDate(text: string, opts: DateOptions): Understood<IsoD
   if (folded in EXTRA_RELATIVE) return { ok: true, value: addDays(opts.today, EXTRA_RELATIVE[folded]!) };
   const impossible = impossibleDay(t, opts.today);
   if (impossible) return { ok: false, message: impossible };
-  const results = chrono.fr.parse(t, referenceOf(opts.today), { forwardDate: opts.forward ?? false });
+  const results = chronoFr.parse(t, referenceOf(opts.today), { forwardDate: opts.forward ?? false });
   const r = results[0];
   // Only a reading of the whole text counts: « après-demain » must not be read as « demain ».
   const whole = r && results.length === 1 && (fold(r.text) === folded || `le ${fold(r.text)}` === folded);
@@ -150,7 +150,7 @@ export function understandTime(text: string): Understood<WallTime> {
   if (minute > 59) return { ok: false, message: `« ${t} » n'est pas une heure : compris ${minute} minutes, or les minutes vont de 0 à 59` };
   // chrono reads « 18h30 » and « 18:30 », not « 18 h 30 »: give it the compact spelling it knows.
   const compact = `${hour}h${String(minute).padStart(2, '0')}`;
-  const r = chrono.fr.parse(compact, new Date(2000, 0, 1, 12))[0];
+  const r = chronoFr.parse(compact, new Date(2000, 0, 1, 12))[0];
   if (!r) return { ok: false, message: `heure non comprise : « ${t} »` };
   return { ok: true, value: `${String(r.start.get('hour')).padStart(2, '0')}:${String(r.start.get('minute') ?? 0).padStart(2, '0')}` };
 }
