@@ -1,6 +1,6 @@
 /**
  * @module /delegues: the roster by member body — each delegate's votes, attendance and proxy for the next
- * session (else the latest), and whether the bot knows their Slack or Discord account.
+ * session (else the latest). Chat accounts live in the app layer (src/app/accounts.ts), not shown here.
  */
 import { proxiesHeldBy, proxyOf, statusLabel } from '../core/assembly/proxies.ts';
 import { delegatesById } from '../core/assembly/quorum.ts';
@@ -23,11 +23,6 @@ function proxyCell(d: Delegate, record: SessionRecord | undefined, name: (id: st
   return '—';
 }
 
-function accountCell(d: Delegate): string {
-  const doors = [d.slackId ? 'Slack' : '', d.discordId ? 'Discord' : ''].filter(Boolean);
-  return doors.length ? listOf(doors) : '—';
-}
-
 function nameCell(d: Delegate): string {
   const notes = [d.role === 'president' ? agree(d, 'président', 'présidente') : '', d.inOffice ? '' : 'hors exercice'].filter(Boolean);
   return `${nameOf(d)}${d.firstName ? ` ${d.firstName}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`;
@@ -35,14 +30,14 @@ function nameCell(d: Delegate): string {
 
 export const delegues = defineCommand({
   name: 'delegues',
-  description: 'Les délégués par membre : voix, présence et pouvoir pour la prochaine séance, compte Slack ou Discord',
+  description: 'Les délégués par membre : voix, présence et pouvoir pour la prochaine séance',
   args: [{ name: 'membre', kind: 'text', optional: true, description: 'un membre (ex. Amiens Métropole, departement) ; par défaut tous' }],
   examples: ['/delegues', '/delegues Amiens Métropole'],
   access: 'read',
   async run(args, ctx) {
     const { config } = ctx;
     let members = config.members;
-    const asked = args['membre'] as string | undefined;
+    const asked = args['membre'];
     if (asked) {
       const m = matchByName(asked, config.members.map((x) => ({ ...x, keys: [x.id, x.name] })), false);
       if (m.kind !== 'found') {
@@ -64,9 +59,9 @@ export const delegues = defineCommand({
       const rows = ds.map((d) => [
         nameCell(d), String(d.votes),
         record ? statusLabel(record.attendance[d.id], d) : '—',
-        proxyCell(d, record, name), accountCell(d),
+        proxyCell(d, record, name),
       ]);
-      blocks.push(table(['Délégué', 'Voix', 'Présence', 'Pouvoir', 'Compte'], rows,
+      blocks.push(table(['Délégué', 'Voix', 'Présence', 'Pouvoir'], rows,
         `${member.name} : ${countOf(ds.length, 'délégué', 'délégués')}, ${countOf(votes, 'voix', 'voix')}`));
     }
     if (!blocks.length) blocks.push(text('Aucun délégué enregistré pour ce membre.'));

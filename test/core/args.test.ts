@@ -31,7 +31,9 @@ describe('splitArgs', () => {
   });
   it('leaves an optional session out when the word is not a date', () => {
     expect(split([session], '')).toEqual({});
-    expect(() => split([session], 'demain')).toThrow(UserError);
+    expect(() => split([session], 'bientôt')).toThrow(UserError);
+    expect(split([session], 'demain')).toEqual({ 'séance': 'demain' });
+    expect(split([session], 'lundi 7 oct. 2024')).toEqual({ 'séance': 'lundi 7 oct. 2024' });
   });
   it('takes the longest known service name, then stops at a number for an unknown one', () => {
     const quote = [arg({ name: 'service', kind: 'service', description: 's' }), arg({ name: 'postes', kind: 'integer', description: 'p' }),
