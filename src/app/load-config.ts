@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode } from 'yaml';
 import { configSchema, type RawConfig } from './config-schema.ts';
 import { yamlErrorText } from './yaml-errors.ts';
-import { defaultPermissions, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
+import { defaultPermissions, delegateName, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
 import type { AccountOwner, AppConfig } from './accounts.ts';
 import type {
   Delegate, MemberBody, Person, PriceVersion, Service, Session, SessionRecord, Tariff, AttendanceStatus, Proxy,
@@ -150,13 +150,13 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
       const d = m.suggestions[0]!;
       warnings.push({
         path: pathText(path),
-        message: `« ${name} » n'est pas au registre : orthographe proche de « ${d.civility} ${d.lastName} », retenu comme tel`,
-        suggestion: `corriger l'orthographe (${d.civility} ${d.lastName} ?) dans le procès-verbal ou la configuration`,
+        message: `« ${name} » n'est pas au registre : orthographe proche de « ${delegateName(d)} », retenu comme tel`,
+        suggestion: `corriger l'orthographe (${delegateName(d)} ?) dans le procès-verbal ou la configuration`,
       });
       return d;
     }
     const cands = m.kind === 'ambiguous' ? m.candidates : m.suggestions;
-    problems.push(`${at(path)} : délégué ${m.kind === 'ambiguous' ? 'ambigu' : 'inconnu'} ${show(name)}${cands.length ? ` ; vouliez-vous dire : ${cands.map((d) => `${d.civility} ${d.lastName}`).join(', ')} ?` : ''}`);
+    problems.push(`${at(path)} : délégué ${m.kind === 'ambiguous' ? 'ambigu' : 'inconnu'} ${show(name)}${cands.length ? ` ; vouliez-vous dire : ${cands.map(delegateName).join(', ')} ?` : ''}`);
     return undefined;
   };
 

@@ -5,7 +5,7 @@
  */
 import { findSubcommand, knownPhraseTester, splitArgs, tokenize, validateArgs, type KnownPhrases } from './args.ts';
 import { usage, type Actor, type Command, type CommandContext } from './command.ts';
-import type { Config, Permission } from './config.ts';
+import { delegateName, type Config, type Permission } from './config.ts';
 import { bugReply, errorReply, fail, UserError } from './errors.ts';
 import type { ActorRole, Delegate, Service, Session } from './model.ts';
 import type { Clock, Logger } from './ports.ts';
@@ -13,6 +13,7 @@ import type { Records } from './records.ts';
 import type { ReminderScheduler } from './reminders/scheduler.ts';
 import { list, reply, text, type Reply } from './reply.ts';
 import { messageShortcuts } from './message-line.ts';
+import { allSessions } from './sessions/all-sessions.ts';
 import { matchByName } from './text/match.ts';
 import { fold } from './text/normalize.ts';
 import { listOf } from './text/french.ts';
@@ -45,22 +46,13 @@ export interface Dispatcher {
 /** Longer input is refused before any work: name matching is quadratic in the text's length. */
 export const MAX_LINE = 2000;
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+/** Re-exported for callers written before it had its own module (src/core/sessions/all-sessions.ts). */
+export { allSessions };
+
+const nameOf = delegateName;
 
 export function sessionLabel(config: Config, s: Session): string {
   return `${s.title} du ${formatDateLong(s.date)}`;
-}
-
-/** Config sessions and chat-planned ones, with chat changes (moves, cancellations) and agenda additions applied. */
-export async function allSessions(config: Config, records: Records): Promise<Session[]> {
-  const [planned, changes] = await Promise.all([records.plannedSessions(), records.sessionChanges()]);
-  const merged = [...config.sessions, ...planned]
-    .map((s) => (changes[s.id] ? { ...s, ...changes[s.id] } : s))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
-  return Promise.all(merged.map(async (s) => {
-    const extra = await records.agendaAdditions(s.id);
-    return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;
-  }));
 }
 
 /** The part of a command context that does not depend on who asks: built once per dispatcher. */

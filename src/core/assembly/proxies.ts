@@ -2,6 +2,7 @@
  * @module Proxy (pouvoir) and attendance rules, as pure transitions on a session record. Each transition
  * returns the new record plus French notes on side effects, or throws a `UserError` citing the rule.
  */
+import { delegateName } from '../config.ts';
 import { fail } from '../errors.ts';
 import { withJournal } from '../journal.ts';
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
@@ -20,7 +21,7 @@ import type { Who } from '../journal.ts';
 /** « présente en salle » for Mme ROY, « excusé » for M. PAYEN. */
 export const statusLabel = (s: AttendanceStatus | undefined, d?: Delegate) => statusWords(s, d);
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const nameOf = delegateName;
 
 export function proxyOf(record: SessionRecord, giverId: string): Proxy | undefined {
   return record.proxies.find((p) => p.giver === giverId);

@@ -3,7 +3,7 @@
  * the convocation to the delegates' channel (agenda + .ics), the J-1 reminder, and on the day a direct
  * message to each delegate marked absent or excused who gave no proxy. None for a cancelled or past session.
  */
-import type { Config } from '../config.ts';
+import { delegateName, type Config } from '../config.ts';
 import type { Delegate, Session, SessionRecord } from '../model.ts';
 import { fields, list, reply, text, type Recipient } from '../reply.ts';
 import { convocationRule, convocationStatus, joursFrancsLabel, ofTitle } from '../sessions/convocation-rule.ts';
@@ -19,7 +19,7 @@ export const DEADLINE_NOTICE_DAYS = 2;
 /** On the day, the absent-without-proxy message leaves at 09:00, or this long before an earlier meeting. */
 export const ABSENT_NOTICE_BEFORE_MINUTES = 120;
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const nameOf = delegateName;
 
 export function sessionStart(session: Pick<Session, 'date' | 'time'>, timeZone: string): Date {
   return fromZoned(session.date, session.time, timeZone);
