@@ -108,7 +108,7 @@ export function createBot(deps: BotDeps): Bot {
     ...deps.reminders,
   });
   const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });
-  const run = (turn: Turn) => runTurn({ dispatcher, logger, settle, deliver }, turn);
+  const run = (turn: Turn) => runTurn({ dispatcher, settle, deliver }, turn);
 
   return {
     config, records, dispatcher, clock, logger, store, deliver, deliverReport, settle, reminders, run,
