@@ -77,8 +77,11 @@ function defaultSchema(spec: ArgSpec): z.ZodType {
   }
 }
 
-function argError(cmdUsage: string, message: string): UserError {
-  return new UserError('args.invalid', message, [textBlock(`Usage : ${cmdUsage}`)]);
+/** The command's usage line, or a function that writes it: only an error shows it, so it is built only then. */
+export type UsageText = string | (() => string);
+
+function argError(cmdUsage: UsageText, message: string): UserError {
+  return new UserError('args.invalid', message, [textBlock(`Usage : ${typeof cmdUsage === 'string' ? cmdUsage : cmdUsage()}`)]);
 }
 
 /** Dates and times are read against today in the body's time zone; a date to plan is the next one. */
@@ -87,7 +90,7 @@ function understandWhen(spec: ArgSpec, value: string, today: IsoDate) {
 }
 
 /** Validates raw strings per spec (shared by the text path and by doors with structured options). */
-export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, string | undefined>, cmdUsage: string, today: IsoDate): Args {
+export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, string | undefined>, cmdUsage: UsageText, today: IsoDate): Args {
   const out: Args = {};
   for (const spec of specs) {
     const value = raw[spec.name];
@@ -121,7 +124,7 @@ export interface KnownPhrases {
 
 const looksNumeric = (t: string) => /^[-+]?\d[\d.,eE+-]*$/.test(t);
 
-export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: string, known: KnownPhrases): Record<string, string> {
+export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: UsageText, known: KnownPhrases): Record<string, string> {
   const raw: Record<string, string> = {};
   let i = 0;
   specs.forEach((spec, k) => {

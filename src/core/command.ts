@@ -79,18 +79,8 @@ export interface Command {
   readonly defaultSubcommand?: string;
 }
 
-const usages = new WeakMap<Command, Map<Command | undefined, string>>();
-
-/** "/devis <service> <postes> [membre|non-membre]"; memoised: the dispatcher asks on every line. */
+/** "/devis <service> <postes> [membre|non-membre]" (the dispatcher builds it only for an error message). */
 export function usage(cmd: Command, parent?: Command): string {
-  let byParent = usages.get(cmd);
-  if (!byParent) usages.set(cmd, (byParent = new Map()));
-  let text = byParent.get(parent);
-  if (text === undefined) byParent.set(parent, (text = usageText(cmd, parent)));
-  return text;
-}
-
-function usageText(cmd: Command, parent?: Command): string {
   const args = (cmd.args ?? []).map((a) => {
     const inner = a.kind === 'choice' && a.choices && a.choices.length <= 4 ? a.choices.join('|') : a.name;
     return a.optional ? `[${inner}]` : `<${inner}>`;

@@ -218,7 +218,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   async function execute(cmd: Command, parent: Command | undefined, raw: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
     checkAccess(cmd, ctx);
     if (!cmd.run) throw new Error(`command ${cmd.name} has no handler`);
-    const args = validateArgs(cmd.args ?? [], raw, usage(cmd, parent), ctx.today());
+    const args = validateArgs(cmd.args ?? [], raw, () => usage(cmd, parent), ctx.today());
     return cmd.run(args, ctx);
   }
 
@@ -249,7 +249,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
           target = sub ?? findSubcommand(cmd, cmd.defaultSubcommand) ?? (() => { throw subcommandHelp(cmd); })();
           parent = cmd;
         }
-        const raw = splitArgs(target.args ?? [], tokens, usage(target, parent), known);
+        const raw = splitArgs(target.args ?? [], tokens, () => usage(target, parent), known);
         return execute(target, parent, raw, ctx);
       });
     },
