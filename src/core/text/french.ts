@@ -3,7 +3,7 @@
  * (0 and 1 take the singular in French), lists from `Intl.ListFormat`, attendance words, and the titles
  * of refusals that say what happened. One place, so every command writes French the same way.
  */
-import type { AttendanceStatus, Delegate } from '../model.ts';
+import type { AttendanceStatus } from '../model.ts';
 import { formatInt } from './format.ts';
 
 /** Anyone with a civility: a delegate, a staff member. */
@@ -15,9 +15,6 @@ export const isFeminine = (p: Civil) => /^(mme|mlle|madame|mademoiselle)\.?$/i.t
 
 /** The word agreed with the person: `agree(mmeRoy, 'présent', 'présente')` → « présente ». */
 export const agree = (p: Civil, masculine: string, feminine: string) => (isFeminine(p) ? feminine : masculine);
-
-/** « M. PAYEN », « Mme ROY ». */
-export const civilName = (d: Pick<Delegate, 'civility' | 'lastName'>) => `${d.civility} ${d.lastName}`;
 
 const plurals = new Intl.PluralRules('fr-FR');
 
