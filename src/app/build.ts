@@ -7,11 +7,12 @@ import { commands as allCommands } from '../commands/index.ts';
 import type { Actor, Command } from '../core/command.ts';
 import type { Config } from '../core/config.ts';
 import type { Door, DoorHost, DoorName, Turn } from '../core/door.ts';
-import { allSessions, createDispatcher, type Dispatcher } from '../core/dispatch.ts';
+import { createDispatcher, type Dispatcher } from '../core/dispatch.ts';
 import type { Clock, Logger, Store } from '../core/ports.ts';
 import { createRecords, type Records } from '../core/records.ts';
 import type { Outgoing, Reply } from '../core/reply.ts';
 import type { DoorReport } from '../core/reminders/model.ts';
+import { allSessions } from '../core/sessions/all-sessions.ts';
 import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } from '../core/reminders/scheduler.ts';
 import { sleep } from '../infra/clock.ts';
 import { accountOfDelegate, actorByName, actorForAccount } from './accounts.ts';
@@ -107,7 +108,7 @@ export function createBot(deps: BotDeps): Bot {
     ...deps.reminders,
   });
   const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });
-  const run = (turn: Turn) => runTurn({ dispatcher, logger, settle, deliver }, turn);
+  const run = (turn: Turn) => runTurn({ dispatcher, settle, deliver }, turn);
 
   return {
     config, records, dispatcher, clock, logger, store, deliver, deliverReport, settle, reminders, run,

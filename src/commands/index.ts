@@ -3,6 +3,7 @@ import type { Command } from '../core/command.ts';
 import { aide } from './aide.ts';
 import { calendrier } from './calendrier.ts';
 import { convocation } from './convocation.ts';
+import { delegues } from './delegues.ts';
 import { devis } from './devis.ts';
 import { journal } from './journal.ts';
 import { odj } from './odj.ts';
@@ -20,6 +21,6 @@ import { seminaire } from './seminaire.ts';
 import { tarifs } from './tarifs.ts';
 
 export const commands: readonly Command[] = [
-  aide, seances, seance, odj, convocation, quorum, pouvoirs, pouvoir, presence, tarifs, devis, pv, journal,
+  aide, seances, seance, odj, convocation, quorum, pouvoirs, pouvoir, presence, delegues, tarifs, devis, pv, journal,
   rappels, rappel, seminaire, publier, calendrier,
 ];

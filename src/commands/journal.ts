@@ -23,7 +23,7 @@ export const journal = defineCommand({
       const z = toZoned(new Date(e.at), tz);
       return [`${formatDateShort(z.date)} ${z.time.replace(':', ' h ')}`, e.actor, e.door, e.action, e.detail];
     });
-    const blocks = [table(['Quand', 'Qui', 'Porte', 'Action', 'Détail'], rows)];
+    const blocks = [table(['Quand', 'Qui', 'Canal', 'Action', 'Détail'], rows)];
     if (entries.length > SHOWN) blocks.push(text(`${SHOWN} dernières modifications sur ${entries.length}.`));
     return reply(`Journal (${entries.length})`, blocks, { session: sessionHeading(ctx, s), visibility: 'ephemeral' });
   },

@@ -51,7 +51,7 @@ const ajouter = defineCommand({
   description: 'Ajouter un point à l\'ordre du jour (secrétariat)',
   args: [
     { name: 'séance', kind: 'session', description: 'date de la séance' },
-    { name: 'nature', kind: 'choice', choices: ['information', 'deliberation'], description: 'information (le comité prend acte) ou délibération (vote)' },
+    { name: 'nature', kind: 'choice', choices: ['information', 'deliberation'], synonyms: { information: ['info'], deliberation: ['vote'] }, description: 'information (le comité prend acte) ou délibération (vote)' },
     { name: 'titre', kind: 'text', description: 'intitulé du point' },
   ],
   examples: ['/odj ajouter 2026-12-15 deliberation Budget primitif 2027'],

@@ -43,15 +43,23 @@ function done(title: string, lines: string[], ctx: CommandContext, s: Session, o
   });
 }
 
+/** A delegate may name only the holder (`/pouvoir donner VARLET`): the giver is then the asker. */
+const optionalHolderArg = arg({ ...holderArg, optional: true, description: 'le délégué présent qui le reçoit ; un délégué qui donne le sien peut ne nommer que lui (/pouvoir donner VARLET)' });
+
+function giverAndHolder(first: string, second: string | undefined, ctx: CommandContext): [Delegate, Delegate] {
+  if (second !== undefined) return [ctx.delegate(first), ctx.delegate(second)];
+  if (ctx.actor.delegate) return [ctx.actor.delegate, ctx.delegate(first)];
+  return fail('args.invalid', 'Argument manquant : mandataire (le délégué présent qui reçoit le pouvoir).', [text('Usage : /pouvoir donner <mandant> <mandataire> [séance]')]);
+}
+
 const donner = defineCommand({
   name: 'donner',
   description: 'Donner (délégué : déclarer) ou enregistrer (secrétariat) un pouvoir',
-  args: [giverArg, holderArg, sessionArg],
-  examples: ['/pouvoir donner ROY PARSIS 2024-10-07', '/pouvoir donner "Mme de Waziers" PENAUD'],
+  args: [giverArg, optionalHolderArg, sessionArg],
+  examples: ['/pouvoir donner ROY PARSIS 2024-10-07', '/pouvoir donner "Mme de Waziers" PENAUD', '/pouvoir donner moi VARLET 7 octobre 2024'],
   access: 'self',
   async run(args, ctx) {
-    const giver = ctx.delegate(args['mandant']);
-    const holder = ctx.delegate(args['mandataire']);
+    const [giver, holder] = giverAndHolder(args['mandant'], args['mandataire'], ctx);
     requireSelfOrSecretary(ctx, giver, 'déclarer');
     const s = await ctx.session(args['séance']);
     const confirmed = ctx.can('proxy.record');

@@ -5,6 +5,7 @@ import { defineCommand, type CommandContext } from '../core/command.ts';
 import type { Proxy, Session, SessionRecord } from '../core/model.ts';
 import { list, reply, table, text, type Block } from '../core/reply.ts';
 import { formatInt } from '../core/text/format.ts';
+import { agree, countOf } from '../core/text/french.ts';
 import { nameOf, sessionArg, sessionHeading } from './shared.ts';
 
 export interface ProxyTables {
@@ -35,8 +36,8 @@ export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTa
     idle: all.filter((p) => p.status === 'confirmed' && !counted.has(p)).map((p) => {
       const h = d(p.holder)!, g = d(p.giver)!;
       const why = isPresent(record.attendance[g.id], body)
-        ? `${nameOf(g)} est présent(e)`
-        : `${nameOf(h)} est ${statusLabel(record.attendance[h.id])}`;
+        ? `${nameOf(g)} est ${agree(g, 'présent', 'présente')}`
+        : `${nameOf(h)} est ${statusLabel(record.attendance[h.id], h)}`;
       return `${nameOf(g)} → ${nameOf(h)} : ne compte pas (${why})`;
     }),
   };
@@ -68,7 +69,7 @@ export const pouvoirs = defineCommand({
     const n = t.room.length + t.remote.length;
     const blocks = proxyBlocks(t);
     if (blocks.length === 0) blocks.push(text('Aucun pouvoir enregistré pour cette séance. Déclarer : /pouvoir donner <mandant> <mandataire>.'));
-    return reply(`Pouvoirs (${n} comptabilisé${n > 1 ? 's' : ''})`, blocks, {
+    return reply(`Pouvoirs (${countOf(n, 'comptabilisé', 'comptabilisés', 'aucun')})`, blocks, {
       session: sessionHeading(ctx, s),
       rule: `Pouvoirs : ${ctx.config.body.proxyRuleSource} ; un pouvoir compte si son détenteur est présent.`,
     });

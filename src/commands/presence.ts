@@ -5,18 +5,25 @@ import { defineCommand } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { AttendanceStatus } from '../core/model.ts';
 import { list, reply, text } from '../core/reply.ts';
+import { statusWords } from '../core/text/french.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
-const LABEL: Record<AttendanceStatus, string> = {
-  salle: 'présent(e) en salle', distance: 'présent(e) à distance', excuse: 'excusé(e)', absent: 'absent(e)',
-};
 
 export const presence = defineCommand({
   name: 'presence',
   description: 'Enregistrer une présence : salle, distance, excusé ou absent',
   args: [
     { name: 'délégué', kind: 'delegate', description: 'le délégué concerné (soi-même pour un délégué)' },
-    { name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent'], description: 'salle, distance (visioconférence), excuse ou absent' },
+    {
+      name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent'],
+      synonyms: {
+        salle: ['présent', 'présente', 'présent·e', 'présent(e)', 'en salle', 'sur place'],
+        distance: ['à distance', 'visio', 'en visio', 'visioconférence', 'téléconférence', 'distanciel'],
+        excuse: ['excusé', 'excusée', 'excusé·e', 'excusé(e)'],
+        absent: ['absente', 'absent·e', 'absent(e)'],
+      },
+      description: 'salle, distance (visioconférence), excuse ou absent',
+    },
     sessionArg,
   ],
   examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07'],
@@ -33,13 +40,13 @@ export const presence = defineCommand({
       hadProxy = proxyOf(r, d.id) !== undefined;
       return setAttendance(ctx.config.body, r, who(ctx), d, status, nameById(ctx));
     });
-    const blocks = [text(`${nameOf(d)} : ${LABEL[status]}.`)];
+    const blocks = [text(`${nameOf(d)} : ${statusWords(status, d)}.`)];
     if (change.notes.length) blocks.push(list([...change.notes], 'Effet sur les pouvoirs'));
     // A giver who comes after all cancels their proxy: any request still on screen shows it.
     const cancelled = hadProxy && !proxyOf(change.record, d.id);
     return reply('Présence enregistrée', blocks, {
       tone: change.notes.length ? 'warning' : 'success', session: sessionHeading(ctx, s),
-      ...(cancelled ? { closes: { key: proxyRequestKey(s, d), outcome: `Annulé : ${nameOf(d)} est ${LABEL[status]}` } } : {}),
+      ...(cancelled ? { closes: { key: proxyRequestKey(s, d), outcome: `Annulé : ${nameOf(d)} est ${statusWords(status, d)}` } } : {}),
     });
   },
 });

@@ -2,7 +2,8 @@
 import { computeQuorum } from '../core/assembly/quorum.ts';
 import { defineCommand } from '../core/command.ts';
 import { fields, reply, text, type Block } from '../core/reply.ts';
-import { formatInt, plural } from '../core/text/format.ts';
+import { formatInt } from '../core/text/format.ts';
+import { countOf } from '../core/text/french.ts';
 import { sessionArg, sessionHeading } from './shared.ts';
 
 export const quorum = defineCommand({
@@ -18,16 +19,17 @@ export const quorum = defineCommand({
     const q = computeQuorum(body, ctx.config.roster, record);
     const heads = body.quorum.count === 'heads';
     const unit = heads ? 'délégués' : 'voix';
+    const one = heads ? 'délégué' : 'voix';
     const present = q.room.length + q.remote.length;
     const blocks: Block[] = [fields([
       { label: 'Délégués en exercice', value: formatInt(q.inOffice) },
-      { label: 'Présents en salle', value: formatInt(q.room.length) },
-      { label: 'Présents à distance', value: formatInt(q.remote.length) + (body.remoteCountsAsPresent ? '' : ' (ne comptent pas)') },
-      { label: 'Représentés (pouvoirs)', value: formatInt(q.represented.length) + (body.quorum.base === 'present' ? ' (ne comptent pas pour le quorum)' : '') },
-      { label: 'Comptés pour le quorum', value: `${formatInt(q.counted)} ${unit}` },
-      { label: 'Seuil', value: `${formatInt(q.threshold)} ${unit} (majorité absolue de ${formatInt(heads ? q.inOffice : q.totalVotes)})` },
-      { label: 'Voix présentes et représentées', value: `${formatInt(q.votesPresent + q.votesRepresented)} sur ${formatInt(q.totalVotes)} (${formatInt(q.votesPresent)} présentes + ${formatInt(q.votesRepresented)} représentées)` },
-      { label: 'Résultat', value: q.reached ? `quorum atteint (${formatInt(q.counted)} ≥ ${formatInt(q.threshold)})` : `quorum non atteint : il manque ${plural(q.missing, heads ? 'délégué' : 'voix', unit)}` },
+      { label: 'Présents en salle', value: countOf(q.room.length, 'présent', 'présents', 'aucun') },
+      { label: 'Présents à distance', value: countOf(q.remote.length, 'présent', 'présents', 'aucun') + (body.remoteCountsAsPresent ? '' : ' (ne comptent pas)') },
+      { label: 'Pouvoirs', value: countOf(q.represented.length, 'représenté', 'représentés', 'aucun') + (body.quorum.base === 'present' ? ' (ne comptent pas pour le quorum)' : '') },
+      { label: 'Comptés pour le quorum', value: countOf(q.counted, one, unit) },
+      { label: 'Seuil', value: `${countOf(q.threshold, one, unit)} (majorité absolue de ${formatInt(heads ? q.inOffice : q.totalVotes)})` },
+      { label: 'Voix présentes et représentées', value: `${formatInt(q.votesPresent + q.votesRepresented)} sur ${formatInt(q.totalVotes)} (${countOf(q.votesPresent, 'présente', 'présentes')} + ${countOf(q.votesRepresented, 'représentée', 'représentées')})` },
+      { label: 'Résultat', value: q.reached ? `quorum atteint (${formatInt(q.counted)} ≥ ${formatInt(q.threshold)})` : `quorum non atteint : il manque ${countOf(q.missing, one, unit)}` },
     ])];
     if (body.statedTotalVotes !== undefined && body.statedTotalVotes !== q.rosterVotes) {
       blocks.push(text(`Total des voix : ${formatInt(body.statedTotalVotes)} selon le procès-verbal, ${formatInt(q.rosterVotes)} selon le registre des délégués (écart signalé par npm run check).`));

@@ -4,7 +4,7 @@
  */
 import { checkProxy } from './assembly/proxies.ts';
 import { checkTariff } from './catalogue/prices.ts';
-import type { Config, ConfigWarning } from './config.ts';
+import { delegateName, type Config, type ConfigWarning } from './config.ts';
 import { UserError } from './errors.ts';
 import { emptyRecord, type Delegate, type SessionRecord } from './model.ts';
 import { joursFrancsBetween } from './sessions/convocation.ts';
@@ -13,7 +13,7 @@ import { formatCents } from './text/format.ts';
 import { checkRecordedVotes } from './votes/check-votes.ts';
 import { editDistance, foldName } from './text/normalize.ts';
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const nameOf = delegateName;
 
 export function checkConfig(config: Config): ConfigWarning[] {
   const out: ConfigWarning[] = [...config.loadWarnings];

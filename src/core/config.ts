@@ -47,6 +47,7 @@ export interface Config {
   readonly loadWarnings: readonly ConfigWarning[];
 }
 
+/** How a delegate is named everywhere (« M. PAYEN », « Mme ROY »): the one place that says so. */
 export function delegateName(d: Delegate): string {
   return `${d.civility} ${d.lastName}`;
 }

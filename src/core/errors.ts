@@ -3,6 +3,7 @@
  * throw. `UserError` lets deep helpers stop a command early; dispatch turns it into an error reply.
  */
 import { reply, text, type Block, type Reply } from './reply.ts';
+import { refusalTitle } from './text/french.ts';
 
 /**
  * Every code a user error may carry: a closed list, so that a door, a test or a log filter can rely on it.
@@ -15,7 +16,8 @@ export const ERROR_CODES = [
   'calendar.unmapped',
   'attendance.not-in-office', 'attendance.not-yours',
   'command.empty', 'command.subcommand', 'command.too-long', 'command.unknown',
-  'name.ambiguous', 'name.unknown',
+  'member.unknown',
+  'name.ambiguous', 'name.me', 'name.unknown',
   'proxy.already-confirmed', 'proxy.chain', 'proxy.giver-already-gave', 'proxy.giver-present', 'proxy.holder-absent',
   'proxy.holder-already-holds', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self',
   'publish.cancelled', 'publish.future',
@@ -47,7 +49,7 @@ export function fail(code: ErrorCode, message: string, details: Block[] = [], ru
 }
 
 export function errorReply(err: UserError, session?: string): Reply {
-  return reply('Impossible', [text(err.message), ...err.details], {
+  return reply(refusalTitle(err.code), [text(err.message), ...err.details], {
     tone: 'error',
     visibility: 'ephemeral',
     rule: err.rule,

@@ -87,7 +87,7 @@ describe('/rappel', () => {
   it('refuses a past time, and non-secretaries', async () => {
     bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
     expect(await bot.say('/rappel ajouter 2026-11-30 10:00 delegues Trop tard')).toContain('est passé');
-    expect(await bot.say('/rappel ajouter 2026-12-01 10:00 delegues Test', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué(e)');
+    expect(await bot.say('/rappel ajouter 2026-12-01 10:00 delegues Test', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué');
     expect(await bot.say('/rappel supprimer 1', reader)).toContain('réservée');
   });
 

@@ -8,10 +8,9 @@ import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor } from '../../core/command.ts';
-import type { Config } from '../../core/config.ts';
-import { delegateName } from '../../core/config.ts';
 import type { Door, DoorHost } from '../../core/door.ts';
-import type { Outgoing, Recipient, Reply } from '../../core/reply.ts';
+import type { Outgoing, Reply } from '../../core/reply.ts';
+import { recipientLabel } from '../../core/reminders/labels.ts';
 import { replyToText } from '../../core/reply-text.ts';
 import { createCompleter } from './complete.ts';
 
@@ -29,13 +28,6 @@ export interface ConsoleOptions {
 export interface ConsoleDoor extends Door {
   /** Resolves when the input ends (or the user types /quitter). */
   readonly finished: Promise<void>;
-}
-
-function recipientLabel(to: Recipient, config: Config): string {
-  if (to.kind === 'secretariat') return 'secrétariat';
-  if (to.kind === 'delegates') return 'délégués';
-  const d = config.roster.find((x) => x.id === to.id);
-  return d ? delegateName(d) : to.id;
 }
 
 export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
@@ -65,7 +57,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     name: 'console',
     finished,
     async deliver(message: Outgoing) {
-      write(`\n── Message pour ${recipientLabel(message.to, config)} ──\n${replyToText(message.reply)}\n`);
+      write(`\n── Message pour ${recipientLabel(message.to, config.roster)} ──\n${replyToText(message.reply)}\n`);
       saveAttachments(message.reply);
       return true;
     },

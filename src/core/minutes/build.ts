@@ -6,7 +6,7 @@
  * secretary, quorum, agenda, deliberations and the results of the votes. Renderers (Markdown, DOCX) read it.
  */
 import { computeQuorum, delegatesById, type QuorumResult } from '../assembly/quorum.ts';
-import type { Config } from '../config.ts';
+import { delegateName, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import type { AgendaKind, Delegate, Session, SessionRecord } from '../model.ts';
 import { countBallot, type BallotResult } from '../votes/count.ts';
@@ -66,7 +66,7 @@ export interface MinutesInput {
   readonly rectifications?: readonly string[];
 }
 
-const shortName = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const shortName = delegateName;
 /** The minutes name the president and the secretary in full: « M. VARLET Philippe ». */
 const fullName = (d: Delegate) => `${shortName(d)}${d.firstName ? ` ${d.firstName}` : ''}`;
 

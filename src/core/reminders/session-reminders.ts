@@ -3,7 +3,7 @@
  * the convocation to the delegates' channel (agenda + .ics), the J-1 reminder, and on the day a direct
  * message to each delegate marked absent or excused who gave no proxy. None for a cancelled or past session.
  */
-import type { Config } from '../config.ts';
+import { delegateName, type Config } from '../config.ts';
 import type { Delegate, Session, SessionRecord } from '../model.ts';
 import { fields, list, reply, text, type Recipient } from '../reply.ts';
 import { convocationRule, convocationStatus, joursFrancsLabel, ofTitle } from '../sessions/convocation-rule.ts';
@@ -19,7 +19,7 @@ export const DEADLINE_NOTICE_DAYS = 2;
 /** On the day, the absent-without-proxy message leaves at 09:00, or this long before an earlier meeting. */
 export const ABSENT_NOTICE_BEFORE_MINUTES = 120;
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const nameOf = delegateName;
 
 export function sessionStart(session: Pick<Session, 'date' | 'time'>, timeZone: string): Date {
   return fromZoned(session.date, session.time, timeZone);
@@ -78,14 +78,14 @@ export function sessionReminders(config: Pick<Config, 'body' | 'roster'>, sessio
         { label: 'Participation à distance', value: session.remote ? 'oui (téléconférence)' : 'non' },
       ]),
       agenda.length ? list(agenda, 'Ordre du jour', true) : text('L\'ordre du jour sera communiqué par le secrétariat.'),
-      text(`Empêché(e) ? Donnez pouvoir à un autre délégué : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
+      text(`Empêché ou empêchée ? Donnez pouvoir à un autre délégué : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
     ], { attachments: [sessionIcs(session, config, now)], rule: ruleLine }));
 
   add('veille', 'session-j1', addDays(session.date, -1), SESSION_REMINDER_TIME, [{ kind: 'delegates' }],
     `Rappel de la veille ${ofTitle(session.title)} du ${formatDateLong(session.date)}`,
     reply(`Rappel : ${session.title} demain à ${formatTime(session.time)}`, [
       text(`Le ${session.title} se réunit demain, ${formatDateTime(session.date, session.time)}, ${place}.`),
-      text(`Empêché(e) ? Donnez pouvoir à un délégué présent : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
+      text(`Empêché ou empêchée ? Donnez pouvoir à un délégué présent : /pouvoir donner <votre nom> <mandataire> ${session.date}`),
     ]));
 
   const dayTime = absentNoticeTime(session.time);

@@ -6,6 +6,7 @@
  * Bad input (more voix than voters, a name who cannot vote) throws a `UserError` in French.
  */
 import { computeQuorum, delegatesById, effectiveProxies, isPresent, type QuorumResult } from '../assembly/quorum.ts';
+import { delegateName } from '../config.ts';
 import { fail } from '../errors.ts';
 import type { BodyProfile, Delegate, SessionRecord } from '../model.ts';
 import { formatInt } from '../text/format.ts';
@@ -87,7 +88,7 @@ function required(rule: MajorityRule, base: number): number {
   return rule.fraction === 'absolute' ? Math.floor(base / 2) + 1 : Math.ceil((2 * base) / 3);
 }
 
-const name = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const name = delegateName;
 
 function choicesByName(input: BallotInput, voters: Voters, withdrawn: ReadonlySet<string>): Record<string, Choice> {
   const t = input.ballot.tally;

@@ -127,7 +127,7 @@ describe('the Discord door', () => {
     const sent = h.fake.sendCommand({ name: 'journal', options: { 'séance': '2024-10-07' }, userId: IDS.STRANGER });
     const { message } = await h.answer(sent);
     expect(message.flags).toBe(64);
-    expect(message.embeds[0].title).toBe('Impossible');
+    expect(message.embeds[0].title).toBe('Accès refusé');
     expect(bodyText(message)).toContain('réservée à');
   });
 

@@ -47,12 +47,12 @@ describe('an unmapped Slack user', () => {
       const { responses } = await h.command(USERS.stranger, line);
       const body = responses[0]!.body as any;
       expect(body.response_type, line).toBe('ephemeral');
-      expect(messageText(body), line).toMatch(/Impossible[\s\S]*(vous pouvez consulter, pas modifier|réservée à)/);
+      expect(messageText(body), line).toMatch(/Accès refusé[\s\S]*(vous pouvez consulter, pas modifier|réservée à)/);
     }
     const start = h.fake.calls.length;
     await h.message(USERS.stranger, 'refuser ROY 2024-10-07');
     const answer = h.fake.calls.slice(start).find((c) => c.method === 'chat.postMessage')!;
-    expect(messageText(answer.body)).toContain('Impossible');
+    expect(messageText(answer.body)).toContain('Accès refusé');
     expect(await h.peek(QUORUM)).toBe(before);
   });
 });
