@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const storeUrl = env.SEANCE_STORE || DEFAULT_STORE;
   let store;
   try {
-    store = await openStore(storeUrl);
+    store = await openStore(storeUrl, logger);
   } catch (e) {
     process.stderr.write(`${e instanceof StoreOpenError ? e.message : `Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}`}\n`);
     return 2;

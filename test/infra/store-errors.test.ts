@@ -27,7 +27,8 @@ function faultyEngine(): Engine & { failing?: RegExp } {
 describe('a failed read', () => {
   it('during /presence: answers the cause, and the stored record and its version stay as they were', async () => {
     const engine = faultyEngine();
-    const bot = await createTestBot({ store: bodyStore(engine, 'default') });
+    const logged: string[] = [];
+    const bot = await createTestBot({ store: bodyStore(engine, 'default', { onError: (e) => logged.push(e.message) }) });
     expect(await bot.say('/presence LHOMME absent 2024-10-07')).toContain('Présence enregistrée');
     const before = await bot.hub.records.record('2024-10-07');
 
@@ -38,6 +39,8 @@ describe('a failed read', () => {
     const quorum = await bot.ask('/quorum 2024-10-07');
     expect(quorum.tone).toBe('error'); // never the config's seed figures instead of the stored ones
 
+    expect(logged.length).toBeGreaterThan(0); // and the operator's log has it too
+    expect(logged[0]).toContain('disk I/O error');
     engine.failing = undefined;
     const after = await bot.hub.records.record('2024-10-07');
     expect(after).toEqual(before);
