@@ -62,7 +62,7 @@ export const delegues = defineCommand({
         proxyCell(d, record, name),
       ]);
       blocks.push(table(['Délégué', 'Voix', 'Présence', 'Pouvoir'], rows,
-        `${member.name} : ${countOf(ds.length, 'délégué', 'délégués')}, ${countOf(votes, 'voix', 'voix')}`));
+        `${member.name.replace(/ \(.*\)$/, '')} : ${countOf(ds.length, 'délégué', 'délégués')}, ${countOf(votes, 'voix', 'voix')}`));
     }
     if (!blocks.length) blocks.push(text('Aucun délégué enregistré pour ce membre.'));
     const shown = config.roster.filter((d) => members.some((m) => m.id === d.member));

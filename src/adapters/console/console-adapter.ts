@@ -23,6 +23,8 @@ export interface ConsoleOptions {
   readonly interactive?: boolean;
   /** Where attachments (.ics) are written; default data/ics. */
   readonly filesDir?: string;
+  /** Columns tables must fit; default the output's (a terminal's width), none when piped. */
+  readonly width?: number;
 }
 
 export interface ConsoleDoor extends Door {
@@ -35,6 +37,8 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
   const { config } = host.context(actor);
   const interactive = opts.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
+  // Tables fit the terminal, read at each answer (it may be resized); piped output keeps whole lines.
+  const layout = () => ({ width: opts.width ?? (output as { columns?: number }).columns });
   const filesDir = opts.filesDir ?? join('data', 'ics');
   /** A terminal cannot show a file: write each attachment to disk and print its path. */
   const saveAttachments = (r: Reply) => {
@@ -57,7 +61,10 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     name: 'console',
     finished,
     async deliver(message: Outgoing) {
-      write(`\n── Message pour ${recipientLabel(message.to, config.roster)} ──\n${replyToText(message.reply)}\n`);
+      write(`
+── Message pour ${recipientLabel(message.to, config.roster)} ──
+${replyToText(message.reply, layout())}
+`);
       saveAttachments(message.reply);
       return true;
     },
@@ -71,7 +78,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     if (!trimmed || trimmed.startsWith('#')) return true;
     if (/^\/?(quitter|exit|quit)$/i.test(trimmed)) return false;
     await host.run({ actor, input: trimmed.startsWith('/') ? trimmed : `/${trimmed}`, answer: async (r) => {
-      write(`${replyToText(r)}\n`);
+      write(`${replyToText(r, layout())}\n`);
       saveAttachments(r);
     } });
     return true;

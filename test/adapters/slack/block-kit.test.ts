@@ -50,7 +50,7 @@ describe('replyToBlockKit', () => {
     expect(m).toContain('• *M. VARLET* · Pouvoirs : M. DECLÉ · Voix : 7');
     expect(m).toContain('• *Mme MAILLE-BARBARE* · Pouvoirs : M. FOURNIER · Voix : 7');
     expect(m).not.toContain('```');
-    const both = replyToBlockKit(reply('Pouvoirs', [room, { ...room, title: 'Présents à distance' }]));
+    const both = replyToBlockKit(reply('Pouvoirs', [room, table(['Présents', 'Pouvoirs', 'Voix'], [['M. PAYEN', 'M. DEBEUGNY', '2']], 'Présents à distance')]));
     expect(JSON.stringify(both.blocks).match(/```/g)).toHaveLength(4);
   });
 
