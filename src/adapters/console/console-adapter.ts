@@ -61,10 +61,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     name: 'console',
     finished,
     async deliver(message: Outgoing) {
-      write(`
-── Message pour ${recipientLabel(message.to, config.roster)} ──
-${replyToText(message.reply, layout())}
-`);
+      write(`\n── Message pour ${recipientLabel(message.to, config.roster)} ──\n${replyToText(message.reply, layout())}\n`);
       saveAttachments(message.reply);
       return true;
     },
