@@ -1,4 +1,5 @@
 /** @module /seances: past and upcoming sessions. */
+import { placeWithRemote } from '../core/text/french.ts';
 import { defineCommand } from '../core/command.ts';
 import { reply, table, text } from '../core/reply.ts';
 import { formatDateLong, formatTime } from '../core/text/dates.ts';
@@ -13,7 +14,7 @@ export const seances = defineCommand({
     const today = ctx.today();
     if (all.length === 0) return reply('Aucune séance', [text('Aucune séance enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].')]);
     const rows = all.map((s) => [
-      formatDateLong(s.date), formatTime(s.time), s.title, s.place + (s.remote ? ' et à distance' : ''),
+      formatDateLong(s.date), formatTime(s.time), s.title, placeWithRemote(s.place, s.remote),
       s.cancelled ? 'annulée' : s.date >= today ? 'à venir' : 'passée',
     ]);
     return reply(`Séances du ${ctx.config.body.assemblyName.toLowerCase()} (${all.length})`, [table(['Date', 'Heure', 'Instance', 'Lieu', 'Statut'], rows)]);

@@ -4,6 +4,7 @@
  * message to each delegate marked absent or excused who gave no proxy. None for a cancelled or past session.
  */
 import { delegateName, type Config } from '../config.ts';
+import { placeWithRemote } from '../text/french.ts';
 import type { Delegate, Session, SessionRecord } from '../model.ts';
 import { fields, list, reply, text, type Recipient } from '../reply.ts';
 import { convocationRule, convocationStatus, joursFrancsLabel, ofTitle } from '../sessions/convocation-rule.ts';
@@ -43,7 +44,7 @@ export function sessionReminders(config: Pick<Config, 'body' | 'roster'>, sessio
   const tz = config.body.timezone;
   if (session.cancelled || sessionStart(session, tz).getTime() <= now.getTime()) return [];
   const heading = `${session.title} du ${formatDateTime(session.date, session.time)}`;
-  const place = `${session.place}${session.remote ? ' et à distance' : ''}`;
+  const place = placeWithRemote(session.place, session.remote);
   const out: Reminder[] = [];
   const add = (kind: string, origin: ReminderOrigin, date: IsoDate, time: WallTime, to: Recipient[], summary: string, message: Reminder['message']) => {
     const due = fromZoned(date, time, tz);

@@ -38,6 +38,12 @@ const lists = {
 /** « Amiens, visio et à distance »; `or` gives « salle, distance ou excusé ». */
 export const listOf = (items: readonly string[], kind: 'and' | 'or' = 'and') => lists[kind].format(items);
 
+/** « Amiens et à distance », but « Amiens, visio » alone when the place already says so (no « visio et à distance »). */
+export function placeWithRemote(place: string, remote: boolean | undefined): string {
+  if (!remote || /visio|distance|t[ée]l[ée]conf/i.test(place)) return place;
+  return listOf([place, 'à distance']);
+}
+
 /** Attendance as said of this person: « présente en salle », « excusé », « absente ». */
 export function statusWords(status: AttendanceStatus | undefined, p?: Civil): string {
   const f = p !== undefined && isFeminine(p);

@@ -10,6 +10,7 @@ import { delegateName } from '../config.ts';
 import { fail } from '../errors.ts';
 import type { BodyProfile, Delegate, SessionRecord } from '../model.ts';
 import { formatInt } from '../text/format.ts';
+import { agree } from '../text/french.ts';
 import { DEFAULT_MAJORITY, type Ballot, type Choice, type MajorityRule } from './model.ts';
 
 export interface BallotInput {
@@ -104,9 +105,10 @@ function choicesByName(input: BallotInput, voters: Voters, withdrawn: ReadonlySe
     for (const id of ids) {
       const d = byId.get(id);
       const who = d ? name(d) : id;
-      if (named.has(id)) fail('vote.named-twice', `${who} est nommé(e) deux fois dans le vote.`);
-      if (withdrawn.has(id)) fail('vote.withdrawn', `${who} s'est retiré(e) de ce point : il ou elle ne prend pas part au vote.`, [], 'CGCT, article L2131-11');
-      if (!(id in choices)) fail('vote.not-voting', `${who} n'est ni présent(e) ni représenté(e) pour ce point : son vote ne peut pas être compté.`);
+      const f = (m: string, fem: string) => (d ? agree(d, m, fem) : m);
+      if (named.has(id)) fail('vote.named-twice', `${who} est ${f('nommé', 'nommée')} deux fois dans le vote.`);
+      if (withdrawn.has(id)) fail('vote.withdrawn', `${who} s'est ${f('retiré', 'retirée')} de ce point : ${f('il', 'elle')} ne prend pas part au vote.`, [], 'CGCT, article L2131-11');
+      if (!(id in choices)) fail('vote.not-voting', `${who} n'est ni ${f('présent', 'présente')} ni ${f('représenté', 'représentée')} pour ce point : son vote ne peut pas être compté.`);
       named.set(id, choice);
     }
   }

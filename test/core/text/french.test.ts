@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agree, countOf, himself, listOf, refusalTitle, statusWords } from '../../../src/core/text/french.ts';
+import { agree, countOf, himself, listOf, placeWithRemote, refusalTitle, statusWords } from '../../../src/core/text/french.ts';
 
 const mme = { civility: 'Mme' };
 const m = { civility: 'M.' };
@@ -21,6 +21,11 @@ describe('French set properly', () => {
   it('joins lists the French way', () => {
     expect(listOf(['Amiens', 'visio', 'à distance'])).toBe('Amiens, visio et à distance');
     expect(listOf(['M. ROY', 'Mme ROY'], 'or')).toBe('M. ROY ou Mme ROY');
+  });
+  it('says the place once, without « visio et à distance »', () => {
+    expect(placeWithRemote('Amiens', true)).toBe('Amiens et à distance');
+    expect(placeWithRemote('Amiens, visio', true)).toBe('Amiens, visio');
+    expect(placeWithRemote('Amiens', false)).toBe('Amiens');
   });
   it('titles a refusal by what happened', () => {
     expect(refusalTitle('proxy.holder-already-holds')).toBe('Pouvoir refusé');
