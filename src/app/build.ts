@@ -17,6 +17,7 @@ import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } f
 import { sleep } from '../infra/clock.ts';
 import { accountOfDelegate, actorByName, actorForAccount } from './accounts.ts';
 import { runTurn } from './turn.ts';
+import { recordBotSending } from '../core/sessions/convocation-sending.ts';
 
 export type { Door, DoorName };
 
@@ -105,6 +106,8 @@ export function createBot(deps: BotDeps): Bot {
     record: (id) => records.record(id),
     send: deliverReport,
     sleep,
+    // A convocation the bot sent is recorded on its session (date, doors, delegates reached): it becomes convoquée.
+    onSent: (r, outcome, at) => recordBotSending(records, config, r, outcome, at),
     ...deps.reminders,
   });
   const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });

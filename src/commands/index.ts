@@ -15,12 +15,14 @@ import { pv } from './pv.ts';
 import { quorum } from './quorum.ts';
 import { rappel } from './rappel.ts';
 import { rappels } from './rappels.ts';
+import { relances } from './relances.ts';
+import { reponse } from './reponse.ts';
 import { seance } from './seance.ts';
 import { seances } from './seances.ts';
 import { seminaire } from './seminaire.ts';
 import { tarifs } from './tarifs.ts';
 
 export const commands: readonly Command[] = [
-  aide, seances, seance, odj, convocation, quorum, pouvoirs, pouvoir, presence, delegues, tarifs, devis, pv, journal,
+  aide, seances, seance, odj, convocation, reponse, relances, quorum, pouvoirs, pouvoir, presence, delegues, tarifs, devis, pv, journal,
   rappels, rappel, seminaire, publier, calendrier,
 ];

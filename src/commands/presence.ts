@@ -6,6 +6,7 @@ import { fail } from '../core/errors.ts';
 import type { AttendanceStatus } from '../core/model.ts';
 import { list, reply, text } from '../core/reply.ts';
 import { statusWords } from '../core/text/french.ts';
+import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
 
@@ -34,9 +35,11 @@ export const presence = defineCommand({
       fail('attendance.not-yours', `Un délégué ne peut enregistrer que sa propre présence ; pour ${nameOf(d)}, s'adresser au secrétariat.`);
     }
     const status = args['statut'];
-    const s = await ctx.session(args['séance']);
+    const target = await sessionForChange(ctx, args['séance'], 'record');
+    const s = target.session;
     let hadProxy = false;
     const change = await ctx.records.update(s.id, (r) => {
+      target.guard(r);
       hadProxy = proxyOf(r, d.id) !== undefined;
       return setAttendance(ctx.config.body, r, who(ctx), d, status, nameById(ctx));
     });

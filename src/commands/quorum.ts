@@ -1,10 +1,35 @@
 /** @module /quorum: who counts, the threshold, the votes, and whether the quorum is reached. */
 import { computeQuorum } from '../core/assembly/quorum.ts';
-import { defineCommand } from '../core/command.ts';
-import { fields, reply, text, type Block } from '../core/reply.ts';
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import type { SessionRecord } from '../core/model.ts';
+import { fields, list, reply, text, type Block } from '../core/reply.ts';
+import { forecast } from '../core/sessions/answers.ts';
+import { sessionState, STATE_LABEL } from '../core/sessions/lifecycle.ts';
 import { formatInt } from '../core/text/format.ts';
 import { countOf } from '../core/text/french.ts';
-import { sessionArg, sessionHeading } from './shared.ts';
+import { nameOf, sessionArg, sessionHeading } from './shared.ts';
+
+/** Before the session: what the answers to the convocation announce, and the quorum if nobody else comes. */
+function forecastBlocks(ctx: CommandContext, record: SessionRecord, unit: string): Block[] {
+  const f = forecast(ctx.config.body, ctx.config.roster, record);
+  const pending = f.proxies.filter((p) => p.pending).length;
+  return [
+    fields([
+      { label: 'Présents annoncés', value: `${formatInt(f.room.length + f.remote.length)} (${formatInt(f.room.length)} en salle, ${formatInt(f.remote.length)} à distance)` },
+      { label: 'Pouvoirs annoncés', value: `${formatInt(f.proxies.length)}${pending ? ` dont ${formatInt(pending)} à confirmer` : ''}` },
+      { label: 'Excusés', value: formatInt(f.excused.length) },
+      { label: 'Sans réponse', value: formatInt(f.noAnswer.length) },
+      {
+        label: 'Si personne d\'autre ne vient',
+        value: f.quorum.reached
+          ? `quorum atteint (${formatInt(f.quorum.counted)} ≥ ${formatInt(f.quorum.threshold)} ${unit})`
+          : `quorum non atteint : ${formatInt(f.quorum.counted)} sur ${formatInt(f.quorum.threshold)} ${unit}, il en manque ${formatInt(f.quorum.missing)}`,
+      },
+    ]),
+    ...(f.proxies.length ? [list(f.proxies.map((p) => `${nameOf(p.giver)} → ${nameOf(p.holder)}${p.pending ? ' (à confirmer)' : ''}`), 'Pouvoirs annoncés')] : []),
+    text(`Prévision d'après les réponses à la convocation (/reponse) ; à relancer : /relances.`),
+  ];
+}
 
 export const quorum = defineCommand({
   name: 'quorum',
@@ -35,6 +60,9 @@ export const quorum = defineCommand({
       blocks.push(text(`Total des voix : ${formatInt(body.statedTotalVotes)} selon le procès-verbal, ${formatInt(q.rosterVotes)} selon le registre des délégués (écart signalé par npm run check).`));
     }
     if (present === 0 && q.represented.length === 0) blocks.push(text('Aucune présence n\'est encore enregistrée pour cette séance (/presence).'));
+    const state = sessionState(s, record, ctx.clock.now(), body.timezone);
+    blocks.unshift(text(`Séance ${STATE_LABEL[state]}.`));
+    if (state === 'planifiee' || state === 'convoquee') blocks.push(...forecastBlocks(ctx, record, unit));
     if (!q.reached && present > 0) blocks.push(text('Sans quorum, une nouvelle convocation à trois jours au moins permet de délibérer sans condition de quorum sur le même ordre du jour (CGCT L2121-17, sauf disposition contraire des statuts).'));
     return reply(q.reached ? 'Quorum atteint' : 'Quorum non atteint', blocks, {
       tone: q.reached ? 'success' : 'warning', session: sessionHeading(ctx, s), rule: q.rule,

@@ -97,7 +97,8 @@ function sharedContext(deps: DispatchDeps): SharedContext {
       const all = (await allSessions(config, records)).filter((s) => !s.cancelled || s.date === date);
       if (all.length === 0) fail('session.none', 'Aucune séance n\'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].');
       if (date) {
-        const s = all.find((x) => x.date === date);
+        // A date planned again after a cancellation: the live session first.
+        const s = all.find((x) => x.date === date && !x.cancelled) ?? all.find((x) => x.date === date);
         if (!s) fail('session.unknown', `Aucune séance le ${formatDateLong(date)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`);
         return s;
       }

@@ -30,12 +30,19 @@ export interface Records extends CalendarRecords {
   addAgendaItem(sessionId: string, item: AgendaItem): Promise<number>;
 }
 
-/** What chat may change about a session after it is declared: when, where, or that it will not take place. */
+/** What chat may change about a session after it is declared: when, where, who presides, its agenda, or that it will not take place. */
 export interface SessionChange {
   readonly date?: string;
   readonly time?: string;
   readonly place?: string;
   readonly cancelled?: boolean;
+  readonly remote?: boolean;
+  readonly president?: string;
+  readonly secretary?: string;
+  /** The whole agenda after an edit (/odj retirer, /odj modifier)... */
+  readonly agenda?: readonly AgendaItem[];
+  /** ...which already includes this many items added by /odj ajouter (later additions follow it). */
+  readonly agendaBase?: number;
 }
 
 /** A per-key queue: each task starts when the previous one on the same key has settled. */

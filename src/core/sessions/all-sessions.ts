@@ -10,10 +10,16 @@ import type { Records } from '../records.ts';
 export async function allSessions(config: Config, records: Records): Promise<Session[]> {
   const [planned, changes] = await Promise.all([records.plannedSessions(), records.sessionChanges()]);
   const merged = [...config.sessions, ...planned]
-    .map((s) => (changes[s.id] ? { ...s, ...changes[s.id] } : s))
+    .map((s) => {
+      const c = changes[s.id];
+      if (!c) return s;
+      const { agendaBase: _base, ...change } = c;
+      return { ...s, ...change };
+    })
     .sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
   return Promise.all(merged.map(async (s) => {
-    const extra = await records.agendaAdditions(s.id);
+    // An edited agenda (/odj retirer, /odj modifier) already holds the first `agendaBase` additions.
+    const extra = (await records.agendaAdditions(s.id)).slice(changes[s.id]?.agendaBase ?? 0);
     return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;
   }));
 }
