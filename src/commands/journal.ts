@@ -40,7 +40,8 @@ export const journal = defineCommand({
     if (entries.length === 0) {
       return reply('Journal vide', [text('Aucune modification enregistrée depuis la configuration.')], { session: heading, visibility: 'ephemeral' });
     }
-    entries.sort((a, b) => b.e.at.localeCompare(a.e.at));
+    // Newest first; entries of the same instant keep their order of writing, last written first.
+    entries.reverse().sort((a, b) => b.e.at.localeCompare(a.e.at));
     const pages = Math.ceil(entries.length / PAGE_SIZE);
     if (page > pages) fail('journal.page', `Le journal compte ${pages} page${pages > 1 ? 's' : ''} (${entries.length} modifications).`);
     const rows = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ e, session }) => {

@@ -50,7 +50,7 @@ const planifier = defineCommand({
     const id = await freeId(ctx, date);
     const session: Session = { id, title: ctx.config.body.assemblyName, date, time, place, remote, agenda: [], origin: 'chat' };
     await ctx.records.planSession(session, (existing) => {
-      if (existing.some((s) => s.id === id || (s.date === date && !s.cancelled))) fail('session.exists', `Une séance existe déjà le ${formatDateLong(date)}.`);
+      if (existing.some((s) => s.id === id)) fail('session.exists', `Une séance existe déjà le ${formatDateLong(date)}.`);
     });
     await ctx.records.update(id, (r) => ({
       record: withJournal(r, who(ctx), 'séance planifiée', `${formatDateTime(date, time)}, ${place}${remote ? ' (à distance possible)' : ''}`),

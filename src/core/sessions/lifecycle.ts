@@ -88,11 +88,15 @@ export async function sessionForChange(ctx: CommandContext, date: IsoDate | unde
   if (date) s = await ctx.session(date);
   else {
     const today = ctx.today();
-    const upcoming = (await ctx.sessions()).filter((x) => !x.cancelled && x.date >= today);
+    const all = await ctx.sessions();
+    const upcoming = all.filter((x) => !x.cancelled && x.date >= today);
     const states = await Promise.all(upcoming.map(async (x) => [x, sessionState(x, await ctx.records.record(x.id), now, tz)] as const));
     const next = states.find(([, st]) => ALLOWED.record.includes(st))?.[0];
     if (!next) {
-      fail('session.none-upcoming', 'Aucune séance à venir : préciser la date de la séance. Une séance passée ne se modifie pas sans /seance rectifier <séance> <motif> (secrétariat).');
+      // Never the latest past session by default: say where it stands and how to correct it.
+      const last = all.filter((x) => !x.cancelled && x.date < today).at(-1);
+      const lastState = last ? `${stateSentence(last, sessionState(last, await ctx.records.record(last.id), now, tz))} : son registre ne change plus. ${rectifyHint(last)}` : '';
+      fail('session.none-upcoming', `Aucune séance à venir : planifier une séance (/seance planifier) ou préciser la date. ${lastState}`.trim());
     }
     s = next;
   }
