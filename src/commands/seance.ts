@@ -153,7 +153,7 @@ const FIELDS = ['lieu', 'distance', 'president', 'secretaire'] as const;
 
 const modifier = defineCommand({
   name: 'modifier',
-  description: 'Modifier le lieu, la participation à distance, la présidence ou le secrétaire de séance (secrétariat)',
+  description: 'Modifier lieu, participation à distance, présidence ou secrétaire de séance (secrétariat)',
   args: [
     sessionDate,
     { name: 'champ', kind: 'choice', choices: [...FIELDS], description: 'lieu, distance (oui/non), president ou secretaire (de séance)' },

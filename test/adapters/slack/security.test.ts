@@ -30,10 +30,13 @@ describe('request signatures', () => {
     }
     expect(h.fake.received.length).toBe(calls);
     expect(await h.peek(QUORUM)).toBe(before);
-    // The same command correctly signed does change the record: the refusals above were the signature's doing.
+    // The same command correctly signed does change the record (the session is closed: a rectification allows
+    // one change): the refusals above were the signature's doing.
+    await h.peek('/seance rectifier 2024-10-07 essai de signature');
     const { http } = await h.command(USERS.secretary, '/presence ROY salle 2024-10-07');
     expect(http.status).toBe(200);
     expect(await h.peek(QUORUM)).not.toBe(before);
+    await h.peek('/seance rectifier 2024-10-07 retour à l\'état initial');
     await h.command(USERS.secretary, '/presence ROY excuse 2024-10-07');
   });
 });
