@@ -25,7 +25,7 @@ async function start(opts: Parameters<typeof createTestBot>[0] = {}): Promise<Te
 }
 const tickAt = async (bot: TestBot, iso: string) => {
   bot.clock.set(new Date(iso));
-  return bot.seance.reminders.tick();
+  return bot.hub.reminders.tick();
 };
 
 describe('a closed session is protected', () => {
@@ -126,7 +126,7 @@ describe('the convocation, its answers and the forecast', () => {
 
     // Restart on the same SQLite file: nothing goes out again, every answer is still there.
     const again = await start({ storeUrl: url, now: '2026-12-13T08:06:00Z' });
-    expect((await again.seance.reminders.start()).sent).toEqual([]);
+    expect((await again.hub.reminders.start()).sent).toEqual([]);
     await tickAt(again, '2026-12-13T09:00:00Z');
     expect(again.delivered.filter((m) => m.reply.title === 'Quorum compromis' || m.reply.title.endsWith('votre réponse ?'))).toEqual([]);
     expect(await again.say('/quorum 2026-12-15')).toMatch(/Présents annoncés\s+: 2/);

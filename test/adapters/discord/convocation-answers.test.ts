@@ -21,7 +21,7 @@ const idFor = (body: any, label: string) => buttons(body).find((b) => b.label ==
 describe('answering the convocation by button on Discord', () => {
   it('the bot sends the convocation at its time: a DM with the four answer buttons to each delegate Discord can reach', async () => {
     h.bot.clock.set(new Date('2026-12-09T08:00:00Z'));
-    await h.bot.seance.reminders.tick();
+    await h.bot.hub.reminders.tick();
     for (const id of [IDS.VARLET, IDS.PARSIS, IDS.PAYEN, IDS.ROY]) {
       const dm = dmPosts(id).find((r) => buttons(r.body).length)!;
       expectValidMessage(dm.body);
@@ -57,7 +57,7 @@ describe('answering the convocation by button on Discord', () => {
     const confirmed = await h.answer(h.fake.sendButton({ customId: idFor(request.body, 'Confirmer'), userId: IDS.SECRETARIAT }));
     expect(confirmed.callback.body.type).toBe(7);
     expect(bodyText(confirmed.message)).toContain('confirmé par Secrétariat de Somme Numérique');
-    expect((await h.bot.seance.records.record('2026-12-15')).proxies).toMatchObject([{ giver: 'roy', holder: 'parsis', status: 'confirmed' }]);
+    expect((await h.bot.hub.records.record('2026-12-15')).proxies).toMatchObject([{ giver: 'roy', holder: 'parsis', status: 'confirmed' }]);
   });
 
   it('/quorum shows the forecast with those answers; the J-2 alert goes to the secretariat once', async () => {
@@ -69,7 +69,7 @@ describe('answering the convocation by button on Discord', () => {
     const alerts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${h.fake.secretariatChannelId}/messages` && bodyText(r.body).includes('Quorum compromis'));
     for (const iso of ['2026-12-13T08:00:00Z', '2026-12-13T08:01:00Z', '2026-12-13T09:00:00Z']) {
       h.bot.clock.set(new Date(iso));
-      await h.bot.seance.reminders.tick();
+      await h.bot.hub.reminders.tick();
     }
     expect(alerts()).toHaveLength(1);
     expect(bodyText(alerts()[0]!.body)).toContain('Sans réponse (44)');

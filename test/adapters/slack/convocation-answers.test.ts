@@ -81,12 +81,12 @@ describe('answering the convocation by button in Slack', () => {
     expect(q).toContain('quorum non atteint : 3 sur 24 délégués, il en manque 21');
     expect(await h.peek('/relances 2026-12-15')).toContain('Relances (44)');
 
-    const clock = h.seance.clock as FakeClock;
+    const clock = h.hub.clock as FakeClock;
     const alerts = () => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === SECRETARIAT && messageText(c.body).includes('Quorum compromis'));
     clock.set(new Date('2026-12-13T08:00:00Z'));
-    await h.seance.reminders.tick();
+    await h.hub.reminders.tick();
     clock.set(new Date('2026-12-13T08:01:00Z'));
-    await h.seance.reminders.tick();
+    await h.hub.reminders.tick();
     expect(alerts()).toHaveLength(1);
     expect(messageText(alerts()[0]!.body)).toContain('Sans réponse (44)');
     // VARLET has not answered: reminded by DM, once.
