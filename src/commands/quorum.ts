@@ -61,7 +61,7 @@ export const quorum = defineCommand({
     }
     if (present === 0 && q.represented.length === 0) blocks.push(text('Aucune présence n\'est encore enregistrée pour cette séance (/presence).'));
     const state = sessionState(s, record, ctx.clock.now(), body.timezone);
-    blocks.unshift(text(`Séance ${STATE_LABEL[state]}.`));
+    blocks.unshift(text(`État de la séance : ${STATE_LABEL[state]}.`));
     if (state === 'planifiee' || state === 'convoquee') blocks.push(...forecastBlocks(ctx, record, unit));
     if (!q.reached && present > 0) blocks.push(text('Sans quorum, une nouvelle convocation à trois jours au moins permet de délibérer sans condition de quorum sur le même ordre du jour (CGCT L2121-17, sauf disposition contraire des statuts).'));
     return reply(q.reached ? 'Quorum atteint' : 'Quorum non atteint', blocks, {

@@ -15,7 +15,7 @@ export const relances = defineCommand({
     const s = await ctx.session(args['séance']);
     const f = forecast(ctx.config.body, ctx.config.roster, await ctx.records.record(s.id));
     const state = await stateOf(ctx, s);
-    const blocks: Block[] = [text(`Séance ${STATE_LABEL[state]}. Sans réponse, ni présence ni pouvoir enregistrés : ${f.noAnswer.length} sur ${f.quorum.inOffice}.`)];
+    const blocks: Block[] = [text(`État de la séance : ${STATE_LABEL[state]}. Sans réponse, ni présence ni pouvoir enregistrés : ${f.noAnswer.length} sur ${f.quorum.inOffice}.`)];
     if (f.noAnswer.length) blocks.push(list(f.noAnswer.map(nameOf), 'À relancer'));
     blocks.push(text(f.quorum.reached
       ? 'Avec les réponses reçues, le quorum est atteint même si personne d\'autre ne vient.'

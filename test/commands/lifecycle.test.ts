@@ -44,7 +44,7 @@ describe('a closed session is protected', () => {
     expect(await bot.say('/odj ajouter 2024-10-07 information X')).toContain('procès-verbal arrêté');
     const q = await bot.say('/quorum 2024-10-07');
     expect(q).toContain('Quorum atteint');
-    expect(q).toContain('Séance procès-verbal arrêté.');
+    expect(q).toContain('État de la séance : procès-verbal arrêté.');
     expect(q).toMatch(/54 sur 104/);
     expect(await bot.say('/seances')).toMatch(/lundi 7 octobre 2024.*procès-verbal arrêté/);
   });
@@ -98,7 +98,7 @@ describe('the convocation, its answers and the forecast', () => {
     expect(await bot.say('/pouvoir confirmer ROY 2026-12-15')).toContain('Pouvoir de Mme ROY à M. PARSIS confirmé');
 
     const q = await bot.say('/quorum 2026-12-15');
-    expect(q).toContain('Séance convoquée.');
+    expect(q).toContain('État de la séance : convoquée.');
     expect(q).toMatch(/Présents annoncés\s+: 2 \(1 en salle, 1 à distance\)/);
     expect(q).toMatch(/Pouvoirs annoncés\s+: 1/);
     expect(q).toMatch(/Sans réponse\s+: 44/);

@@ -74,7 +74,7 @@ describe('answering the convocation by button in Slack', () => {
   it('/quorum forecasts from the answers; /relances lists the others; the J-2 alert reaches the secretariat once', async () => {
     const { responses } = await h.command(USERS.varlet, '/quorum 2026-12-15');
     const q = messageText(responses[0]!.body);
-    expect(q).toContain('Séance convoquée.');
+    expect(q).toContain('État de la séance : convoquée.');
     expect(q).toMatch(/Présents annoncés[\s\S]*2 \(1 en salle, 1 à distance\)/);
     expect(q).toMatch(/Pouvoirs annoncés[\s\S]*1/);
     expect(q).toMatch(/Sans réponse[\s\S]*44/);
