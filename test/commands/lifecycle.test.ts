@@ -37,7 +37,7 @@ describe('a closed session is protected', () => {
     expect(roy).toContain('/seance rectifier 2024-10-07 <motif>');
     for (const line of ['/pouvoir retirer DECLE 2024-10-07', '/presence VARLET absent 2024-10-07']) {
       const out = await bot.say(line);
-      expect(out).toContain('✗ Impossible');
+      expect(out).toContain('✗ Séance levée : registre protégé');
       expect(out).toContain('est levée et son procès-verbal arrêté');
       expect(out).toContain('/seance rectifier 2024-10-07');
     }
@@ -58,10 +58,10 @@ describe('a closed session is protected', () => {
     expect(await bot.say('/presence VARLET absent 2024-10-07')).toContain('est levée et son procès-verbal arrêté');
     const journal = await bot.say('/journal 2024-10-07');
     expect(journal).toContain('rectification ouverte');
-    expect(journal).toContain('Mme ROY : excusé(e) → présent(e) en salle (rectification : Mme ROY est arrivée en séance)');
+    expect(journal).toContain('Mme ROY : excusée → présente en salle (rectification : Mme ROY est arrivée en séance)');
     const pv = await bot.say('/pv 2024-10-07');
     expect(pv).toContain('### Rectifications');
-    expect(pv).toContain('motif : Mme ROY est arrivée en séance — présence : Mme ROY : excusé(e) → présent(e) en salle');
+    expect(pv).toContain('motif : Mme ROY est arrivée en séance — présence : Mme ROY : excusée → présente en salle');
     expect(await bot.say('/seance rectifier 2026-12-31 x')).toContain('Aucune séance le');
   });
 });
@@ -104,7 +104,7 @@ describe('the convocation, its answers and the forecast', () => {
     expect(q).toMatch(/Sans réponse\s+: 44/);
     expect(q).toMatch(/Si personne d'autre ne vient : quorum non atteint : 3 sur 24 délégués, il en manque 21/);
     // Recorded attendance stays apart from the answers.
-    expect(q).toMatch(/Présents en salle\s+: 0/);
+    expect(q).toMatch(/Présents en salle\s+: aucun présent/);
     const relances = await bot.say('/relances 2026-12-15');
     expect(relances).toContain('Relances (44)');
     expect(relances).not.toContain('M. PARSIS\n');
@@ -205,7 +205,7 @@ describe('edit and undo', () => {
     const list = await bot.say('/seances');
     expect(list).toMatch(/mardi 15 décembre 2026\s+17 h 30.*annulée/);
     expect(list).toMatch(/mardi 15 décembre 2026\s+18 h .*planifiée/);
-    expect(await bot.say('/quorum 2026-12-15')).toMatch(/Présents en salle\s+: 0/);
+    expect(await bot.say('/quorum 2026-12-15')).toMatch(/Présents en salle\s+: aucun présent/);
     expect(await bot.say('/seance retablir 2026-12-15')).toContain('n\'est pas annulée');
   });
 
