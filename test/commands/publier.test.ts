@@ -20,7 +20,7 @@ describe('/publier', () => {
   it('refuses a session not held yet, a cancelled one, and a reader', async () => {
     expect(await bot.say(`/publier ${S}`)).toContain('n\'a pas encore eu lieu');
     expect(await bot.say(`/publier ${S}`, reader)).toContain('réservée');
-    await bot.say(`/seance annuler ${S}`);
+    await bot.say(`/seance annuler ${S} confirmer`);
     bot.clock.set('2026-12-16T10:00:00Z');
     expect(await bot.say(`/publier ${S}`)).toContain('est annulée');
   });

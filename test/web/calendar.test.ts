@@ -54,7 +54,7 @@ describe('the public calendar feed', () => {
 
   it('keeps a cancelled session with STATUS:CANCELLED and a higher SEQUENCE, so subscribers drop it', async () => {
     await site.get('/calendrier.ics');
-    await site.bot.say(`/seance annuler ${NEXT}`);
+    await site.bot.say(`/seance annuler ${NEXT} confirmer`);
     const e = parse((await site.get('/calendrier.ics')).text).events.find((x) => x.uid === `seance-${NEXT}@somme-numerique`)!;
     expect(e.status).toBe('CANCELLED');
     expect(e.sequence).toBe(1);
