@@ -19,6 +19,7 @@ describe('two bodies on one store', () => {
     await comite.say('/presence PARSIS salle 2026-12-15');
     expect(await comite.say('/pouvoir donner ROY PARSIS 2026-12-15')).toContain('Pouvoir');
     expect(await comite.say('/rappel ajouter 2026-12-10 09:00 secretariat Relancer les pouvoirs')).toContain('Rappel n° 1');
+    await comite.say('/seance rectifier 2024-10-07 Départ de Mme LHOMME omis');
     await comite.say('/presence LHOMME absent 2024-10-07');
 
     expect(await bureau.say('/pouvoirs 2026-12-15')).toContain('Aucune séance');
@@ -27,7 +28,7 @@ describe('two bodies on one store', () => {
     expect(await bureau.say('/rappel ajouter 2026-12-11 09:00 secretariat Ordre du jour du bureau')).toContain('Rappel n° 1');
 
     expect(await comite.say('/pouvoirs 2026-12-15')).toContain('M. PARSIS');
-    expect(await comite.say('/journal 2024-10-07')).toContain('Journal (1)');
+    expect(await comite.say('/journal 2024-10-07')).toContain('Journal (2)'); // rectification opened, then used
     expect(await comite.say('/rappels')).not.toContain('Ordre du jour du bureau');
     await comite.close(); // closes the shared engine once
     await bureau.close();

@@ -29,6 +29,7 @@ describe('a failed read', () => {
     const engine = faultyEngine();
     const logged: string[] = [];
     const bot = await createTestBot({ store: bodyStore(engine, 'default', { onError: (e) => logged.push(e.message) }) });
+    await bot.say('/seance rectifier 2024-10-07 Départ de Mme LHOMME omis');
     expect(await bot.say('/presence LHOMME absent 2024-10-07')).toContain('Présence enregistrée');
     const before = await bot.hub.records.record('2024-10-07');
 
@@ -45,7 +46,7 @@ describe('a failed read', () => {
     const after = await bot.hub.records.record('2024-10-07');
     expect(after).toEqual(before);
     expect(after.attendance['parsis']).toBe('salle');
-    expect(await bot.say('/journal 2024-10-07')).toContain('Journal (1)');
+    expect(await bot.say('/journal 2024-10-07')).toContain('Journal (2)'); // rectification opened, then used
     await bot.close();
   });
 });
