@@ -41,8 +41,11 @@ export interface Bot {
   doors(): readonly Door[];
   /** Hands each outgoing message to every running door (settling first what it `closes`); logs when no door could deliver it. */
   deliver(outbox: readonly Outgoing[] | undefined): Promise<void>;
-  /** When the reply `closes` a pending request, has every running door update its copies; a door's failure is logged. */
-  settle(reply: Pick<Reply, 'closes'>): Promise<void>;
+  /**
+   * When the reply `closes` a pending request, or `updates` a posted message (the live message), has every running
+   * door edit its copies; a door's failure is logged.
+   */
+  settle(reply: Pick<Reply, 'closes' | 'updates'>): Promise<void>;
   /** Hands one message to every running door (or only the named ones) and reports what each did. */
   deliverReport(message: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]>;
   /** Reminders and convocations; src/infra/ticker.ts calls `reminders.tick()` each minute. */
@@ -80,7 +83,17 @@ export function createBot(deps: BotDeps): Bot {
     }));
   }
 
-  async function settle(reply: Pick<Reply, 'closes'>): Promise<void> {
+  async function settle(reply: Pick<Reply, 'closes' | 'updates'>): Promise<void> {
+    const updates = reply.updates;
+    if (updates) {
+      await Promise.all(doors.map(async (door) => {
+        try {
+          await door.update?.(updates.key, updates.reply);
+        } catch (e) {
+          logger.error('updating a message failed', { door: door.name, key: updates.key, error: errorText(e) });
+        }
+      }));
+    }
     const closes = reply.closes;
     if (!closes) return;
     await Promise.all(doors.map(async (door) => {

@@ -9,8 +9,8 @@ import type { Outgoing, Reply } from '../core/reply.ts';
 
 export interface TurnDeps {
   readonly dispatcher: Pick<Dispatcher, 'runLine' | 'runStructured'>;
-  /** Has every running door update its copies of the request the reply closes. */
-  settle(reply: Pick<Reply, 'closes'>): Promise<void>;
+  /** Has every running door update its copies of the request the reply closes, and of the message it updates. */
+  settle(reply: Pick<Reply, 'closes' | 'updates'>): Promise<void>;
   /** Hands each outgoing message to every running door. */
   deliver(outbox: readonly Outgoing[] | undefined): Promise<void>;
 }

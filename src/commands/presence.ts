@@ -1,33 +1,43 @@
-/** @module /presence: record a delegate's attendance (their own, or anyone's for the secretariat). */
-import { proxyOf, setAttendance } from '../core/assembly/proxies.ts';
+/**
+ * @module /presence: record a delegate's attendance (their own, or anyone's for the secretariat); while the
+ * session sits, arrivals and departures with their time (`/presence PAYEN arrive 18:05`, `… part 19:10 DELFOSSE`:
+ * the proxy given on leaving).
+ */
+import { proxyOf, setAttendance, type Change } from '../core/assembly/proxies.ts';
 import { proxyRequestKey } from './pouvoir.ts';
 import { defineCommand } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
-import type { AttendanceStatus } from '../core/model.ts';
 import { list, reply, text } from '../core/reply.ts';
-import { statusWords } from '../core/text/french.ts';
+import { arrive, depart } from '../core/sessions/live.ts';
+import { formatTime } from '../core/text/dates.ts';
+import { agree, statusWords } from '../core/text/french.ts';
 import { sessionForChange } from '../core/sessions/lifecycle.ts';
+import { liveUpdate, nowTime, sittingSession } from './live-message.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
 
 export const presence = defineCommand({
   name: 'presence',
-  description: 'Enregistrer une présence : salle, distance, excusé ou absent',
+  description: 'Enregistrer une présence : salle, distance, excusé ou absent ; en séance, une arrivée ou un départ',
   args: [
     { name: 'délégué', kind: 'delegate', description: 'le délégué concerné (soi-même pour un délégué)' },
     {
-      name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent'],
+      name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent', 'arrive', 'part'],
       synonyms: {
         salle: ['présent', 'présente', 'présent·e', 'présent(e)', 'en salle', 'sur place'],
         distance: ['à distance', 'visio', 'en visio', 'visioconférence', 'téléconférence', 'distanciel'],
         excuse: ['excusé', 'excusée', 'excusé·e', 'excusé(e)'],
         absent: ['absente', 'absent·e', 'absent(e)'],
+        arrive: ['arrivé', 'arrivée', 'arrivee', 'arrivée en séance'],
+        part: ['départ', 'depart', 'quitte', 'sort'],
       },
-      description: 'salle, distance (visioconférence), excuse ou absent',
+      description: 'salle, distance (visioconférence), excuse, absent ; en séance : arrive ou part',
     },
+    { name: 'heure', kind: 'time', optional: true, description: 'heure de l\'arrivée ou du départ (par défaut : maintenant)' },
+    { name: 'mandataire', kind: 'delegate', optional: true, description: 'pour un départ : le délégué à qui il donne pouvoir' },
     sessionArg,
   ],
-  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07'],
+  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07', '/presence PAYEN arrive 18:05', '/presence PAYEN part 19:10 DELFOSSE'],
   access: 'self',
   async run(args, ctx) {
     const d = ctx.delegate(args['délégué']);
@@ -35,6 +45,26 @@ export const presence = defineCommand({
       fail('attendance.not-yours', `Un délégué ne peut enregistrer que sa propre présence ; pour ${nameOf(d)}, s'adresser au secrétariat.`);
     }
     const status = args['statut'];
+    if (status === 'arrive' || status === 'part') {
+      // Arrivals and departures belong to the session that sits, recorded by the secretariat.
+      if (!ctx.can('attendance.record')) fail('attendance.not-yours', 'Les arrivées et départs en séance sont notés par le secrétariat.');
+      const s = await sittingSession(ctx, args['séance']);
+      const time = args['heure'] ?? nowTime(ctx);
+      const holder = args['mandataire'] ? ctx.delegate(args['mandataire']) : undefined;
+      if (holder && status === 'arrive') fail('args.invalid', 'Un mandataire se nomme pour un départ (« part »), pas pour une arrivée.');
+      const change: Change = await ctx.records.update(s.id, (r) => status === 'arrive'
+        ? arrive(ctx.config.body, r, who(ctx), d, time, 'salle', nameById(ctx))
+        : depart(ctx.config.body, r, who(ctx), d, time, holder, nameById(ctx)));
+      const said = status === 'arrive'
+        ? `${nameOf(d)} : ${agree(d, 'arrivé', 'arrivée')} à ${formatTime(time)} (en salle).`
+        : `${nameOf(d)} : quitte la séance à ${formatTime(time)}${holder ? ` et donne pouvoir à ${nameOf(holder)}` : ''}.`;
+      const blocks = [text(said)];
+      if (change.notes.length) blocks.push(list([...change.notes], 'Effet sur les pouvoirs'));
+      return reply(status === 'arrive' ? 'Arrivée enregistrée' : 'Départ enregistré', blocks, {
+        tone: 'success', session: sessionHeading(ctx, s), ...liveUpdate(ctx, s, change.record),
+      });
+    }
+    if (args['mandataire']) fail('args.invalid', 'Un mandataire se nomme seulement pour un départ en séance (« part »).');
     const target = await sessionForChange(ctx, args['séance'], 'record');
     const s = target.session;
     let hadProxy = false;
@@ -50,6 +80,7 @@ export const presence = defineCommand({
     return reply('Présence enregistrée', blocks, {
       tone: change.notes.length ? 'warning' : 'success', session: sessionHeading(ctx, s),
       ...(cancelled ? { closes: { key: proxyRequestKey(s, d), outcome: `Annulé : ${nameOf(d)} est ${statusWords(status, d)}` } } : {}),
+      ...liveUpdate(ctx, s, change.record),
     });
   },
 });

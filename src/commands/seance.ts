@@ -13,6 +13,7 @@ import { journalChange, sessionForChange, stateOf, stateSentence, STATE_LABEL } 
 import { formatDateLong, formatDateTime } from '../core/text/dates.ts';
 import { fold } from '../core/text/normalize.ts';
 import { nameById, sessionHeading, who } from './shared.ts';
+import { lever, ouvrir } from './seance-live.ts';
 
 const sessionDate = { name: 'séance', kind: 'session', description: 'date de la séance' } as const;
 
@@ -229,8 +230,8 @@ const rectifier = defineCommand({
 
 export const seance = defineCommand({
   name: 'seance',
-  description: 'Planifier, déplacer, annuler, rétablir, modifier ou rectifier une séance',
+  description: 'Planifier, déplacer, annuler, rétablir, modifier, rectifier, ouvrir ou lever une séance',
   examples: [],
   access: 'read',
-  subcommands: [planifier, deplacer, annuler, retablir, modifier, rectifier],
+  subcommands: [planifier, deplacer, annuler, retablir, modifier, rectifier, ouvrir, lever],
 });

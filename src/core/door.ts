@@ -25,6 +25,8 @@ export interface Door {
    * buttons, then forget them. Optional (the console has nothing to edit).
    */
   settle?(key: string, outcome: string): Promise<void>;
+  /** The message this door posted for `key` now shows `reply`: edit it in place, keep remembering it. Optional. */
+  update?(key: string, reply: Reply): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'convocation.after', 'convocation.future', 'convocation.none', 'convocation.sent',
   'journal.page',
   'member.unknown',
+  'live.already-open', 'live.already-withdrawn', 'live.closed', 'live.item', 'live.not-open', 'live.not-present', 'live.not-today',
+  'live.quorum', 'live.time',
   'name.ambiguous', 'name.me', 'name.unknown',
   'proxy.already-confirmed', 'proxy.chain', 'proxy.giver-already-gave', 'proxy.giver-present', 'proxy.holder-absent',
   'proxy.holder-already-holds', 'proxy.no-holder', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self',

@@ -1,6 +1,7 @@
 /** @module The domain model the config is loaded into. Plain data: the core's functions read it, never mutate it. */
 import type { IsoDate, WallTime } from './text/dates.ts';
 import type { MajorityRule, Tally } from './votes/model.ts';
+import type { LiveRecord } from './sessions/live.ts';
 
 export type BodyKind = 'commune' | 'epci' | 'syndicat-mixte-ferme' | 'syndicat-mixte-ouvert';
 export type Role = 'president' | 'secretary' | 'delegate';
@@ -183,6 +184,8 @@ export interface SessionRecord {
   readonly rectification?: Rectification;
   /** Rectifications made, for the minutes. */
   readonly rectifications?: readonly Rectification[];
+  /** The session as it sits (issue 11): opening, movements, current item, withdrawals, votes. */
+  readonly live?: LiveRecord;
 }
 
 export const emptyRecord: SessionRecord = { version: 0, attendance: {}, proxies: [], journal: [] };

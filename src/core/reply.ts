@@ -63,6 +63,12 @@ export interface Reply {
    * Settling a key no door remembers (already settled, never posted) does nothing.
    */
   readonly closes?: { readonly key: string; readonly outcome: string };
+  /**
+   * The message posted for `key` (one that `opens` it: the live message of a session) now shows `reply`: every
+   * door that posted it edits it in place (Slack chat.update, Discord edit; the console prints it again) and keeps
+   * remembering it. Updating a key no door remembers does nothing.
+   */
+  readonly updates?: { readonly key: string; readonly reply: Reply };
 }
 
 export type Recipient =

@@ -65,6 +65,10 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
       saveAttachments(message.reply);
       return true;
     },
+    // A terminal cannot edit what it printed: the live message is printed again, marked as its update.
+    async update(_key: string, reply: Reply) {
+      write(`\n── Mise à jour du message en direct ──\n${replyToText(reply, layout())}\n`);
+    },
     async stop() {
       rl?.close();
     },

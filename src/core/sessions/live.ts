@@ -1,0 +1,139 @@
+/**
+ * @module The session while it sits (issue 11), as pure transitions on its record: opening and closing times,
+ * arrivals and departures with their time (a proxy given on leaving), the current agenda item, withdrawals from
+ * an item (CGCT L2131-11) and the votes, each kept with the attendance it was taken on, so that the minutes
+ * count every vote against the room as it was at that moment, not as it is at the end.
+ */
+import { addProxy, setAttendance, type Change } from '../assembly/proxies.ts';
+import { delegateName } from '../config.ts';
+import { fail } from '../errors.ts';
+import { withJournal, type Who } from '../journal.ts';
+import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
+import { formatTime, type WallTime } from '../text/dates.ts';
+import { agree } from '../text/french.ts';
+import type { Ballot } from '../votes/model.ts';
+
+export interface Movement {
+  readonly delegate: string;
+  readonly kind: 'arrivee' | 'depart';
+  readonly time: WallTime;
+  /** Where an arriving delegate sits. */
+  readonly status?: 'salle' | 'distance';
+  /** The delegate a leaving one gave their proxy to. */
+  readonly proxyTo?: string;
+}
+
+/** A vote as taken in the session: the ballot plus the attendance and proxies of that moment. */
+export interface RecordedBallot extends Ballot {
+  readonly time: WallTime;
+  readonly attendance: Readonly<Record<string, AttendanceStatus>>;
+  readonly proxies: readonly Proxy[];
+}
+
+export interface LiveRecord {
+  readonly openedAt?: WallTime;
+  readonly closedAt?: WallTime;
+  /** The agenda item under discussion (position from 1). */
+  readonly current?: number;
+  readonly movements: readonly Movement[];
+  /** Delegates withdrawn from an item, by item position. */
+  readonly withdrawn: Readonly<Record<string, readonly string[]>>;
+  readonly ballots: readonly RecordedBallot[];
+}
+
+export const emptyLive: LiveRecord = { movements: [], withdrawn: {}, ballots: [] };
+
+export const liveOf = (r: SessionRecord): LiveRecord => r.live ?? emptyLive;
+export const isOpen = (r: SessionRecord) => r.live?.openedAt !== undefined && r.live.closedAt === undefined;
+
+const withLive = (r: SessionRecord, who: Who, action: string, detail: string, live: LiveRecord, patch: Partial<SessionRecord> = {}) =>
+  withJournal(r, who, action, detail, { ...patch, live });
+
+export function openSession(r: SessionRecord, who: Who, time: WallTime): SessionRecord {
+  const live = liveOf(r);
+  if (live.closedAt) fail('live.closed', `La séance a été levée à ${formatTime(live.closedAt)} : elle ne se rouvre pas.`);
+  if (live.openedAt) fail('live.already-open', `La séance est déjà ouverte depuis ${formatTime(live.openedAt)}.`);
+  return withLive(r, who, 'séance ouverte', formatTime(time), { ...live, openedAt: time }, {
+    lifecycle: { state: 'ouverte', at: who.at, by: who.name },
+  });
+}
+
+export function closeSession(r: SessionRecord, who: Who, time: WallTime): SessionRecord {
+  const live = mustBeOpen(r);
+  if (time < live.openedAt!) fail('live.time', `La séance a été ouverte à ${formatTime(live.openedAt!)} : elle ne peut pas être levée à ${formatTime(time)}.`);
+  return withLive(r, who, 'séance levée', formatTime(time), { ...live, closedAt: time }, {
+    lifecycle: { state: 'levee', at: who.at, by: who.name },
+  });
+}
+
+export function mustBeOpen(r: SessionRecord): LiveRecord {
+  const live = liveOf(r);
+  if (!live.openedAt) fail('live.not-open', 'La séance n\'est pas ouverte : le secrétariat l\'ouvre avec /seance ouvrir.');
+  if (live.closedAt) fail('live.closed', `La séance a été levée à ${formatTime(live.closedAt)}.`);
+  return live;
+}
+
+/** An arrival during the session: present from that time (a proxy they had given is cancelled by the rule). */
+export function arrive(profile: BodyProfile, r: SessionRecord, who: Who, d: Delegate, time: WallTime, status: 'salle' | 'distance', nameById: (id: string) => string): Change {
+  const live = mustBeOpen(r);
+  const change = setAttendance(profile, r, who, d, status, nameById);
+  if (change.record === r) return change;
+  const movement: Movement = { delegate: d.id, kind: 'arrivee', time, status };
+  return { ...change, record: withLive(change.record, who, 'arrivée', `${delegateName(d)} à ${formatTime(time)}`, { ...live, movements: [...live.movements, movement] }) };
+}
+
+/** A departure during the session; with a holder, the proxy is recorded (confirmed: the secretariat sees it given). */
+export function depart(profile: BodyProfile, r: SessionRecord, who: Who, d: Delegate, time: WallTime, holder: Delegate | undefined, nameById: (id: string) => string): Change {
+  const live = mustBeOpen(r);
+  const status = r.attendance[d.id];
+  if (status !== 'salle' && status !== 'distance') {
+    fail('live.not-present', `${delegateName(d)} n'est pas ${agree(d, 'marqué présent', 'marquée présente')} : son départ ne peut pas être noté.`);
+  }
+  const left = setAttendance(profile, r, who, d, 'absent', nameById);
+  let record = left.record;
+  const notes = [...left.notes];
+  if (holder) {
+    const given = addProxy(profile, record, { giver: d, holder, confirmed: true }, who);
+    record = given.record;
+    notes.push(...given.notes);
+  }
+  const movement: Movement = { delegate: d.id, kind: 'depart', time, ...(holder ? { proxyTo: holder.id } : {}) };
+  const detail = `${delegateName(d)} à ${formatTime(time)}${holder ? `, pouvoir à ${delegateName(holder)}` : ''}`;
+  return { record: withLive(record, who, 'départ', detail, { ...live, movements: [...live.movements, movement] }), notes };
+}
+
+export function setCurrentItem(r: SessionRecord, who: Who, item: number, title: string): SessionRecord {
+  const live = mustBeOpen(r);
+  return withLive(r, who, 'point en cours', `${item}. ${title}`, { ...live, current: item });
+}
+
+export function withdraw(r: SessionRecord, who: Who, item: number, d: Delegate): SessionRecord {
+  const live = mustBeOpen(r);
+  const already = live.withdrawn[String(item)] ?? [];
+  if (already.includes(d.id)) fail('live.already-withdrawn', `${delegateName(d)} est déjà ${agree(d, 'retiré', 'retirée')} du point ${item}.`);
+  return withLive(r, who, 'retrait', `${delegateName(d)}, point ${item}`, { ...live, withdrawn: { ...live.withdrawn, [String(item)]: [...already, d.id] } });
+}
+
+export function recordBallot(r: SessionRecord, who: Who, ballot: Ballot, time: WallTime, detail: string): SessionRecord {
+  const live = mustBeOpen(r);
+  const taken: RecordedBallot = { ...ballot, time, attendance: r.attendance, proxies: r.proxies };
+  const ballots = [...live.ballots.filter((b) => b.item !== ballot.item), taken];
+  return withLive(r, who, 'vote', `point ${ballot.item} : ${detail}`, { ...live, ballots });
+}
+
+/** The record as it stood when `ballot` was taken (the minutes count each vote on it). */
+export function recordAtBallot(r: SessionRecord, ballot: Ballot): SessionRecord {
+  const taken = ballot as Partial<RecordedBallot>;
+  return taken.attendance && taken.proxies ? { ...r, attendance: taken.attendance, proxies: taken.proxies } : r;
+}
+
+/** « M. PAYEN arrive à 18 h 05 (en salle) », « Mme X quitte la séance à 19 h 10 et donne pouvoir à M. Y ». */
+export function movementLines(live: LiveRecord, byId: (id: string) => Delegate | undefined): string[] {
+  return live.movements.map((m) => {
+    const d = byId(m.delegate);
+    const name = d ? delegateName(d) : m.delegate;
+    if (m.kind === 'arrivee') return `${name} ${d ? agree(d, 'arrivé', 'arrivée') : 'arrivé'} à ${formatTime(m.time)}${m.status === 'distance' ? ' (en téléconférence)' : ' (en salle)'}.`;
+    const h = m.proxyTo ? byId(m.proxyTo) : undefined;
+    return `${name} quitte la séance à ${formatTime(m.time)}${m.proxyTo ? ` et donne pouvoir à ${h ? delegateName(h) : m.proxyTo}` : ''}.`;
+  });
+}
