@@ -1,6 +1,9 @@
 /** @module Every command, listed explicitly (no folder scanning): the order is the order of /aide. */
 import type { Command } from '../core/command.ts';
 import { aide } from './aide.ts';
+import { appel } from './appel.ts';
+import { point } from './point.ts';
+import { vote } from './vote.ts';
 import { calendrier } from './calendrier.ts';
 import { convocation } from './convocation.ts';
 import { delegues } from './delegues.ts';
@@ -23,6 +26,6 @@ import { seminaire } from './seminaire.ts';
 import { tarifs } from './tarifs.ts';
 
 export const commands: readonly Command[] = [
-  aide, seances, seance, odj, convocation, reponse, relances, quorum, pouvoirs, pouvoir, presence, delegues, tarifs, devis, pv, journal,
+  aide, seances, seance, odj, convocation, reponse, relances, quorum, pouvoirs, pouvoir, presence, appel, point, vote, delegues, tarifs, devis, pv, journal,
   rappels, rappel, seminaire, publier, calendrier,
 ];

@@ -2,7 +2,9 @@
  * @module /pv: the draft minutes of a session, in the order of the body's own minutes: in the chat as
  * Markdown, and as a Word document (.docx) the secretariat finishes in an office suite.
  */
+import { delegatesById } from '../core/assembly/quorum.ts';
 import { defineCommand } from '../core/command.ts';
+import { liveOf, movementLines } from '../core/sessions/live.ts';
 import { buildMinutes } from '../core/minutes/build.ts';
 import { partsToDocxBase64 } from '../core/minutes/docx.ts';
 import { partsToMarkdown } from '../core/minutes/markdown.ts';
@@ -23,11 +25,18 @@ export const pv = defineCommand({
     const s = await ctx.session(args['séance']);
     const record = await ctx.records.record(s.id);
     // The convocation as recorded (sent by the bot or recorded by a secretary), and the rectifications made.
-    const session = record.convocation ? { ...s, convokedOn: record.convocation.date } : s;
+    const live = liveOf(record);
+    const byId = delegatesById(ctx.config.roster);
+    const convoked = record.convocation ? { ...s, convokedOn: record.convocation.date } : s;
+    // The closing time recorded in the session (/seance lever) is the one the minutes state.
+    const session = live.closedAt ? { ...convoked, closedAt: live.closedAt } : convoked;
     const tz = ctx.config.body.timezone;
     const rectifications = (record.rectifications ?? []).map((r) =>
       `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`);
-    const minutes = buildMinutes({ config: ctx.config, session, record, rectifications });
+    const minutes = buildMinutes({
+      config: ctx.config, session, record, rectifications, ballots: live.ballots,
+      ...(live.openedAt ? { openedAt: live.openedAt } : {}), movements: movementLines(live, (id) => byId.get(id)),
+    });
     const parts = minutesOutline(minutes);
     const docx = await partsToDocxBase64(parts, `Procès-verbal – ${s.title} du ${formatDateLong(s.date)}`);
     return reply('Procès-verbal (projet)', [{ type: 'code', language: 'markdown', text: partsToMarkdown(parts) }], {

@@ -20,6 +20,8 @@ export interface TestBot {
   readonly config: AppConfig;
   /** Messages handed to the doors (outbox, reminders), in order. */
   readonly delivered: Outgoing[];
+  /** Messages the doors were asked to edit in place (the live message), in order. */
+  readonly updated: { key: string; reply: Reply }[];
   readonly logs: { level: string; msg: string; data?: Record<string, unknown> }[];
   /** Runs a command line and returns the reply as text. */
   say(line: string, as?: string | Actor): Promise<string>;
@@ -54,7 +56,11 @@ export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot>
   };
   const hub = createBot({ config, store, clock, logger });
   const delivered: Outgoing[] = [];
-  const recorder: Door = { name: 'console', deliver: async (m) => { delivered.push(m); return true; }, stop: async () => undefined };
+  const updated: TestBot['updated'] = [];
+  const recorder: Door = {
+    name: 'console', deliver: async (m) => { delivered.push(m); return true; },
+    update: async (key, reply) => { updated.push({ key, reply }); }, stop: async () => undefined,
+  };
   hub.addDoor(recorder);
 
   const actor = (name: string): Actor => {
@@ -66,7 +72,7 @@ export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot>
   const ask = (line: string, as: string | Actor = secretary) =>
     hub.run({ actor: typeof as === 'string' ? actor(as) : as, input: line, answer: async () => undefined });
   return {
-    hub, clock, config, delivered, logs, ask, actor,
+    hub, clock, config, delivered, updated, logs, ask, actor,
     say: async (line, as) => replyToText(await ask(line, as)),
     close: () => hub.stop(),
   };

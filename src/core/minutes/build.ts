@@ -9,6 +9,8 @@ import { computeQuorum, delegatesById, type QuorumResult } from '../assembly/quo
 import { delegateName, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import type { AgendaKind, Delegate, Session, SessionRecord } from '../model.ts';
+import { recordAtBallot } from '../sessions/live.ts';
+import { formatInt } from '../text/format.ts';
 import { countBallot, type BallotResult } from '../votes/count.ts';
 import type { Ballot } from '../votes/model.ts';
 import { namedLines, resultText } from '../votes/wording.ts';
@@ -56,6 +58,10 @@ export interface Minutes {
   readonly deliberations: readonly { readonly number: string; readonly title: string; readonly result: string }[];
   /** Corrections made after the session, with their reason (empty until the record is rectified). */
   readonly rectifications: readonly string[];
+  /** When the session was opened in chat (`/seance ouvrir`). */
+  readonly openedAt?: string;
+  /** Arrivals and departures during the session, with their time (and the proxy given on leaving). */
+  readonly movements: readonly string[];
 }
 
 export interface MinutesInput {
@@ -65,6 +71,8 @@ export interface MinutesInput {
   /** Votes recorded in chat, by item; they take precedence over a vote written in the config. */
   readonly ballots?: readonly Ballot[];
   readonly rectifications?: readonly string[];
+  readonly openedAt?: string;
+  readonly movements?: readonly string[];
 }
 
 const shortName = delegateName;
@@ -116,7 +124,8 @@ export function buildMinutes(input: MinutesInput): Minutes {
     if (!ballot) return { number, kind: it.kind, title: it.title, deliberation, result: it.outcome ?? 'Vote non enregistré', details };
     let vote: BallotResult;
     try {
-      vote = countBallot({ profile: config.body, roster: config.roster, record, ballot, presidentId });
+      // A vote taken in chat is counted on the room as it was then (arrivals and departures since do not change it).
+      vote = countBallot({ profile: config.body, roster: config.roster, record: recordAtBallot(record, ballot), ballot, presidentId });
     } catch (e) {
       // Figures that do not add up must not hide the rest of the minutes: say so on the item.
       if (!(e instanceof UserError)) throw e;
@@ -128,6 +137,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
       details.push(`Quorum pour ce point : ${wq.counted} sur ${wq.inOffice} (seuil : ${wq.threshold}) : ${wq.reached ? 'atteint' : 'non atteint'}.`);
     }
     if (ballot.secret) details.push('Scrutin secret.');
+    if (chat && vote.eligible !== undefined) details.push(`Voix présentes ou représentées pour ce vote : ${formatInt(vote.eligible)}.`);
     details.push(...namedLines(vote, name));
     return { number, kind: it.kind, title: it.title, deliberation, result: resultText(vote), details, vote };
   });
@@ -148,5 +158,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
     items,
     deliberations: items.filter((it) => it.kind === 'deliberation').map((it) => ({ number: it.deliberation!, title: it.title, result: it.result ?? '' })),
     rectifications: input.rectifications ?? [],
+    ...(input.openedAt ? { openedAt: input.openedAt } : {}),
+    movements: input.movements ?? [],
   };
 }

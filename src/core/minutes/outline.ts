@@ -50,6 +50,7 @@ export function minutesOutline(m: Minutes): Part[] {
   // The minutes open with the date in words; « la séance » keeps the agreement right whatever the assembly's name.
   parts.push(p(`${dateInWords(s.date)} à ${formatTime(s.time)}, la séance du ${m.assembly} de ${m.body}${convoked} s'est tenue : ${s.place}${s.remote ? ', et par téléconférence' : ''}.${m.president ? ` Elle est présidée par ${m.president}.` : ''}`));
 
+  if (m.openedAt) parts.push(p(`La séance est ouverte à ${formatTime(m.openedAt)}.`));
   const opening = m.items.filter((it) => it.kind === 'procedure');
   if (opening.length) {
     parts.push(h(3, 'Ouverture de la séance'), { kind: 'list', ordered: false, items: opening.map((it) => `${it.number} – ${it.title}${it.result ? ` : ${it.result}` : ''}`) });
@@ -64,6 +65,8 @@ export function minutesOutline(m: Minutes): Part[] {
   parts.push(h(3, `Excusés (${m.excused.length})`));
   if (m.excused.length) parts.push({ kind: 'list', ordered: true, items: m.excused });
   if (m.absent.length) parts.push(h(3, `Absents (${m.absent.length})`), { kind: 'list', ordered: true, items: m.absent });
+
+  if (m.movements.length) parts.push(h(3, 'Arrivées et départs en cours de séance'), { kind: 'list', ordered: false, items: m.movements });
 
   const agenda = m.items.filter((it) => it.kind !== 'procedure');
   if (agenda.length) parts.push(h(3, 'Ordre du jour'));

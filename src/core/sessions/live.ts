@@ -41,6 +41,10 @@ export interface LiveRecord {
   readonly ballots: readonly RecordedBallot[];
 }
 
+/** Several journaled steps make one change of the record: one version more than before (records.update checks it). */
+export const asOneChange = (before: SessionRecord, after: SessionRecord): SessionRecord =>
+  after === before ? before : { ...after, version: before.version + 1 };
+
 export const emptyLive: LiveRecord = { movements: [], withdrawn: {}, ballots: [] };
 
 export const liveOf = (r: SessionRecord): LiveRecord => r.live ?? emptyLive;
@@ -79,7 +83,7 @@ export function arrive(profile: BodyProfile, r: SessionRecord, who: Who, d: Dele
   const change = setAttendance(profile, r, who, d, status, nameById);
   if (change.record === r) return change;
   const movement: Movement = { delegate: d.id, kind: 'arrivee', time, status };
-  return { ...change, record: withLive(change.record, who, 'arrivée', `${delegateName(d)} à ${formatTime(time)}`, { ...live, movements: [...live.movements, movement] }) };
+  return { ...change, record: asOneChange(r, withLive(change.record, who, 'arrivée', `${delegateName(d)} à ${formatTime(time)}`, { ...live, movements: [...live.movements, movement] })) };
 }
 
 /** A departure during the session; with a holder, the proxy is recorded (confirmed: the secretariat sees it given). */
@@ -99,7 +103,7 @@ export function depart(profile: BodyProfile, r: SessionRecord, who: Who, d: Dele
   }
   const movement: Movement = { delegate: d.id, kind: 'depart', time, ...(holder ? { proxyTo: holder.id } : {}) };
   const detail = `${delegateName(d)} à ${formatTime(time)}${holder ? `, pouvoir à ${delegateName(holder)}` : ''}`;
-  return { record: withLive(record, who, 'départ', detail, { ...live, movements: [...live.movements, movement] }), notes };
+  return { record: asOneChange(r, withLive(record, who, 'départ', detail, { ...live, movements: [...live.movements, movement] })), notes };
 }
 
 export function setCurrentItem(r: SessionRecord, who: Who, item: number, title: string): SessionRecord {
