@@ -9,7 +9,7 @@ import { computeQuorum, delegatesById, type QuorumResult } from '../assembly/quo
 import { delegateName, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import type { AgendaKind, Delegate, Session, SessionRecord } from '../model.ts';
-import { recordAtBallot } from '../sessions/live.ts';
+import { recordAtBallot, takenInSession } from '../sessions/live.ts';
 import { formatInt } from '../text/format.ts';
 import { countBallot, type BallotResult } from '../votes/count.ts';
 import type { Ballot } from '../votes/model.ts';
@@ -137,7 +137,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
       details.push(`Quorum pour ce point : ${wq.counted} sur ${wq.inOffice} (seuil : ${wq.threshold}) : ${wq.reached ? 'atteint' : 'non atteint'}.`);
     }
     if (ballot.secret) details.push('Scrutin secret.');
-    if (chat && vote.eligible !== undefined) details.push(`Voix présentes ou représentées pour ce vote : ${formatInt(vote.eligible)}.`);
+    if (chat && takenInSession(chat) && vote.eligible !== undefined) details.push(`Voix présentes ou représentées pour ce vote : ${formatInt(vote.eligible)}.`);
     details.push(...namedLines(vote, name));
     return { number, kind: it.kind, title: it.title, deliberation, result: resultText(vote), details, vote };
   });

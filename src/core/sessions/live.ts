@@ -125,6 +125,9 @@ export function recordBallot(r: SessionRecord, who: Who, ballot: Ballot, time: W
   return withLive(r, who, 'vote', `point ${ballot.item} : ${detail}`, { ...live, ballots });
 }
 
+/** Was this ballot taken in a sitting session (it carries the attendance of its moment)? */
+export const takenInSession = (ballot: Ballot): ballot is RecordedBallot => 'attendance' in ballot && 'proxies' in ballot;
+
 /** The record as it stood when `ballot` was taken (the minutes count each vote on it). */
 export function recordAtBallot(r: SessionRecord, ballot: Ballot): SessionRecord {
   const taken = ballot as Partial<RecordedBallot>;
