@@ -41,7 +41,7 @@ function parseCli(argv: readonly string[]): Cli | string {
 
 const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
   (sans argument)  lance le bot : console si aucun jeton Slack/Discord n'est défini
-  check            valide la configuration et liste les incohérences
+  check            valide la configuration et liste les incohérences (statut 1 si erreur)
   --console        ouvre aussi la console quand Slack ou Discord tournent
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
@@ -69,8 +69,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     throw e;
   }
   if (cli.command === 'check') {
-    process.stdout.write(`${formatCheck(config, checkConfig(config))}\n`);
-    return 0;
+    const found = checkConfig(config);
+    process.stdout.write(`${formatCheck(config, found)}\n`);
+    return found.some((w) => w.severity === 'error') ? 1 : 0; // a broken legal rule fails the check
   }
 
   const plan = planDoors(env, cli.console);

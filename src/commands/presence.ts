@@ -9,17 +9,18 @@ import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
 const LABEL: Record<AttendanceStatus, string> = {
   salle: 'présent(e) en salle', distance: 'présent(e) à distance', excuse: 'excusé(e)', absent: 'absent(e)',
+  suppleant: 'remplacé(e) par son suppléant',
 };
 
 export const presence = defineCommand({
   name: 'presence',
-  description: 'Enregistrer une présence : salle, distance, excusé ou absent',
+  description: 'Enregistrer une présence : salle, distance, excusé, absent ou suppléant',
   args: [
     { name: 'délégué', kind: 'delegate', description: 'le délégué concerné (soi-même pour un délégué)' },
-    { name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent'], description: 'salle, distance (visioconférence), excuse ou absent' },
+    { name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent', 'suppleant'], description: 'salle, distance (visioconférence), excuse, absent ou suppleant (le titulaire est remplacé par son suppléant)' },
     sessionArg,
   ],
-  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07'],
+  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07', '/presence DUPONT suppleant'],
   access: 'self',
   async run(args, ctx) {
     const d = ctx.delegate(args['délégué'] as string);

@@ -18,6 +18,8 @@ export interface ConfigWarning {
   readonly path: string;
   readonly message: string;
   readonly suggestion: string;
+  /** An error breaks a legal rule (the record is disregarded); a warning is a gap to check. Default warning. */
+  readonly severity?: 'error' | 'warning';
 }
 
 export interface SeminarConfig {
