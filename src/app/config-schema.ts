@@ -62,7 +62,7 @@ export const configSchema = z.strictObject({
     remoteAllowed: z.boolean().optional(),
     remoteCountsAsPresent: z.boolean().optional(),
     remoteSource: z.string().min(1).optional(),
-    remoteExclusions: z.array(z.strictObject({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1) })).optional(),
+    remoteExclusions: z.array(z.strictObject({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1), unless: z.array(z.string().min(1)).optional() })).optional(),
     convocationDays: z.number().int().min(1).max(30).optional(),
     convocationSource: z.string().min(1).optional(),
     convener: z.enum(['maire', 'president']).optional(),
@@ -136,6 +136,8 @@ export const configSchema = z.strictObject({
       distance: z.array(z.string()).default([]),
       excuse: z.array(z.string()).default([]),
       absent: z.array(z.string()).default([]),
+      /** Titulaires replaced by their suppléant (who sits with their voix). */
+      suppleant: z.array(z.string()).default([]),
     }).optional(),
     proxies: z.array(z.strictObject({
       holder: z.string(),

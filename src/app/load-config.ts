@@ -168,7 +168,7 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     }
     if (!s.attendance && s.proxies.length === 0) return;
     const attendance: Record<string, AttendanceStatus> = {};
-    for (const status of ['salle', 'distance', 'excuse', 'absent'] as const) {
+    for (const status of ['salle', 'distance', 'excuse', 'absent', 'suppleant'] as const) {
       (s.attendance?.[status] ?? []).forEach((name, j) => {
         const d = resolve(name, ['sessions', i, 'attendance', status, j]);
         if (!d) return;

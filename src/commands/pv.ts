@@ -1,5 +1,6 @@
 /** @module /pv: the attendance part of the minutes, in Markdown ready to paste into the PV. */
 import { computeQuorum } from '../core/assembly/quorum.ts';
+import { disregardedText } from '../core/assembly/record-rules.ts';
 import { defineCommand } from '../core/command.ts';
 import { reply, type Block } from '../core/reply.ts';
 import { formatDateLong, formatTime } from '../core/text/dates.ts';
@@ -17,7 +18,7 @@ export const pv = defineCommand({
     const s = await ctx.session(args['séance'] as string | undefined);
     const record = await ctx.records.record(s.id);
     const body = ctx.config.body;
-    const q = computeQuorum(body, ctx.config.roster, record);
+    const q = computeQuorum(body, ctx.config.roster, record, s);
     const t = proxyTables(ctx, record);
     const name = nameById(ctx);
     const holders = new Set(q.represented.map((p) => p.holder.id));
@@ -30,14 +31,21 @@ export const pv = defineCommand({
       for (const n of withoutProxy) md.push(`| ${n} | — | ${formatInt(ctx.config.roster.find((d) => name(d.id) === n)!.votes)} |`);
     };
     table('Présents en salle', t.room, q.room.filter((d) => !holders.has(d.id)).map((d) => name(d.id)));
-    if (s.remote || q.remote.length) table('Présents en téléconférence', t.remote, q.remote.filter((d) => !holders.has(d.id)).map((d) => name(d.id)));
+    if (s.remote || q.remote.length) table(body.remoteAllowed ? 'Présents en téléconférence' : 'Notés à distance (ne comptent pas : pas de séance à distance)', t.remote, q.remote.filter((d) => !holders.has(d.id)).map((d) => name(d.id)));
+    if (q.substituted.length) {
+      md.push('', `### Titulaires remplacés par leur suppléant (${q.substituted.length})`, '', '| Titulaire | Suppléant | Voix |', '|---|---|---|');
+      for (const d of q.substituted) md.push(`| ${name(d.id)} | ${d.substitute} | ${formatInt(d.votes)} |`);
+    }
     const excused = Object.entries(record.attendance).filter(([, v]) => v === 'excuse').map(([id]) => name(id));
     const absent = Object.entries(record.attendance).filter(([, v]) => v === 'absent').map(([id]) => name(id));
     md.push('', `### Excusés (${excused.length})`, '', ...excused.map((n, i) => `${i + 1}. ${n}`));
     if (absent.length) md.push('', `### Absents (${absent.length})`, '', ...absent.map((n, i) => `${i + 1}. ${n}`));
-    const present = q.room.length + q.remote.length;
+    const present = q.room.length + (body.remoteAllowed && body.remoteCountsAsPresent ? q.remote.length : 0) + q.substituted.length;
+    const outcome = q.reached ? (q.secondConvocation?.valid && q.counted < q.threshold ? 'la séance délibère sans condition de quorum' : 'le quorum est atteint') : 'le quorum n\'est pas atteint';
     md.push('', '### Quorum', '',
-      `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.inOffice)} en exercice (seuil : ${formatInt(q.threshold)}${body.quorum.count === 'votes' ? ' voix' : ''}), et ${formatInt(q.votesPresent + q.votesRepresented)} voix sur ${formatInt(q.totalVotes)} : le quorum ${q.reached ? 'est atteint' : 'n\'est pas atteint'} (${body.quorum.source}).`);
+      `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.heads.base)} en exercice (seuil : ${formatInt(q.threshold)}${body.quorum.count === 'votes' ? ' voix' : ''}), et ${formatInt(q.votesPresent + q.votesRepresented)} voix sur ${formatInt(q.totalVotes)} : ${outcome} (${body.quorum.source}).`);
+    if (q.secondConvocation) md.push('', q.secondConvocation.text);
+    if (q.disregarded.length) md.push('', '### Enregistrements non pris en compte', '', ...q.disregarded.map((d) => `- ${disregardedText(d)}`));
     if (s.secretary) md.push('', `Secrétaire de séance : ${name(s.secretary)}.`);
     if (s.closedAt) md.push(`Séance levée à ${formatTime(s.closedAt)}.`);
     const blocks: Block[] = [{ type: 'code', language: 'markdown', text: md.join('\n') }];

@@ -31,6 +31,8 @@ export interface RemoteExclusion {
   readonly label: string;
   /** Folded words (no accents, lower case) that all appear in a title naming this matter. */
   readonly words: readonly string[];
+  /** Folded words that rule the matter out ("vice president" is not the president). */
+  readonly unless?: readonly string[];
 }
 
 /**

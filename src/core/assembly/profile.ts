@@ -12,7 +12,7 @@ export const MAJORITY: Fraction = { numerator: 1, denominator: 2, strict: true }
 
 /** L5211-11-1: matters a session held in several places (remotely) may not decide. */
 export const REMOTE_EXCLUSIONS: readonly RemoteExclusion[] = [
-  { label: 'élection du président', words: ['election', 'president'] },
+  { label: 'élection du président', words: ['election', 'president'], unless: ['vice president'] },
   { label: 'élection des membres du bureau', words: ['election', 'bureau'] },
   { label: 'élection des vice-présidents', words: ['election', 'vice president'] },
   { label: 'adoption du budget primitif', words: ['budget primitif'] },
@@ -59,9 +59,9 @@ export function kindDefaults(kind: BodyKind, population?: number): KindDefaults 
       : kind === 'epci' ? 'CGCT, article L5211-11-1' : `CGCT, articles L5211-11-1${through(kind)}`;
   const substitutes = !commune && kind !== 'syndicat-mixte-ouvert';
   const substitutesSource = commune ? 'le conseil municipal n\'a pas de suppléants'
-    : kind === 'epci' ? 'CGCT, article L5211-6 (commune disposant d\'un seul siège)'
-      : kind === 'syndicat-intercommunal' ? 'CGCT, article L5212-7 (délégués suppléants)'
-        : kind === 'syndicat-mixte-ferme' ? 'CGCT, articles L5212-7 et L5711-1 (délégués suppléants)'
+    : kind === 'epci' ? 'CGCT, article L5211-6 : suppléant d\'une commune disposant d\'un seul siège'
+      : kind === 'syndicat-intercommunal' ? 'CGCT, article L5212-7 : délégués suppléants'
+        : kind === 'syndicat-mixte-ferme' ? 'CGCT, articles L5212-7 et L5711-1 : délégués suppléants'
           : 'statuts du syndicat mixte ouvert (CGCT, article L5721-2) : à défaut de clause, pas de suppléants';
   return {
     quorum: {
@@ -101,6 +101,8 @@ export function fractionText(f: Fraction): string {
 /** The L5211-11-1 matters an agenda title names, if any. */
 export function remoteExclusionsIn(title: string, exclusions: readonly RemoteExclusion[]): string[] {
   const t = ` ${fold(title)} `;
-  const found = exclusions.filter((e) => e.words.every((w) => t.includes(w))).map((e) => e.label);
+  const found = exclusions
+    .filter((e) => e.words.every((w) => t.includes(w)) && !(e.unless ?? []).some((w) => t.includes(w)))
+    .map((e) => e.label);
   return [...new Set(found)];
 }

@@ -75,7 +75,7 @@ export function describeQuorumRule(profile: BodyProfile): string {
 
 function quorumRuleText(profile: BodyProfile): string {
   const q = profile.quorum;
-  const who = q.base === 'present' ? 'présents (les pouvoirs ne comptent pas)' : 'présents ou représentés';
+  const who = q.base === 'present' ? 'présents, les pouvoirs ne comptant pas' : 'présents ou représentés';
   const share = fractionText(q.fraction);
   const what = q.count === 'heads' ? `${share} des membres en exercice`
     : q.count === 'votes' ? `${share} des voix des membres en exercice` : `${share} des membres en exercice et ${share} des voix`;
