@@ -4,6 +4,7 @@
  */
 import { kindDefaults, MAJORITY } from '../core/assembly/profile.ts';
 import type { BodyProfile, Fraction } from '../core/model.ts';
+import { fold } from '../core/text/normalize.ts';
 import type { RawConfig } from './config-schema.ts';
 
 type RawBody = RawConfig['body'];
@@ -59,7 +60,7 @@ export function resolveProfile(raw: RawBody): { profile: BodyProfile; problems: 
     remoteAllowed,
     remoteCountsAsPresent: remoteAllowed && (raw.remoteCountsAsPresent ?? true),
     remoteSource,
-    remoteExclusions: raw.remoteExclusions ?? d.remoteExclusions,
+    remoteExclusions: raw.remoteExclusions?.map((e) => ({ label: e.label, words: e.words.map(fold), unless: e.unless?.map(fold) })) ?? d.remoteExclusions,
     convocationDays, convocationSource, convener, convenerSource, synthesisNote, synthesisNoteSource,
   };
   if (raw.seats && raw.seats.vacant >= raw.seats.total) problems.push(['body.seats.vacant', `${raw.seats.vacant} sièges vacants sur ${raw.seats.total} : il doit rester au moins un membre en exercice`]);

@@ -59,7 +59,8 @@ export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string,
     if (s === 'suppleant') return substituted.some((d) => d.id === id);
     return sitsInPerson(s, profile);
   };
-  const givers = new Set(record.proxies.filter((p) => p.status === 'confirmed').map((p) => p.giver));
+  // A present member's own proxy is void, so only absent givers can make a chain.
+  const givers = new Set(record.proxies.filter((p) => p.status === 'confirmed' && !present(p.giver)).map((p) => p.giver));
   const seenGivers = new Set<string>();
   const held = new Map<string, number>();
   const proxies: AppliedRecord['proxies'][number][] = [];
@@ -73,8 +74,8 @@ export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string,
     if (seenGivers.has(giver.id)) { out(`${nameOf(giver)} a déjà donné un pouvoir pour cette séance (un seul pouvoir par mandant)`); continue; }
     seenGivers.add(giver.id);
     if (present(giver.id)) { out(`${nameOf(giver)} est présent(e) ou suppléé(e) : un membre présent ne donne pas de pouvoir`); continue; }
-    if (!sitsInPerson(att[holder.id], profile)) { out(`${nameOf(holder)} n'est pas présent(e) en personne : le mandataire doit être présent pour porter un pouvoir`); continue; }
     if (givers.has(holder.id)) { out(`${nameOf(holder)} a lui-même ou elle-même donné un pouvoir : pas de pouvoir en cascade`); continue; }
+    if (!sitsInPerson(att[holder.id], profile)) { out(`${nameOf(holder)} n'est pas présent(e) en personne : le mandataire doit être présent pour porter un pouvoir`); continue; }
     const n = held.get(holder.id) ?? 0;
     if (n >= profile.maxProxiesPerHolder) {
       out(`${nameOf(holder)} détient déjà ${n === 1 ? 'un pouvoir' : `${n} pouvoirs`} (${profile.proxyRuleSource})`);
