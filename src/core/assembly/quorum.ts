@@ -56,13 +56,9 @@ export function delegatesById(roster: readonly Delegate[]): ReadonlyMap<string, 
   return index;
 }
 
-/** A proxy is effective when confirmed, its holder present in person, its giver not, and no rule broken. */
-export function effectiveProxies(record: SessionRecord, profile: BodyProfile, roster?: readonly Delegate[]): Proxy[] {
-  const byId = roster ? delegatesById(roster) : undefined;
-  if (!byId) {
-    return record.proxies.filter((p) => p.status === 'confirmed' && sitsInPerson(record.attendance[p.holder], profile) && !isPresent(record.attendance[p.giver], profile));
-  }
-  return applyRecordRules(profile, byId, record).proxies.map((x) => x.proxy);
+/** Proxies that count once every rule is applied (record-rules.ts), in the order recorded. */
+export function effectiveProxies(record: SessionRecord, profile: BodyProfile, roster: readonly Delegate[]): Proxy[] {
+  return applyRecordRules(profile, delegatesById(roster), record).proxies.map((x) => x.proxy);
 }
 
 const ruleTexts = new WeakMap<BodyProfile, string>();

@@ -229,6 +229,17 @@ describe('the config: recorded data, dates, multi-session proxies', () => {
     const ps = problems(commune.replace('date: 2026-03-12', 'date: 2024-10-32'));
     expect(ps.join('\n')).toMatch(/^sessions\[0\]\.date \(ligne 46\) : date inexistante au calendrier.*trouvé : "2024-10-32"$/m);
   });
+  it('check: a commune sitting remotely, two proxies per holder, a time the clocks skip are errors', () => {
+    const yaml = commune.replace('  assemblyName: Conseil municipal', '  assemblyName: Conseil municipal\n  remoteAllowed: true\n  maxProxiesPerHolder: 2')
+      .replace('time: "19:00"\n    place: Salle du conseil, mairie de Val-Fleuri\n    urgency', 'time: "02:30"\n    place: Salle du conseil, mairie de Val-Fleuri\n    urgency')
+      .replace('date: 2026-04-09', 'date: 2026-03-29').replace('convokedOn: 2026-04-07', 'convokedOn: 2026-03-27');
+    const errors = checkConfig(parseConfig(yaml, 'commune.yaml')).filter((w) => w.severity === 'error').map((w) => `${w.path} : ${w.message}`);
+    expect(errors).toEqual([
+      expect.stringMatching(/^body\.remoteAllowed : un conseil municipal ne siège pas à distance/),
+      expect.stringMatching(/^body\.maxProxiesPerHolder : 2 pouvoirs par membre : le CGCT \(article L2121-20\)/),
+      expect.stringMatching(/^sessions\(2026-03-29\)\.time : 02:30 n'existe pas le 29 mars 2026 dans le fuseau Europe\/Paris/),
+    ]);
+  });
   it('refuses a commune without population (it sets the delay, L2121-11/-12)', () => {
     expect(problems(commune.replace('  population: 1850', '')).join('\n')).toMatch(/body\.population.*L2121-11/);
   });
