@@ -34,7 +34,11 @@ export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTa
     remote: effective.filter((p) => record.attendance[p.holder] === 'distance').map(row),
     pending: all.filter((p) => p.status === 'pending').map((p) =>
       `${nameOf(d(p.giver)!)} → ${nameOf(d(p.holder)!)} (déclaré par ${p.declaredBy}) : /pouvoir confirmer ${d(p.giver)!.lastName}`),
-    idle: applied.disregarded.filter((x) => x.proxy).map((x) => `${x.what} : ne compte pas (${x.why})`),
+    idle: applied.disregarded.flatMap(({ proxy: p, why }) => {
+      if (!p) return [];
+      const g = d(p.giver), h = d(p.holder);
+      return [`${g ? nameOf(g) : p.giver} → ${h ? nameOf(h) : p.holder} : ne compte pas (${why})`];
+    }),
   };
 }
 

@@ -153,7 +153,7 @@ function recordErrors(config: Config, sessionId: string, seed: SessionRecord): C
   const recorded = Object.keys(seed.attendance).length > 0;
   return applied.disregarded
     // A future session with no attendance yet: a proxy's holder is simply not marked present so far.
-    .filter((d) => recorded || !d.proxy || !/n'est pas présent/.test(d.why))
+    .filter((d) => recorded || d.code !== 'holder-unmarked')
     .map((d) => {
       const i = d.proxy ? seed.proxies.indexOf(d.proxy) : -1;
       return {

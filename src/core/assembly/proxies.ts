@@ -5,7 +5,7 @@
 import { fail } from '../errors.ts';
 import { withJournal } from '../journal.ts';
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
-import { isPresent, sitsInPerson } from './record-rules.ts';
+import { isPresent, sitsInPerson, statusLabel } from './record-rules.ts';
 
 export interface Change {
   readonly record: SessionRecord;
@@ -16,14 +16,7 @@ export interface Change {
 export type { Who } from '../journal.ts';
 import type { Who } from '../journal.ts';
 
-const STATUS_LABEL: Record<AttendanceStatus, string> = {
-  salle: 'présent(e) en salle',
-  distance: 'présent(e) à distance',
-  excuse: 'excusé(e)',
-  absent: 'absent(e)',
-  suppleant: 'remplacé(e) par son suppléant',
-};
-export const statusLabel = (s: AttendanceStatus | undefined) => (s ? STATUS_LABEL[s] : 'non renseigné');
+export { statusLabel };
 
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
 

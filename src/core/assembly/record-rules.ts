@@ -21,6 +21,8 @@ export interface Disregarded {
   /** What is set aside, e.g. "pouvoir de M. X à M. Y" or "présence à distance de M. X". */
   readonly what: string;
   readonly why: string;
+  /** `holder-unmarked`: the holder has no attendance yet (normal before a session, a breach after it). */
+  readonly code?: 'holder-unmarked';
   readonly proxy?: Proxy;
   readonly delegateId?: string;
 }
@@ -35,6 +37,22 @@ export interface AppliedRecord {
 }
 
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+
+const STATUS_LABEL: Record<AttendanceStatus, string> = {
+  salle: 'présent(e) en salle',
+  distance: 'présent(e) à distance',
+  excuse: 'excusé(e)',
+  absent: 'absent(e)',
+  suppleant: 'remplacé(e) par son suppléant',
+};
+export const statusLabel = (s: AttendanceStatus | undefined) => (s ? STATUS_LABEL[s] : 'non renseigné');
+
+/** Why a holder cannot carry a proxy: their status, said plainly. */
+function notInPerson(holder: Delegate, status: AttendanceStatus | undefined): string {
+  if (!status) return `${nameOf(holder)} n'est pas noté(e) présent(e)`;
+  if (status === 'distance') return `${nameOf(holder)} est noté(e) à distance, ce qui ne vaut pas présence ici`;
+  return `${nameOf(holder)} est ${STATUS_LABEL[status]}`;
+}
 
 export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string, Delegate>, record: SessionRecord): AppliedRecord {
   const disregarded: Disregarded[] = [];
@@ -68,14 +86,14 @@ export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string,
     if (p.status !== 'confirmed') continue; // pending: not yet a proxy, listed apart
     const giver = byId.get(p.giver), holder = byId.get(p.holder);
     const what = `pouvoir de ${giver ? nameOf(giver) : p.giver} à ${holder ? nameOf(holder) : p.holder}`;
-    const out = (why: string) => disregarded.push({ what, why, proxy: p });
+    const out = (why: string, code?: Disregarded['code']) => disregarded.push({ what, why, proxy: p, ...(code ? { code } : {}) });
     if (!giver || !holder || !giver.inOffice || !holder.inOffice) { out('mandant ou mandataire pas délégué(e) en exercice'); continue; }
     if (giver.id === holder.id) { out('un délégué ne se donne pas pouvoir à lui-même'); continue; }
     if (seenGivers.has(giver.id)) { out(`${nameOf(giver)} a déjà donné un pouvoir pour cette séance (un seul pouvoir par mandant)`); continue; }
     seenGivers.add(giver.id);
-    if (present(giver.id)) { out(`${nameOf(giver)} est présent(e) ou suppléé(e) : un membre présent ne donne pas de pouvoir`); continue; }
+    if (present(giver.id)) { out(`${nameOf(giver)} est ${STATUS_LABEL[att[giver.id]!]}`); continue; }
     if (givers.has(holder.id)) { out(`${nameOf(holder)} a lui-même ou elle-même donné un pouvoir : pas de pouvoir en cascade`); continue; }
-    if (!sitsInPerson(att[holder.id], profile)) { out(`${nameOf(holder)} n'est pas présent(e) en personne : le mandataire doit être présent pour porter un pouvoir`); continue; }
+    if (!sitsInPerson(att[holder.id], profile)) { out(notInPerson(holder, att[holder.id]), att[holder.id] ? undefined : 'holder-unmarked'); continue; }
     const n = held.get(holder.id) ?? 0;
     if (n >= profile.maxProxiesPerHolder) {
       out(`${nameOf(holder)} détient déjà ${n === 1 ? 'un pouvoir' : `${n} pouvoirs`} (${profile.proxyRuleSource})`);
