@@ -42,8 +42,11 @@ export const pv = defineCommand({
     if (absent.length) md.push('', `### Absents (${absent.length})`, '', ...absent.map((n, i) => `${i + 1}. ${n}`));
     const present = q.room.length + (body.remoteAllowed && body.remoteCountsAsPresent ? q.remote.length : 0) + q.substituted.length;
     const outcome = q.reached ? (q.secondConvocation?.valid && q.counted < q.threshold ? 'la séance délibère sans condition de quorum' : 'le quorum est atteint') : 'le quorum n\'est pas atteint';
-    md.push('', '### Quorum', '',
-      `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.heads.base)} en exercice (seuil : ${formatInt(q.threshold)}${body.quorum.count === 'votes' ? ' voix' : ''}), et ${formatInt(q.votesPresent + q.votesRepresented)} voix sur ${formatInt(q.totalVotes)} : ${outcome} (${body.quorum.source}).`);
+    const seuil = `seuil : ${formatInt(q.threshold)}${body.quorum.count === 'votes' ? ' voix' : ''}`;
+    const voix = `${formatInt(q.votesPresent + q.votesRepresented)} voix sur ${formatInt(q.totalVotes)}`;
+    md.push('', '### Quorum', '', body.quorum.base === 'present'
+      ? `${formatInt(present)} présents sur ${formatInt(q.heads.base)} membres en exercice (${seuil}) ; ${formatInt(q.represented.length)} représentés, qui votent par pouvoir sans compter pour le quorum ; ${voix} : ${outcome} (${body.quorum.source}).`
+      : `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.heads.base)} en exercice (${seuil}), et ${voix} : ${outcome} (${body.quorum.source}).`);
     if (q.secondConvocation) md.push('', q.secondConvocation.text);
     if (q.disregarded.length) md.push('', '### Enregistrements non pris en compte', '', ...q.disregarded.map((d) => `- ${disregardedText(d)}`));
     if (s.secretary) md.push('', `Secrétaire de séance : ${name(s.secretary)}.`);

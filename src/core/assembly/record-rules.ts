@@ -96,7 +96,7 @@ export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string,
     if (!sitsInPerson(att[holder.id], profile)) { out(notInPerson(holder, att[holder.id]), att[holder.id] ? undefined : 'holder-unmarked'); continue; }
     const n = held.get(holder.id) ?? 0;
     if (n >= profile.maxProxiesPerHolder) {
-      out(`${nameOf(holder)} détient déjà ${n === 1 ? 'un pouvoir' : `${n} pouvoirs`} (${profile.proxyRuleSource})`);
+      out(`${nameOf(holder)} détient déjà ${n === 1 ? 'un pouvoir' : `${n} pouvoirs`} ; ${profile.proxyRuleSource}`);
       continue;
     }
     held.set(holder.id, n + 1);
