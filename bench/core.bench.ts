@@ -28,7 +28,7 @@ export async function measureCommand(line: string, size: number, timing: Through
   const { config } = generatedRoster(size);
   const bench = await benchSeance(config);
   try {
-    const { dispatcher } = bench.seance;
+    const { dispatcher } = bench.hub;
     const first = await dispatcher.runLine(line, readerActor);
     if (first.tone === 'error') throw new Error(`core bench: ${line} answered an error: ${replyToText(first)}`);
     let chars = 0; // keeps the rendering from being optimised away

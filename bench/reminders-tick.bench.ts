@@ -80,6 +80,7 @@ export async function measureTick(config: Config, size: number, ticks: number, i
     config: { ...config, reminders: { graceHours: config.reminders.graceHours } }, store, clock, logger: quiet,
     sessions: async () => [], record: async () => ({ version: 0, attendance: {}, proxies: [], journal: [] }),
     send: async () => { delivered++; return [{ door: 'bench', outcome: 'delivered' }]; },
+    sleep: async () => undefined,
   });
   let t = performance.now();
   await scheduler.tick();

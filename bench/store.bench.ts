@@ -34,7 +34,7 @@ const withdrawLine = (giver: Delegate) => `/pouvoir retirer ${giver.lastName} ${
 async function declare(roster: GeneratedRoster, storeUrl: string, count: number): Promise<{ samplesMs: number[]; record: SessionRecord }> {
   const bench = await benchSeance(roster.config, storeUrl);
   try {
-    const { dispatcher, records } = bench.seance;
+    const { dispatcher, records } = bench.hub;
     const samplesMs: number[] = [];
     for (let i = 0; i < count; i++) {
       const t0 = nowNs();
@@ -83,7 +83,7 @@ interface Contention {
 async function readWhileWriting(roster: GeneratedRoster, storeUrl: string, samples: number, writers: number, maxWritesEach: number): Promise<Contention> {
   const bench = await benchSeance(roster.config, storeUrl);
   try {
-    const { dispatcher } = bench.seance;
+    const { dispatcher } = bench.hub;
     const read = async () => {
       const r = await dispatcher.runLine('/quorum', readerActor);
       if (r.tone === 'error') throw new Error(`store bench: /quorum failed: ${replyToText(r)}`);

@@ -2,9 +2,10 @@
  * @module Entry point: load the config → build → start the configured doors (the console when none).
  * `seance check` validates the config and lists what does not add up. Exit status 2 on a bad config.
  */
-import { createSeance } from './app/build.ts';
+import { createBot } from './app/build.ts';
 import { ConfigError, loadConfigFile } from './app/load-config.ts';
-import { planDoors, startChatDoors } from './app/start-doors.ts';
+import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
+import { startChatDoors } from './app/start-doors.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
 import { checkConfig, formatCheck } from './core/check.ts';
@@ -45,7 +46,8 @@ const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
   --console        ouvre aussi la console quand Slack ou Discord tournent
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
-  SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET [+ SLACK_APP_TOKEN], DISCORD_TOKEN + DISCORD_APPLICATION_ID.`;
+  SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) ou SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode),
+  DISCORD_TOKEN + DISCORD_APPLICATION_ID.`;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cli = parseCli(argv);
@@ -74,7 +76,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return found.some((w) => w.severity === 'error') ? 1 : 0; // a broken legal rule fails the check
   }
 
-  const plan = planDoors(env, cli.console);
+  let plan: DoorSettings;
+  try {
+    plan = parseDoorSettings(env, config, cli.console);
+  } catch (e) {
+    if (e instanceof SettingsError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   const logger = createLogger({ secrets: secretsFromEnv(env), quiet: plan.console && !plan.slack && !plan.discord && !env.SEANCE_VERBOSE });
   const clock = env.SEANCE_NOW ? createFakeClock(env.SEANCE_NOW) : systemClock;
   const storeUrl = env.SEANCE_STORE || DEFAULT_STORE;
@@ -85,16 +96,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     process.stderr.write(`Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const seance = createSeance({ config, store, clock, logger });
+  const bot = createBot({ config, store, clock, logger });
   let ticker: Ticker | undefined;
   const shutdown = async () => {
     await ticker?.stop();
-    await seance.stop();
+    await bot.stop();
   };
   // One cron task for the reminders, in every run mode; a catch-up tick first, once the doors are there.
   const startReminders = () => {
-    ticker = startTicker({ tick: () => seance.reminders.tick(), timezone: config.body.timezone, logger });
-    void seance.reminders.start().catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
+    ticker = startTicker({ tick: () => bot.reminders.tick(), timezone: config.body.timezone, logger });
+    void bot.reminders.start().catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
   };
   let stopping = false;
   const stop = async (code: number) => {
@@ -107,26 +118,26 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    await startChatDoors(seance, plan, env);
+    await startChatDoors(bot, plan);
   } catch (e) {
     logger.error('a chat door could not start', { error: e instanceof Error ? e.message : String(e) });
-    await seance.stop();
+    await bot.stop();
     return 1;
   }
   if (!plan.console) startReminders();
   if (plan.console) {
     let actor: Actor = { name: 'Console (secrétariat)', role: 'secretary', door: 'console' };
     if (cli.as) {
-      const found = seance.actorByName(cli.as);
+      const found = bot.actorByName(cli.as);
       if (!found) {
         process.stderr.write(`--as : personne inconnue « ${cli.as} » (un délégué, un membre du secrétariat ou un contact de mairie).\n`);
-        await seance.stop();
+        await bot.stop();
         return 2;
       }
       actor = found;
     }
-    const door = createConsoleAdapter({ seance, input: process.stdin, output: process.stdout, actor });
-    seance.addDoor(door);
+    const door = createConsoleAdapter({ host: bot.hostFor('console'), input: process.stdin, output: process.stdout, actor });
+    bot.addDoor(door);
     startReminders();
     await door.finished;
     // With chat doors running, the console ending (stdin closed) must not stop the server.

@@ -1,33 +1,30 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/** The layers of src/ (docs/architecture.md): each imports only what its rule allows, bare imports included. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
-const FORBIDDEN = /^(node:|@slack\/|discord\.js|@discordjs\/|keyv|@keyv\/|node-cron|ws$|express|fs$|path$|os$|http$|crypto$)/;
+import { importsOf, layerViolations } from './helpers/layers.ts';
 
 describe('architecture', () => {
-  it('src/core imports no platform, store, scheduler or node: module', () => {
-    const offenders: string[] = [];
-    for (const f of files('src/core')) {
-      const src = readFileSync(f, 'utf8');
-      for (const m of src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-        const spec = m[1] ?? m[2]!;
-        if (FORBIDDEN.test(spec)) offenders.push(`${f}: ${spec}`);
-        if (spec.startsWith('.') && /\/(adapters|infra|app)\//.test(join(f, '..', spec))) offenders.push(`${f}: ${spec}`);
-      }
-      if (/process\.env|Date\.now\(\)|new Date\(\)/.test(src)) offenders.push(`${f}: reads the environment or the system clock`);
-    }
-    expect(offenders).toEqual([]);
+  it('every layer of src/ imports only what its rule allows', () => {
+    expect(layerViolations('.')).toEqual([]);
   });
+
+  it('catches each kind of breach in a deliberately bad tree', () => {
+    expect(layerViolations('test/fixtures/bad-layers').sort()).toEqual([
+      "src/adapters/chat/door.ts: a door reads process.env (it receives settings)",
+      "src/adapters/chat/door.ts: import '../../app/build.ts' (adapters/chat may not import app)",
+      "src/commands/quorum.ts: import '../adapters/chat/door.ts' (commands may not import adapters/chat)",
+      "src/core/clock.ts: import 'node:fs' (a Node module in the core (I/O, timers...))",
+      "src/core/clock.ts: starts a timer",
+    ]);
+  });
+
+  it('sees bare, re-exported and dynamic imports', () => {
+    expect(importsOf("import 'node:fs';\nexport { x } from './x.ts';\nconst m = await import('discord.js');")).toEqual(['node:fs', './x.ts', 'discord.js']);
+  });
+
   it('the console door does not load the Slack or Discord libraries', () => {
-    for (const f of [...files('src/adapters/console'), 'src/main.ts', 'src/app/build.ts']) {
-      expect(readFileSync(f, 'utf8')).not.toMatch(/from ['"](@slack\/bolt|discord\.js)['"]/);
+    for (const f of ['src/adapters/console/console-adapter.ts', 'src/adapters/console/complete.ts', 'src/main.ts', 'src/app/build.ts']) {
+      expect(importsOf(readFileSync(f, 'utf8')).filter((m) => /^(@slack\/bolt|discord\.js)$/.test(m))).toEqual([]);
     }
   });
 });

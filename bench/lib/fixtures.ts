@@ -2,7 +2,7 @@
  * @module Benchmark fixtures: the sample config with a generated roster of any size (attendance and proxies
  * in the sample's proportions), and a whole Séance built on it in-process (store, fake clock, silent logger).
  */
-import { createSeance, type Seance } from '../../src/app/build.ts';
+import { createBot, type Bot } from '../../src/app/build.ts';
 import { loadConfigFile } from '../../src/app/load-config.ts';
 import type { Actor } from '../../src/core/command.ts';
 import type { Config } from '../../src/core/config.ts';
@@ -106,7 +106,7 @@ export function generatedRoster(size: number, shape: RosterShape = sampleShape()
 }
 
 export interface BenchSeance {
-  readonly seance: Seance;
+  readonly hub: Bot;
   readonly store: Store;
   close(): Promise<void>;
 }
@@ -114,6 +114,6 @@ export interface BenchSeance {
 /** A whole Séance in-process, as `createTestBot` builds it but without recording anything. */
 export async function benchSeance(config: Config, storeUrl = 'memory:'): Promise<BenchSeance> {
   const store = await openStore(storeUrl);
-  const seance = createSeance({ config, store, clock: createFakeClock(BENCH_NOW), logger: silentLogger });
-  return { seance, store, close: () => seance.stop() };
+  const hub = createBot({ config, store, clock: createFakeClock(BENCH_NOW), logger: silentLogger });
+  return { hub, store, close: () => hub.stop() };
 }

@@ -20,8 +20,9 @@ async function startBot(): Promise<() => Promise<void>> {
   const { benchSeance, sampleConfig } = await import('../lib/fixtures.ts');
   const { startDiscordDoor } = await import('../../src/adapters/discord/discord-door.ts');
   const bench = await benchSeance(sampleConfig());
-  const door = await startDiscordDoor(bench.seance, process.env, { rest, ws: noIdentifyThrottle });
-  bench.seance.addDoor(door);
+  const { parseDoorSettings } = await import('../../src/app/settings.ts');
+  const door = await startDiscordDoor(bench.hub.hostFor('discord'), parseDoorSettings(process.env, bench.hub.config).discord!, { rest, ws: noIdentifyThrottle });
+  bench.hub.addDoor(door);
   signalReady();
   return () => bench.close();
 }
@@ -30,7 +31,7 @@ async function renderedQuorum(): Promise<Record<string, unknown>> {
   const { benchSeance, readerActor, sampleConfig } = await import('../lib/fixtures.ts');
   const { replyToDiscord } = await import('../../src/adapters/discord/embeds.ts');
   const bench = await benchSeance(sampleConfig());
-  const reply = await bench.seance.dispatcher.runLine('/quorum', readerActor);
+  const reply = await bench.hub.dispatcher.runLine('/quorum', readerActor);
   await bench.close();
   return replyToDiscord(reply)[0] as unknown as Record<string, unknown>;
 }
@@ -44,7 +45,7 @@ async function startBare(withEmbed: boolean, work: Work = 'none'): Promise<() =>
     const { replyToDiscord } = await import('../../src/adapters/discord/embeds.ts');
     const bench = await benchSeance(sampleConfig());
     return async () => {
-      const reply = await bench.seance.dispatcher.runStructured({ name: 'quorum', args: {} }, readerActor);
+      const reply = await bench.hub.dispatcher.runStructured({ name: 'quorum', args: {} }, readerActor);
       return work === 'render' ? replyToDiscord(reply)[0]! : message;
     };
   })();

@@ -26,7 +26,7 @@ if (!gc) {
 const warmup = Number(process.argv[2] ?? 10_000);
 const count = Number(process.argv[3] ?? 100_000);
 const bench = await benchSeance(sampleConfig());
-const { dispatcher } = bench.seance;
+const { dispatcher } = bench.hub;
 let done = 0;
 let chars = 0;
 const runCommands = async (n: number) => {

@@ -45,8 +45,9 @@ async function startBot(): Promise<() => Promise<void>> {
   const { benchSeance, sampleConfig } = await import('../lib/fixtures.ts');
   const { startSlackDoor } = await import('../../src/adapters/slack/slack-door.ts');
   const bench = await benchSeance(sampleConfig());
-  const door = await startSlackDoor(bench.seance, process.env, { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
-  bench.seance.addDoor(door);
+  const { parseDoorSettings } = await import('../../src/app/settings.ts');
+  const door = await startSlackDoor(bench.hub.hostFor('slack'), parseDoorSettings(process.env, bench.hub.config).slack!, { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  bench.hub.addDoor(door);
   await door.reachable;
   signalReady({ port: door.port });
   return () => bench.close();

@@ -44,7 +44,7 @@ export function resolveProfile(raw: RawBody): { profile: BodyProfile; problems: 
 
   const profile: BodyProfile = {
     name: raw.name, kind: raw.kind, assemblyName: raw.assemblyName, timezone: raw.timezone, vatPercent: raw.vatPercent,
-    population: raw.population, statedTotalVotes: raw.statedTotalVotes,
+    population: raw.population, statedTotalVotes: raw.statedTotalVotes, majority: raw.majority,
     seatsInOffice: raw.seats ? raw.seats.total - raw.seats.vacant : undefined,
     quorum: {
       count: q.count ?? d.quorum.count,

@@ -16,6 +16,16 @@ const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice
 const euros = z.number().nonnegative().refine((n) => Number.isInteger(Math.round(n * 100)) && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'montant en euros avec au plus 2 décimales');
 const votedEuros = z.number().nonnegative().refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, 'montant avec au plus 3 décimales');
 const chatId = z.string().min(1);
+const voix = z.number().int().min(0).max(100_000);
+
+/** A recorded vote: `unanimite`, or the figures (voix) with the president's vote for a tie. */
+const vote = z.union([
+  z.literal('unanimite').transform(() => ({ kind: 'unanimity' as const })),
+  z.strictObject({
+    pour: voix, contre: voix, abstention: voix.default(0), blanc: voix.optional(),
+    president: z.enum(['pour', 'contre', 'abstention', 'blanc']).optional(),
+  }).transform((v) => ({ kind: 'figures' as const, ...v })),
+]);
 
 const tariff = z.strictObject({
   monthlyHt: votedEuros.optional(),
@@ -46,6 +56,11 @@ export const configSchema = z.strictObject({
     vatPercent: z.number().min(0).max(100).default(20),
     statedTotalVotes: z.number().int().positive().optional(),
     seats: z.strictObject({ total: z.number().int().positive(), vacant: z.number().int().min(0).default(0) }).optional(),
+    majority: z.strictObject({
+      base: z.enum(['cast', 'total']).default('cast'),
+      fraction: z.enum(['absolute', 'two-thirds']).default('absolute'),
+      source: z.string().default('CGCT, article L2121-20'),
+    }).optional(),
     quorum: z.strictObject({
       count: z.enum(['heads', 'votes', 'heads-and-votes']).optional(),
       base: z.enum(['present', 'present-or-represented']).optional(),
@@ -130,6 +145,9 @@ export const configSchema = z.strictObject({
       kind: z.enum(['procedure', 'information', 'deliberation']),
       title: z.string().min(1),
       outcome: z.string().optional(),
+      deliberation: z.union([z.string().min(1), z.number().int().positive()]).transform(String).optional(),
+      vote: vote.optional(),
+      secret: z.boolean().optional(),
     })).default([]),
     attendance: z.strictObject({
       salle: z.array(z.string()).default([]),

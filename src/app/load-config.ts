@@ -8,6 +8,7 @@ import { parseDocument, LineCounter, isNode } from 'yaml';
 import { resolveProfile } from './body-profile.ts';
 import { configSchema, type RawConfig } from './config-schema.ts';
 import { defaultPermissions, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
+import type { AccountOwner, AppConfig } from './accounts.ts';
 import type {
   Delegate, MemberBody, Person, PriceVersion, Service, Session, SessionRecord, Tariff, AttendanceStatus, Proxy,
 } from '../core/model.ts';
@@ -30,7 +31,7 @@ const show = (v: unknown) => {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 };
 
-export function loadConfigFile(file: string): Config {
+export function loadConfigFile(file: string): AppConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -40,7 +41,7 @@ export function loadConfigFile(file: string): Config {
   return parseConfig(text, file);
 }
 
-export function parseConfig(text: string, file: string): Config {
+export function parseConfig(text: string, file: string): AppConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -86,7 +87,7 @@ function slug(text: string): string {
   return fold(text).replace(/ /g, '-');
 }
 
-function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string): Config {
+function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string): AppConfig {
   const problems: string[] = [];
   const warnings: ConfigWarning[] = [];
   const at = (path: PathPart[]) => `${pathText(path)}${lineOf(path)}`;
@@ -112,24 +113,28 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     if (r.firstName) keys.push(`${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`);
     return {
       id, civility: r.civility, lastName: r.lastName, firstName: r.firstName, member: r.member, votes: r.votes,
-      role: r.role, inOffice: r.inOffice, substitute: r.substitute, slackId: r.slackId, discordId: r.discordId, keys,
+      role: r.role, inOffice: r.inOffice, substitute: r.substitute, keys,
     };
   });
 
-  // The same chat account must not map to two people.
+  // People's chat accounts (door → account id → owner), kept out of the domain model; one account, one person.
+  const accounts: Record<string, Record<string, AccountOwner>> = { slack: {}, discord: {} };
   const seenChat = new Map<string, string>();
   const people = [
-    ...roster.map((d, i) => ({ path: ['roster', i] as PathPart[], slackId: d.slackId, discordId: d.discordId })),
-    ...raw.staff.map((s, i) => ({ path: ['staff', i] as PathPart[], slackId: s.slackId, discordId: s.discordId })),
-    ...raw.contacts.map((c, i) => ({ path: ['contacts', i] as PathPart[], slackId: c.slackId, discordId: c.discordId })),
+    ...raw.roster.map((r, i) => ({ path: ['roster', i] as PathPart[], owner: { kind: 'delegate', id: roster[i]!.id } as const, slackId: r.slackId, discordId: r.discordId })),
+    ...raw.staff.map((s, i) => ({ path: ['staff', i] as PathPart[], owner: { kind: 'staff', id: s.id } as const, slackId: s.slackId, discordId: s.discordId })),
+    ...raw.contacts.map((c, i) => ({ path: ['contacts', i] as PathPart[], owner: { kind: 'contact', id: c.id } as const, slackId: c.slackId, discordId: c.discordId })),
   ];
   for (const p of people) {
-    for (const [kind, v] of [['slackId', p.slackId], ['discordId', p.discordId]] as const) {
+    for (const [door, kind, v] of [['slack', 'slackId', p.slackId], ['discord', 'discordId', p.discordId]] as const) {
       if (!v) continue;
       const key = `${kind}:${v}`;
       const prev = seenChat.get(key);
       if (prev) problems.push(`${at([...p.path, kind])} : ${show(v)} est déjà attribué à ${prev}`);
-      else seenChat.set(key, pathText(p.path));
+      else {
+        seenChat.set(key, pathText(p.path));
+        accounts[door]![v] = p.owner;
+      }
     }
   }
 
@@ -210,8 +215,8 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     };
   });
 
-  const staff: Person[] = raw.staff.map((s) => ({ ...s }));
-  const contacts: Person[] = raw.contacts.map((c, i) => {
+  const staff: Person[] = raw.staff.map(({ slackId: _s, discordId: _d, ...s }) => s);
+  const contacts: Person[] = raw.contacts.map(({ slackId: _s, discordId: _d, ...c }, i) => {
     if (c.member !== null && !memberIds.has(c.member)) problems.push(`${at(['contacts', i, 'member'])} : membre inconnu ${show(c.member)}`);
     return { ...c, role: 'mairie' as const };
   });
@@ -223,7 +228,7 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     file,
     body: profile,
     members, roster, staff, contacts, permissions,
-    slack: raw.slack, discord: raw.discord,
+    doors: { accounts, channels: { slack: raw.slack, discord: raw.discord } },
     sessions: sessions.sort((a, b) => a.id.localeCompare(b.id)),
     seedRecords,
     catalogue: { services },

@@ -16,7 +16,7 @@ export const aide = defineCommand({
   examples: ['/aide', '/aide devis'],
   access: 'read',
   run(args, ctx) {
-    const name = args['commande'] as string | undefined;
+    const name = args['commande'];
     if (!name) {
       return reply('Commandes de Séance', [
         list(ctx.commands.flatMap(lines)),

@@ -12,7 +12,7 @@ export const convocation = defineCommand({
   examples: ['/convocation', '/convocation 2024-10-07'],
   access: 'read',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const body = ctx.config.body;
     const rule = convocationRule(body, s);
     const st = convocationStatus(s, rule.days);

@@ -38,10 +38,10 @@ export const devis = defineCommand({
   examples: ['/devis cyber 10 membre', '/devis coffre-fort 5 non-membre premiere', '/devis haute sécurité 12'],
   access: 'read',
   run(args, ctx) {
-    const service = ctx.service(args['service'] as string);
-    const seats = args['postes'] as number;
+    const service = ctx.service(args['service']);
+    const seats = args['postes'];
     const first = args['premiere'] !== undefined;
-    const asked = args['tarif'] as string | undefined;
+    const asked = args['tarif'];
     const kind: TariffKind | undefined = asked ? (asked === 'membre' ? 'member' : 'nonMember') : defaultTariff(ctx);
     const vat = service.vatPercent ?? ctx.config.body.vatPercent; // a service may carry its own VAT rate
     const today = ctx.today();

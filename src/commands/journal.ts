@@ -13,7 +13,7 @@ export const journal = defineCommand({
   examples: ['/journal 2024-10-07'],
   access: 'journal.read',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const { journal: entries } = await ctx.records.record(s.id);
     if (entries.length === 0) {
       return reply('Journal vide', [text('Aucune modification enregistrée depuis la configuration.')], { session: sessionHeading(ctx, s), visibility: 'ephemeral' });

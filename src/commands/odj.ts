@@ -28,7 +28,7 @@ const voir = defineCommand({
   examples: ['/odj', '/odj 2024-10-07'],
   access: 'read',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const name = nameById(ctx);
     const info = [
       { label: 'Date', value: `${formatDateLong(s.date)} à ${formatTime(s.time)}` },
@@ -57,9 +57,9 @@ const ajouter = defineCommand({
   examples: ['/odj ajouter 2026-12-15 deliberation Budget primitif 2027'],
   access: 'session.plan',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string);
+    const s = await ctx.session(args['séance']);
     if (s.date < ctx.today()) fail('agenda.past', `La séance du ${formatDateLong(s.date)} est passée : son ordre du jour ne change plus.`);
-    const item: AgendaItem = { kind: args['nature'] as AgendaKind, title: args['titre'] as string };
+    const item: AgendaItem = { kind: args['nature'], title: args['titre'] };
     await ctx.records.addAgendaItem(s.id, item);
     const updated = await ctx.session(s.id);
     return reply('Point ajouté à l\'ordre du jour', [list(agendaLines(updated.agenda), undefined, true)], {

@@ -5,15 +5,15 @@
  * donner never replaces a pending request (a giver's second proxy is refused), so it closes nothing.
  */
 import { addProxy, confirmProxy, proxyOf, removeProxy } from '../core/assembly/proxies.ts';
-import { defineCommand, type CommandContext } from '../core/command.ts';
+import { arg, defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { Delegate, Session } from '../core/model.ts';
 import { list, reply, text, type Outgoing, type Reply } from '../core/reply.ts';
 import { formatDateLong } from '../core/text/dates.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
-const giverArg = { name: 'mandant', kind: 'delegate', description: 'le délégué qui donne son pouvoir' } as const;
-const holderArg = { name: 'mandataire', kind: 'delegate', description: 'le délégué présent qui le reçoit' } as const;
+const giverArg = arg({ name: 'mandant', kind: 'delegate', description: 'le délégué qui donne son pouvoir' });
+const holderArg = arg({ name: 'mandataire', kind: 'delegate', description: 'le délégué présent qui le reçoit' });
 
 function isSelf(ctx: CommandContext, d: Delegate): boolean {
   return ctx.actor.delegate?.id === d.id;
@@ -50,10 +50,10 @@ const donner = defineCommand({
   examples: ['/pouvoir donner ROY PARSIS 2024-10-07', '/pouvoir donner "Mme de Waziers" PENAUD'],
   access: 'self',
   async run(args, ctx) {
-    const giver = ctx.delegate(args['mandant'] as string);
-    const holder = ctx.delegate(args['mandataire'] as string);
+    const giver = ctx.delegate(args['mandant']);
+    const holder = ctx.delegate(args['mandataire']);
     requireSelfOrSecretary(ctx, giver, 'déclarer');
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const confirmed = ctx.can('proxy.record');
     const change = await ctx.records.update(s.id, (r) => addProxy(ctx.config.body, r, { giver, holder, confirmed }, who(ctx)));
     if (confirmed) {
@@ -84,9 +84,9 @@ const retirer = defineCommand({
   examples: ['/pouvoir retirer ROY 2024-10-07'],
   access: 'self',
   async run(args, ctx) {
-    const giver = ctx.delegate(args['mandant'] as string);
+    const giver = ctx.delegate(args['mandant']);
     requireSelfOrSecretary(ctx, giver, 'retirer');
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const name = nameById(ctx);
     const before = proxyOf(await ctx.records.record(s.id), giver.id);
     const change = await ctx.records.update(s.id, (r) => removeProxy(r, giver, name(proxyOf(r, giver.id)?.holder ?? ''), who(ctx), 'pouvoir retiré'));
@@ -103,8 +103,8 @@ const confirmer = defineCommand({
   examples: ['/pouvoir confirmer ROY'],
   access: 'proxy.record',
   async run(args, ctx) {
-    const giver = ctx.delegate(args['mandant'] as string);
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const giver = ctx.delegate(args['mandant']);
+    const s = await ctx.session(args['séance']);
     const name = nameById(ctx);
     const change = await ctx.records.update(s.id, (r) => {
       const p = proxyOf(r, giver.id);
@@ -125,8 +125,8 @@ const refuser = defineCommand({
   examples: ['/pouvoir refuser ROY'],
   access: 'proxy.record',
   async run(args, ctx) {
-    const giver = ctx.delegate(args['mandant'] as string);
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const giver = ctx.delegate(args['mandant']);
+    const s = await ctx.session(args['séance']);
     const name = nameById(ctx);
     let holder = '';
     const change = await ctx.records.update(s.id, (r) => {

@@ -63,7 +63,7 @@ export const pouvoirs = defineCommand({
   examples: ['/pouvoirs 2024-10-07'],
   access: 'read',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const t = await loadProxies(ctx, s);
     const n = t.room.length + t.remote.length;
     const blocks = proxyBlocks(t);

@@ -23,12 +23,12 @@ export const presence = defineCommand({
   examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07', '/presence DUPONT suppleant'],
   access: 'self',
   async run(args, ctx) {
-    const d = ctx.delegate(args['délégué'] as string);
+    const d = ctx.delegate(args['délégué']);
     if (!ctx.can('attendance.record') && ctx.actor.delegate?.id !== d.id) {
       fail('attendance.not-yours', `Un délégué ne peut enregistrer que sa propre présence ; pour ${nameOf(d)}, s'adresser au secrétariat.`);
     }
-    const status = args['statut'] as AttendanceStatus;
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const status = args['statut'];
+    const s = await ctx.session(args['séance']);
     let hadProxy = false;
     const change = await ctx.records.update(s.id, (r) => {
       hadProxy = proxyOf(r, d.id) !== undefined;

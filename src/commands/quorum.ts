@@ -16,7 +16,7 @@ export const quorum = defineCommand({
   examples: ['/quorum', '/quorum 2024-10-07'],
   access: 'read',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string | undefined);
+    const s = await ctx.session(args['séance']);
     const record = await ctx.records.record(s.id);
     const body = ctx.config.body;
     const q = computeQuorum(body, ctx.config.roster, record, s);

@@ -31,15 +31,15 @@ const ajouter = defineCommand({
   examples: ['/rappel ajouter 2026-12-01 09:00 delegues Pensez à renvoyer vos pouvoirs', '/rappel ajouter 01/12/2026 14h "Mme Roy" Votre pouvoir est à confirmer'],
   access: 'reminder.manage',
   async run(args, ctx) {
-    const date = args['date'] as string;
-    const time = args['heure'] as string;
+    const date = args['date'];
+    const time = args['heure'];
     const tz = ctx.config.body.timezone;
-    const to = target(args['cible'] as string, ctx);
+    const to = target(args['cible'], ctx);
     const dueMs = fromZoned(date, time, tz).getTime();
     if (dueMs <= ctx.clock.now().getTime()) {
       fail('reminder.past', `Le ${formatDateTime(date, time)} est passé : un rappel se programme dans le futur.`);
     }
-    const row = await remindersOf(ctx).addCustom({ date, time, to, text: args['texte'] as string, createdBy: ctx.actor.name });
+    const row = await remindersOf(ctx).addCustom({ date, time, to, text: args['texte'], createdBy: ctx.actor.name });
     const blocks: Block[] = [
       fields([
         { label: 'Envoi', value: `${formatInstant(dueMs, tz)} (heure de Paris)` },
@@ -61,7 +61,7 @@ const supprimer = defineCommand({
   examples: ['/rappel supprimer 3'],
   access: 'reminder.manage',
   async run(args, ctx) {
-    const n = args['numéro'] as number;
+    const n = args['numéro'];
     const scheduler = remindersOf(ctx);
     const removed = await scheduler.removeCustom(n);
     if (!removed) {

@@ -20,9 +20,9 @@ const planifier = defineCommand({
   examples: ['/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens et visio'],
   access: 'session.plan',
   async run(args, ctx) {
-    const date = args['date'] as string;
-    const time = args['heure'] as string;
-    const place = (args['lieu'] as string | undefined) ?? 'lieu à préciser';
+    const date = args['date'];
+    const time = args['heure'];
+    const place = args['lieu'] ?? 'lieu à préciser';
     if (date < ctx.today()) fail('session.past', `Le ${formatDateLong(date)} est passé : on ne planifie qu'une séance à venir.`);
     const remote = /visio|distance|teleconf|en ligne/.test(fold(place));
     const session: Session = {
@@ -57,10 +57,10 @@ const deplacer = defineCommand({
   examples: ['/seance deplacer 2026-12-15 2026-12-17 18:00'],
   access: 'session.plan',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string);
-    const date = args['date'] as string;
-    const time = args['heure'] as string;
-    const place = args['lieu'] as string | undefined;
+    const s = await ctx.session(args['séance']);
+    const date = args['date'];
+    const time = args['heure'];
+    const place = args['lieu'];
     if (s.date < ctx.today()) fail('session.past', `La séance du ${formatDateLong(s.date)} est passée : on ne la déplace plus.`);
     if (s.cancelled) fail('session.cancelled', `La séance du ${formatDateLong(s.date)} est annulée.`);
     if (date < ctx.today()) fail('session.past', `Le ${formatDateLong(date)} est passé : choisir une date à venir.`);
@@ -84,7 +84,7 @@ const annuler = defineCommand({
   examples: ['/seance annuler 2026-12-15'],
   access: 'session.plan',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string);
+    const s = await ctx.session(args['séance']);
     if (s.date < ctx.today()) fail('session.past', `La séance du ${formatDateLong(s.date)} est passée : on ne l'annule plus.`);
     if (s.cancelled) fail('session.cancelled', `La séance du ${formatDateLong(s.date)} est déjà annulée.`);
     await ctx.records.changeSession(s.id, { cancelled: true }, () => undefined);

@@ -1,15 +1,15 @@
 /** @module Helpers the command handlers share: the optional session argument, names, the journal's "who". */
-import type { ArgSpec, CommandContext } from '../core/command.ts';
+import { arg, type CommandContext } from '../core/command.ts';
 import type { Who } from '../core/assembly/proxies.ts';
 import { delegatesById } from '../core/assembly/quorum.ts';
 import type { Delegate, Session } from '../core/model.ts';
 import { sessionLabel } from '../core/dispatch.ts';
 import { formatDateTime } from '../core/text/dates.ts';
 
-export const sessionArg: ArgSpec = {
+export const sessionArg = arg({
   name: 'séance', kind: 'session', optional: true,
   description: 'date de la séance (2024-10-07 ou 07/10/2024) ; par défaut la prochaine, sinon la dernière',
-};
+});
 
 export const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
 

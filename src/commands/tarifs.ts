@@ -75,7 +75,7 @@ export const tarifs = defineCommand({
   examples: ['/tarifs', '/tarifs cyber', '/tarifs ftth'],
   access: 'read',
   run(args, ctx) {
-    const name = args['service'] as string | undefined;
+    const name = args['service'];
     if (name) {
       const s = ctx.service(name);
       return reply(s.name, serviceDetail(ctx, s), { rule: `TVA ${String(s.vatPercent ?? ctx.config.body.vatPercent).replace('.', ',')} %${s.vatPercent !== undefined ? ' (taux propre à ce service)' : ''} ; prix par ${s.unit}` });

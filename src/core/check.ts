@@ -11,6 +11,7 @@ import { joursFrancsBetween } from './sessions/convocation.ts';
 import { convocationRule, joursFrancsLabel, remoteSessionWarnings } from './sessions/convocation-rule.ts';
 import { formatDateLong, fromZoned, toZoned } from './text/dates.ts';
 import { formatCents } from './text/format.ts';
+import { checkRecordedVotes } from './votes/check-votes.ts';
 import { editDistance, foldName } from './text/normalize.ts';
 
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
@@ -112,6 +113,7 @@ function checkSession(config: Config, session: Session): ConfigWarning[] {
   const at = `sessions(${session.id})`;
   const seed = config.seedRecords[session.id];
   if (seed) out.push(...recordErrors(config, session.id, seed));
+  out.push(...checkRecordedVotes(config, session));
   const rule = convocationRule(b, session);
   if (session.convokedOn) {
     const days = joursFrancsBetween(session.convokedOn, session.date);

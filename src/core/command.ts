@@ -34,10 +34,11 @@ export type Args = Record<string, unknown>;
 export interface Actor {
   readonly name: string;
   readonly role: ActorRole;
-  readonly door: 'console' | 'slack' | 'discord' | 'test' | 'scheduler';
+  /** The door it came through ('console', 'slack', 'discord'; 'test', 'scheduler' for the bot itself). */
+  readonly door: string;
   readonly delegate?: Delegate;
   readonly person?: Person;
-  /** The platform user id, when there is one. */
+  /** The account id on that door, when there is one. */
   readonly userId?: string;
 }
 
@@ -94,6 +95,34 @@ function usageText(cmd: Command, parent?: Command): string {
   return [head, ...args].join(' ');
 }
 
-export function defineCommand(cmd: Command): Command {
-  return cmd;
+/** The value a handler receives for one argument: its schema's output, a choice's words, or its kind's default. */
+type ArgValue<S extends ArgSpec> =
+  S extends { readonly schema: infer Z extends z.ZodType } ? z.output<Z>
+  : S extends { readonly kind: 'choice'; readonly choices: readonly (infer C extends string)[] } ? C
+  : S['kind'] extends 'integer' ? number
+  : S['kind'] extends 'session' | 'date' ? IsoDate
+  : string;
+
+/** The arguments a handler receives, by name, from its declared specs (optional ones may be undefined). */
+export type ArgsOf<A extends readonly ArgSpec[]> = {
+  readonly [S in A[number] as S['name']]: S extends { readonly optional: true } ? ArgValue<S> | undefined : ArgValue<S>;
+};
+
+/** A command as written in src/commands: like `Command`, with a handler typed from its own arguments. */
+export interface CommandDeclaration<A extends readonly ArgSpec[]> extends Omit<Command, 'args' | 'run'> {
+  readonly args?: A;
+  readonly run?: (args: ArgsOf<A>, ctx: CommandContext) => Promise<Reply> | Reply;
+}
+
+/** An argument spec kept literal (its name, kind and choices), for specs shared between commands. */
+export function arg<const S extends ArgSpec>(spec: S): S {
+  return spec;
+}
+
+/**
+ * Declares a command; its handler's arguments are typed from `args`. The dispatcher validates the raw text with
+ * each spec's schema before calling `run`, which is what makes the one widening below sound.
+ */
+export function defineCommand<const A extends readonly ArgSpec[] = []>(cmd: CommandDeclaration<A>): Command {
+  return cmd as Command;
 }

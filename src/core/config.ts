@@ -32,11 +32,6 @@ export interface SeminarConfig {
   readonly to: readonly ('delegates' | 'secretariat')[];
 }
 
-export interface ChatChannels {
-  readonly secretariatChannel?: string;
-  readonly delegatesChannel?: string;
-}
-
 export interface Config {
   readonly file: string;
   readonly body: BodyProfile;
@@ -45,8 +40,6 @@ export interface Config {
   readonly staff: readonly Person[];
   readonly contacts: readonly Person[];
   readonly permissions: Readonly<Record<Permission, readonly ActorRole[]>>;
-  readonly slack: ChatChannels;
-  readonly discord: ChatChannels;
   readonly sessions: readonly Session[];
   /** Attendance and proxies the config records (the minutes of a past session). */
   readonly seedRecords: Readonly<Record<string, SessionRecord>>;

@@ -12,6 +12,7 @@ import type { Clock, Logger } from './ports.ts';
 import type { Records } from './records.ts';
 import type { ReminderScheduler } from './reminders/scheduler.ts';
 import { list, reply, text, type Reply } from './reply.ts';
+import { messageShortcuts } from './message-line.ts';
 import { matchByName } from './text/match.ts';
 import { fold } from './text/normalize.ts';
 import { formatDateLong, toZoned, type IsoDate } from './text/dates.ts';
@@ -137,6 +138,32 @@ export function createContext(deps: DispatchDeps, actor: Actor): CommandContext 
   };
 }
 
+/**
+ * Refuses, at start, a command list where one word would mean two things: two commands (or two subcommands of
+ * one command) with the same name, or a message shortcut (`confirmer ROY`) that is also a command's name.
+ * Names are compared folded (`séance` = `seance`), as the dispatcher reads them.
+ */
+export function checkRegistry(commands: readonly Command[]): void {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const claim = (word: string, what: string) => {
+    const key = fold(word);
+    const before = seen.get(key);
+    if (before) problems.push(`${what} clashes with ${before}`);
+    else seen.set(key, what);
+  };
+  for (const c of commands) {
+    claim(c.name, `command /${c.name}`);
+    const subs = new Set<string>();
+    for (const s of c.subcommands ?? []) {
+      if (subs.has(fold(s.name))) problems.push(`subcommand /${c.name} ${s.name} is declared twice`);
+      subs.add(fold(s.name));
+    }
+  }
+  for (const word of messageShortcuts(commands)) claim(word, `message shortcut « ${word} »`);
+  if (problems.length) throw new Error(`Command registry refused: ${problems.join('; ')}`);
+}
+
 function suggestCommand(name: string, commands: readonly Command[]): string {
   const m = matchByName(name, commands.map((c) => ({ keys: [c.name], c })), false);
   const cands = m.kind === 'found' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : m.suggestions;
@@ -163,13 +190,14 @@ function checkAccess(cmd: Command, ctx: CommandContext): void {
 
 export function createDispatcher(deps: DispatchDeps): Dispatcher {
   const commands = deps.commands;
+  checkRegistry(commands);
   const known: KnownPhrases = {
     delegate: knownPhraseTester(deps.config.roster.flatMap((d) => d.keys), true),
     service: knownPhraseTester(deps.config.catalogue.services.flatMap((s) => s.keys), false),
   };
   // Folding is Unicode normalisation plus regexes: fold each command name once, not on every line.
   const byName = new Map<string, Command>();
-  for (const c of commands) if (!byName.has(fold(c.name))) byName.set(fold(c.name), c);
+  for (const c of commands) byName.set(fold(c.name), c);
   const find = (name: string) => byName.get(fold(name.replace(/^\//, '')));
 
   async function guarded(actor: Actor, label: string, body: (ctx: CommandContext) => Promise<Reply>): Promise<Reply> {

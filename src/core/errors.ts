@@ -4,9 +4,32 @@
  */
 import { reply, text, type Block, type Reply } from './reply.ts';
 
+/**
+ * Every code a user error may carry: a closed list, so that a door, a test or a log filter can rely on it.
+ * A new kind of user error adds its code here (dotted: `domain.what`).
+ */
+export const ERROR_CODES = [
+  'access.denied', 'access.unmapped',
+  'agenda.past',
+  'args.invalid',
+  'attendance.no-substitute', 'attendance.no-substitutes', 'attendance.not-in-office', 'attendance.not-yours', 'attendance.remote-not-allowed',
+  'command.empty', 'command.subcommand', 'command.too-long', 'command.unknown',
+  'name.ambiguous', 'name.unknown',
+  'proxy.already-confirmed', 'proxy.chain', 'proxy.giver-already-gave', 'proxy.giver-present', 'proxy.holder-absent',
+  'proxy.holder-already-holds', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self',
+  'quote.no-price', 'quote.no-tariff', 'quote.not-yet', 'quote.seat-limit', 'quote.seats',
+  'reminder.past', 'reminder.unknown', 'reminders.unavailable',
+  'service.ambiguous', 'service.unknown',
+  'session.cancelled', 'session.exists', 'session.none', 'session.past', 'session.unknown',
+  'vote.named-twice', 'vote.no-attendance', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
+  'vote.too-many', 'vote.withdrawn',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export class UserError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details: Block[] = [],
     readonly rule?: string,
@@ -16,7 +39,7 @@ export class UserError extends Error {
   }
 }
 
-export function fail(code: string, message: string, details: Block[] = [], rule?: string): never {
+export function fail(code: ErrorCode, message: string, details: Block[] = [], rule?: string): never {
   throw new UserError(code, message, details, rule);
 }
 

@@ -21,6 +21,11 @@ const PROXY_COMMAND = 'pouvoir';
 /** `pouvoir ROY PARSIS` (no verb) means declaring or recording: `/pouvoir donner ROY PARSIS`. */
 const PROXY_DEFAULT_VERB = 'donner';
 
+/** The words a plain message may start with to mean a proxy subcommand (`confirmer`, `refuser`...). */
+export function messageShortcuts(commands: readonly Command[]): readonly string[] {
+  return commands.find((c) => c.name === PROXY_COMMAND)?.subcommands?.map((s) => s.name) ?? [];
+}
+
 export function messageToLine(raw: string, opts: MessageLineOptions): string | undefined {
   const text = raw.trim();
   if (!text) return undefined;

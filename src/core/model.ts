@@ -1,5 +1,6 @@
 /** @module The domain model the config is loaded into. Plain data: the core's functions read it, never mutate it. */
 import type { IsoDate, WallTime } from './text/dates.ts';
+import type { MajorityRule, Tally } from './votes/model.ts';
 
 export type BodyKind = 'commune' | 'epci' | 'syndicat-mixte-ferme' | 'syndicat-mixte-ouvert' | 'syndicat-intercommunal';
 export type Role = 'president' | 'secretary' | 'delegate';
@@ -72,6 +73,8 @@ export interface BodyProfile {
   readonly seatsInOffice?: number;
   /** Total votes as stated by the minutes, when they state one (104 for Somme Numérique). */
   readonly statedTotalVotes?: number;
+  /** Majority needed to adopt a deliberation; default: absolute majority of votes cast (CGCT L2121-20). */
+  readonly majority?: MajorityRule;
 }
 
 export interface MemberBody {
@@ -93,8 +96,6 @@ export interface Delegate {
   readonly inOffice: boolean;
   /** The suppléant who sits when this titulaire cannot (L5211-6, L5212-7 or the statutes). */
   readonly substitute?: string;
-  readonly slackId?: string;
-  readonly discordId?: string;
   /** Every spelling that names this delegate (display name, aliases). */
   readonly keys: readonly string[];
 }
@@ -106,8 +107,6 @@ export interface Person {
   /** For a mairie contact: the member body, or null for a non-member commune. */
   readonly member?: string | null;
   readonly organisation?: string;
-  readonly slackId?: string;
-  readonly discordId?: string;
 }
 
 export type AgendaKind = 'procedure' | 'information' | 'deliberation';
@@ -115,7 +114,13 @@ export type AgendaKind = 'procedure' | 'information' | 'deliberation';
 export interface AgendaItem {
   readonly kind: AgendaKind;
   readonly title: string;
+  /** The result as free text (« Le comité syndical prend acte »), when no vote gives it. */
   readonly outcome?: string;
+  /** The deliberation's number as the minutes give it (« 1 », « 2024-37 »). */
+  readonly deliberation?: string;
+  /** The vote as the minutes record it (unanimity, figures): its result is computed, in words and figures. */
+  readonly vote?: Tally;
+  readonly secret?: boolean;
 }
 
 export interface Session {

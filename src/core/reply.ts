@@ -32,7 +32,10 @@ export interface Action {
 export interface Attachment {
   readonly filename: string;
   readonly contentType: string;
+  /** Text as is, or a binary file (a .docx) in base64 when `encoding` says so. */
   readonly content: string;
+  /** How `content` is written; default utf8. Doors decode with `Buffer.from(content, encoding)`. */
+  readonly encoding?: 'utf8' | 'base64';
 }
 
 export interface Reply {

@@ -3,6 +3,9 @@ import type { Clock } from '../core/ports.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Real waiting, for the core's retries (the core itself keeps no timers). */
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface FakeClock extends Clock {
   set(at: Date | string): void;
   advance(ms: number): void;

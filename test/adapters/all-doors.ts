@@ -3,23 +3,24 @@
  * door (Bolt, HTTP on 127.0.0.1) against the fake Slack, the real Discord door (discord.js) against the fake Discord,
  * and a recorder door. Reminder retries never wait: the sleeps the scheduler asks for are only recorded.
  */
-import { createSeance, type Door, type Seance } from '../../src/app/build.ts';
+import { createBot, type Door, type Bot } from '../../src/app/build.ts';
 import { parseConfig } from '../../src/app/load-config.ts';
+import { parseDoorSettings } from '../../src/app/settings.ts';
 import { startDiscordDoor, type DiscordDoor } from '../../src/adapters/discord/discord-door.ts';
 import { startSlackDoor, type SlackDoor } from '../../src/adapters/slack/slack-door.ts';
-import type { Config } from '../../src/core/config.ts';
+import type { AppConfig } from '../../src/app/accounts.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
 import type { Outgoing } from '../../src/core/reply.ts';
 import { createFakeClock, type FakeClock } from '../../src/infra/clock.ts';
 import { openStore } from '../../src/infra/keyv-store.ts';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.ts';
 import { startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
-import { sampleYaml, testEnv, testOptions } from './discord/harness.ts';
+import { sampleYaml, testOptions, testSettings } from './discord/harness.ts';
 import { BOT_TOKEN, BOT_USER, SIGNING_SECRET, type LogLine } from './slack/slack-harness.ts';
 
 export interface AllDoors {
-  readonly seance: Seance;
-  readonly config: Config;
+  readonly hub: Bot;
+  readonly config: AppConfig;
   readonly clock: FakeClock;
   readonly store: Store;
   readonly slack: { readonly fake: FakeSlack; readonly door: SlackDoor; readonly url: string };
@@ -30,7 +31,7 @@ export interface AllDoors {
   readonly sleeps: number[];
   readonly logs: LogLine[];
   /** A new bot on the same store, clock and running doors, as after a restart; its scheduler is stopped by `close()`. */
-  restart(): Seance;
+  restart(): Bot;
   close(): Promise<void>;
 }
 
@@ -61,26 +62,27 @@ export async function startAllDoors(now: string): Promise<AllDoors> {
     const config = parseConfig(sampleYaml(discordFake), 'somme-numerique.yaml');
     const store = await openStore('memory:');
     const clock = createFakeClock(now);
-    const seance = createSeance({ config, store, clock, logger, reminders });
-    closers.push(() => seance.stop()); // stops the scheduler, every door added below, and the store
-    seance.addDoor(recorder);
+    const hub = createBot({ config, store, clock, logger, reminders });
+    closers.push(() => hub.stop()); // stops the scheduler, every door added below, and the store
+    hub.addDoor(recorder);
 
-    const slackDoor = await startSlackDoor(seance, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackFake.apiUrl }, {
+    const slackEnv = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackFake.apiUrl };
+    const slackDoor = await startSlackDoor(hub.hostFor('slack'), parseDoorSettings(slackEnv, config).slack!, {
       port: 0, host: '127.0.0.1', processBeforeResponse: true, retryConfig: { retries: 0 },
     });
-    seance.addDoor(slackDoor);
+    hub.addDoor(slackDoor);
     if (!(await slackDoor.reachable)) throw new Error('test: the Slack door did not reach the fake Slack');
-    const discordDoor = await startDiscordDoor(seance, testEnv(discordFake), testOptions);
-    seance.addDoor(discordDoor);
+    const discordDoor = await startDiscordDoor(hub.hostFor('discord'), testSettings(discordFake, config), testOptions);
+    hub.addDoor(discordDoor);
 
-    const restarted: Seance[] = [];
+    const restarted: Bot[] = [];
     return {
-      seance, config, clock, store, recorded, sleeps, logs,
+      hub, config, clock, store, recorded, sleeps, logs,
       slack: { fake: slackFake, door: slackDoor, url: `http://127.0.0.1:${slackDoor.port}/slack/events` },
       discord: { fake: discordFake, door: discordDoor },
       restart() {
-        const again = createSeance({ config, store, clock, logger, reminders });
-        for (const door of seance.doors()) again.addDoor(door);
+        const again = createBot({ config, store, clock, logger, reminders });
+        for (const door of hub.doors()) again.addDoor(door);
         restarted.push(again);
         return again;
       },

@@ -58,12 +58,12 @@ const titles = (messages: readonly Outgoing[]) => messages.map((m) => [m.to.kind
 describe('reminders through the Slack and Discord doors', () => {
   it('sends the seminar\'s J-7 reminder once to every door at 2026-11-19 09:00 Paris time, even after a restart', async () => {
     const h = await start('2026-11-19T08:00:00Z'); // 09:00 in Paris (CET, UTC+1)
-    expect(h.config.slack).toMatchObject({ delegatesChannel: SLACK.delegates, secretariatChannel: SLACK.secretariat });
-    expect(h.seance.doors().map((d) => d.name)).toEqual(['console', 'slack', 'discord']);
+    expect(h.config.doors.channels.slack).toMatchObject({ delegatesChannel: SLACK.delegates, secretariatChannel: SLACK.secretariat });
+    expect(h.hub.doors().map((d) => d.name)).toEqual(['console', 'slack', 'discord']);
     const { delegatesChannelId, secretariatChannelId } = h.discord.fake;
     const title = `Rappel : ${SEMINAR} dans 7 jours`;
 
-    const report = await h.seance.reminders.start();
+    const report = await h.hub.reminders.start();
     expect(report).toMatchObject({ sent: [{ id: J7, deferred: false }], missed: [], failed: [] });
 
     // Slack: one message in each channel of the seminar's `to`, each with the .ics shared to that channel.
@@ -91,12 +91,12 @@ describe('reminders through the Slack and Discord doors', () => {
 
     // The recorder door: delegates, then secretariat.
     expect(titles(h.recorded)).toEqual([['delegates', title], ['secretariat', title]]);
-    expect(await h.seance.reminders.state(J7)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
+    expect(await h.hub.reminders.state(J7)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
 
     // A second tick a minute later, then a restarted scheduler on the same store: nothing more anywhere.
     h.clock.set('2026-11-19T08:01:00Z');
-    expect((await h.seance.reminders.tick()).sent).toEqual([]);
-    await h.seance.reminders.stop();
+    expect((await h.hub.reminders.tick()).sent).toEqual([]);
+    await h.hub.reminders.stop();
     const again = h.restart();
     h.clock.set('2026-11-19T08:02:00Z');
     expect(await again.reminders.start()).toMatchObject({ sent: [], missed: [], failed: [] });
@@ -140,9 +140,9 @@ describe('reminders through the Slack and Discord doors', () => {
     const tries = DEFAULT_RETRY_DELAYS_MS.length + 1;
     h.discord.fake.failNext(new RegExp(`^POST /channels/${delegatesChannelId}/messages$`), tries, 500);
 
-    expect(await h.seance.reminders.start()).toMatchObject({ sent: [], failed: ['seminaire:2026-11-26:J-14'] });
+    expect(await h.hub.reminders.start()).toMatchObject({ sent: [], failed: ['seminaire:2026-11-26:J-14'] });
     expect(h.sleeps).toEqual([...DEFAULT_RETRY_DELAYS_MS]);
-    expect((await h.seance.reminders.state('seminaire:2026-11-26:J-14'))?.detail).toContain(`discord : Discord a répondu HTTP 500 (${tries} tentatives)`);
+    expect((await h.hub.reminders.state('seminaire:2026-11-26:J-14'))?.detail).toContain(`discord : Discord a répondu HTTP 500 (${tries} tentatives)`);
     const tried = h.discord.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${delegatesChannelId}/messages`);
     expect(tried.map((r) => r.status)).toEqual(Array(tries).fill(500));
     expect(discordPosts(h, secretariatChannelId).map((r) => bodyText(r.body))).toEqual([expect.stringContaining(title), expect.stringContaining(NOTICE)]);
@@ -159,10 +159,10 @@ describe('reminders through the Slack and Discord doors', () => {
     // Slack answers 500 to every try for the first recipient (the delegates), then recovers.
     h.slack.fake.failNext('chat.postMessage', tries, 500);
 
-    const report = await h.seance.reminders.start();
+    const report = await h.hub.reminders.start();
     expect(report).toMatchObject({ sent: [], failed: [J1] });
     expect(h.sleeps).toEqual([...DEFAULT_RETRY_DELAYS_MS]);
-    const state = await h.seance.reminders.state(J1);
+    const state = await h.hub.reminders.state(J1);
     expect(state).toMatchObject({ status: 'failed' });
     expect(state?.detail).toContain(`slack : Slack a répondu HTTP 500 (${tries} tentatives)`);
 
@@ -192,21 +192,21 @@ describe('reminders through the Slack and Discord doors', () => {
     // Recorded, not retried forever: the next tick sends nothing.
     h.clock.set('2026-11-25T08:01:00Z');
     const before = h.slack.fake.callsTo('chat.postMessage').length;
-    expect(await h.seance.reminders.tick()).toMatchObject({ sent: [], failed: [] });
+    expect(await h.hub.reminders.tick()).toMatchObject({ sent: [], failed: [] });
     expect(h.slack.fake.callsTo('chat.postMessage')).toHaveLength(before);
   });
 
   it('delivers a session\'s convocation with its .ics: a file upload on Slack, a file on the Discord message', async () => {
     const h = await start('2026-12-01T10:00:00Z');
-    const planned = await h.seance.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens', secretaryActor);
+    const planned = await h.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens', secretaryActor);
     expect(planned.tone).toBe('success');
-    const convocation = (await h.seance.reminders.upcoming(50)).find((r) => r.origin === 'convocation' && r.sessionId === '2026-12-15');
+    const convocation = (await h.hub.reminders.upcoming(50)).find((r) => r.origin === 'convocation' && r.sessionId === '2026-12-15');
     expect(convocation?.to).toEqual([{ kind: 'delegates' }]);
     const ics = convocation!.message.attachments?.[0];
     expect(ics?.filename).toMatch(/\.ics$/);
 
     h.clock.set(new Date(convocation!.dueMs));
-    expect(await h.seance.reminders.tick()).toMatchObject({ sent: [{ id: convocation!.id, deferred: false }], failed: [] });
+    expect(await h.hub.reminders.tick()).toMatchObject({ sent: [{ id: convocation!.id, deferred: false }], failed: [] });
 
     // Slack: the convocation in the delegates channel, then its .ics uploaded there.
     const [post, ...more] = slackPosts(h, SLACK.delegates);

@@ -36,7 +36,7 @@ async function slackCommand(user: string, line: string): Promise<string> {
 }
 
 async function plan(date: string): Promise<void> {
-  const r = await h.seance.dispatcher.runLine(`/seance planifier ${date} 17:30 Amiens`, secretaryActor);
+  const r = await h.hub.dispatcher.runLine(`/seance planifier ${date} 17:30 Amiens`, secretaryActor);
   expect(r.tone).toBe('success');
 }
 
@@ -173,7 +173,7 @@ describe('a proxy request settled anywhere updates every copy', () => {
     const output = new PassThrough();
     let shown = '';
     output.on('data', (c) => { shown += c.toString(); });
-    const terminal = createConsoleAdapter({ seance: h.seance, input, output, actor: { ...secretaryActor, door: 'console' }, interactive: false });
+    const terminal = createConsoleAdapter({ host: h.hub.hostFor('console'), input, output, actor: { ...secretaryActor, door: 'console' }, interactive: false });
     input.end('/pouvoir refuser ROY 2026-12-22\n');
     await terminal.finished;
     expect(shown).toContain('Pouvoir refusé');

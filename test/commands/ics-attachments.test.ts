@@ -36,7 +36,7 @@ describe('calendar files', () => {
     const output = new PassThrough();
     let text = '';
     output.on('data', (c) => { text += c.toString(); });
-    const door = createConsoleAdapter({ seance: bot.seance, input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir: dir });
+    const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir: dir });
     input.end('/odj 2024-10-07\n');
     await door.finished;
     const path = join(dir, 'seance-2024-10-07.ics');

@@ -1,6 +1,6 @@
 /** @module /rappels, /rappel ajouter|supprimer, and the reminders of a session planned from chat, end to end through the bot. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSeance, type Seance } from '../../src/app/build.ts';
+import { createBot, type Bot } from '../../src/app/build.ts';
 import { loadConfigFile } from '../../src/app/load-config.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { Outgoing } from '../../src/core/reply.ts';
@@ -10,15 +10,15 @@ import { openStore } from '../../src/infra/keyv-store.ts';
 import { createTestBot, reader, secretary, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-let seance: Seance | undefined;
+let hub: Bot | undefined;
 afterEach(async () => {
   await bot?.close();
-  await seance?.stop();
+  await hub?.stop();
   bot = undefined;
-  seance = undefined;
+  hub = undefined;
 });
 
-const at = (b: TestBot, iso: string) => { b.clock.set(iso); return b.seance.reminders.tick(); };
+const at = (b: TestBot, iso: string) => { b.clock.set(iso); return b.hub.reminders.tick(); };
 
 describe('/rappels', () => {
   it('lists the upcoming reminders: when (Paris time), to whom, what', async () => {
@@ -43,17 +43,17 @@ describe('/rappels', () => {
     const config = loadConfigFile('config/somme-numerique.yaml');
     const clock = createFakeClock('2026-11-30T10:00:00Z');
     const logger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    seance = createSeance({ config, store: await openStore('memory:'), clock, logger, reminders: { sleep: async () => undefined } });
+    hub = createBot({ config, store: await openStore('memory:'), clock, logger, reminders: { sleep: async () => undefined } });
     const console: Outgoing[] = [];
-    seance.addDoor({ name: 'console', deliver: async (m) => { console.push(m); return true; }, stop: async () => undefined });
-    seance.addDoor({ name: 'slack', deliver: async () => { throw new Error('Slack a répondu 500'); }, stop: async () => undefined });
-    await seance.dispatcher.runLine('/rappel ajouter 2026-12-01 09:00 delegues Pensez à vos pouvoirs', secretary);
+    hub.addDoor({ name: 'console', deliver: async (m) => { console.push(m); return true; }, stop: async () => undefined });
+    hub.addDoor({ name: 'slack', deliver: async () => { throw new Error('Slack a répondu 500'); }, stop: async () => undefined });
+    await hub.dispatcher.runLine('/rappel ajouter 2026-12-01 09:00 delegues Pensez à vos pouvoirs', secretary);
     clock.set('2026-12-01T08:00:00Z');
-    await seance.reminders.tick();
+    await hub.reminders.tick();
     const notice = console.find((m) => m.reply.title === 'Rappels non remis')!;
     expect(notice.to).toEqual({ kind: 'secretariat' });
     expect(replyToText(notice.reply)).toContain('slack : Slack a répondu 500 (3 tentatives)');
-    const text = replyToText(await seance.dispatcher.runLine('/rappels', secretary));
+    const text = replyToText(await hub.dispatcher.runLine('/rappels', secretary));
     expect(text).toContain('Pensez à vos pouvoirs (pour les délégués) : échec de remise');
   });
 });

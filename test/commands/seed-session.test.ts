@@ -45,7 +45,7 @@ describe('the committee of 7 October 2024, figure for figure', () => {
     expect(out).toContain('Le comité syndical prend acte');
     expect(out).toMatch(/Présidence\s+: M\. VARLET/);
   });
-  it('/pv: the attendance part of the minutes in Markdown', async () => {
+  it('/pv: the attendance part of the minutes in Markdown (the whole draft: test/commands/pv.test.ts)', async () => {
     const r = await bot.ask('/pv 2024-10-07');
     const md = r.blocks.find((b) => b.type === 'code');
     expect(md?.type).toBe('code');
@@ -56,8 +56,8 @@ describe('the committee of 7 October 2024, figure for figure', () => {
     expect(text).toContain('### Excusés (35)');
     expect(text).toContain('M. BLOCKLET');
     expect(text).toMatch(/12 présents et 12 représentés, soit 24 délégués sur 47 en exercice \(seuil : 24\), et 54 voix sur 104 : le quorum est atteint/);
-    expect(text).toContain('Secrétaire de séance : M. PARSIS.');
-    expect(text).toContain('Séance levée à 18 h 40.');
+    expect(text).toContain('Secrétaire de séance : M. PARSIS Laurent.');
+    expect(text).toContain('la séance est levée à 18 h 40.');
   });
   it('/seances lists the session as past', async () => {
     const out = await bot.say('/seances');
@@ -139,7 +139,7 @@ describe('names, help and errors', () => {
   });
   it('/aide lists every command with its usage, and details one with examples', async () => {
     const all = await bot.say('/aide');
-    for (const c of bot.seance.dispatcher.commands) expect(all).toContain(`/${c.name}`);
+    for (const c of bot.hub.dispatcher.commands) expect(all).toContain(`/${c.name}`);
     const devis = await bot.say('/aide devis');
     expect(devis).toContain('/devis <service> <postes> [membre|non-membre] [premiere]');
     expect(devis).toContain('/devis cyber 10 membre');
@@ -151,7 +151,7 @@ describe('names, help and errors', () => {
     expect(await bot.say('/journal 2024-10-07', reader)).toMatch(/réservée/);
   });
   it('a bug answers with a short apology and logs the detail', async () => {
-    const records = bot.seance.records as { record: (id: string) => Promise<unknown> };
+    const records = bot.hub.records as { record: (id: string) => Promise<unknown> };
     records.record = async () => { throw new Error('disk on fire'); };
     const out = await bot.say('/quorum 2024-10-07');
     expect(out).toContain('Désolé, une erreur inattendue est survenue');

@@ -1,8 +1,9 @@
 /** @module The door contract run against the real Discord door (discord.js logged in to the fake Discord on 127.0.0.1). */
 import { Events } from 'discord.js';
 import { readFileSync } from 'node:fs';
-import { createSeance } from '../../src/app/build.ts';
+import { createBot } from '../../src/app/build.ts';
 import { parseConfig } from '../../src/app/load-config.ts';
+import { parseDoorSettings } from '../../src/app/settings.ts';
 import { discordName } from '../../src/adapters/discord/commands.ts';
 import { startDiscordDoor } from '../../src/adapters/discord/discord-door.ts';
 import { messageProblems } from '../../src/adapters/discord/limits.ts';
@@ -74,11 +75,12 @@ const makeDiscordHarness: MakeHarness = async ({ commands }) => {
   const config = parseConfig(yaml, SAMPLE_CONFIG);
   const logs: string[] = [];
   const logger: Logger = { info: () => undefined, warn: (m) => logs.push(m), error: (m) => logs.push(m) };
-  const seance = createSeance({ config, store: await openStore('memory:'), clock: createFakeClock('2026-11-29T10:00:00Z'), logger, commands });
-  const door = await startDiscordDoor(seance, { DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, {
+  const hub = createBot({ config, store: await openStore('memory:'), clock: createFakeClock('2026-11-29T10:00:00Z'), logger, commands });
+  const settings = parseDoorSettings({ DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, config);
+  const door = await startDiscordDoor(hub.hostFor('discord'), settings.discord!, {
     ws: noIdentifyThrottle, rest: { retries: 0, timeout: 2000 },
   });
-  seance.addDoor(door);
+  hub.addDoor(door);
   const answers = () => fake.requests.map(answerBody).filter((b) => b !== undefined);
   let last: Json[] = [];
 
@@ -98,7 +100,7 @@ const makeDiscordHarness: MakeHarness = async ({ commands }) => {
   };
 
   return {
-    seance,
+    hub,
     async send(line, as) {
       const from = fake.requests.length;
       const slash = slashFor(line, commands, config);
@@ -131,7 +133,7 @@ const makeDiscordHarness: MakeHarness = async ({ commands }) => {
       }
     },
     async close() {
-      await seance.stop();
+      await hub.stop();
       await fake.close();
       if (logs.some((m) => m === 'discord interaction failed' || m === 'discord direct message failed')) {
         throw new Error(`the Discord door logged failures: ${logs.join(', ')}`);

@@ -7,12 +7,12 @@
  * - `lastReplyText()` is what that user reads of the door's last answer (markup decoded);
  * - `replyCount()` counts the answers so far, `limitViolations()` lists every platform limit broken so far;
  * - `sendOwnMessage(text)` feeds the door a message written by the bot itself;
- * - `seance` is the bot behind the door, so the suite can check that nothing changed.
- * `makeHarness({ commands })` must build the door on a Seance made with exactly those commands (the suite adds a
+ * - `hub` is the bot behind the door, so the suite can check that nothing changed.
+ * `makeHarness({ commands })` must build the door on a Bot made with exactly those commands (the suite adds a
  * command that throws), on the sample config (config/somme-numerique.yaml) and a fresh memory store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Seance } from '../../src/app/build.ts';
+import type { Bot } from '../../src/app/build.ts';
 import { commands } from '../../src/commands/index.ts';
 import { defineCommand, type Actor, type Command } from '../../src/core/command.ts';
 import { replyToText } from '../../src/core/reply-text.ts';
@@ -21,7 +21,7 @@ import { replyToText } from '../../src/core/reply-text.ts';
 export type UserKey = 'secretary' | 'delegate' | 'reader';
 
 export interface DoorHarness {
-  readonly seance: Seance;
+  readonly hub: Bot;
   send(line: string, as: UserKey): Promise<void>;
   lastReplyText(): string;
   replyCount(): number;
@@ -47,7 +47,7 @@ const QUORUM = '/quorum 2024-10-07';
 export function runDoorContract(name: string, makeHarness: MakeHarness): void {
   describe(`door contract: ${name}`, () => {
     let h: DoorHarness;
-    const state = async () => replyToText(await h.seance.dispatcher.runLine(QUORUM, observer));
+    const state = async () => replyToText(await h.hub.dispatcher.runLine(QUORUM, observer));
     beforeAll(async () => { h = await makeHarness({ commands: [...commands, boomCommand] }); });
     afterAll(async () => { await h?.close(); });
 

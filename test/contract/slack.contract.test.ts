@@ -17,7 +17,7 @@ const makeSlackHarness: MakeHarness = async ({ commands }) => {
   const answers = () => h.fake.received.filter(isAnswer);
   let last: Received[] = [];
   return {
-    seance: h.seance,
+    hub: h.hub,
     async send(line, as) {
       const from = h.fake.received.length;
       const name = line.trim().split(/\s+/)[0]!.replace(/^\//, '');

@@ -1,11 +1,11 @@
 /**
- * @module `createTestBot()`: the whole bot in-process on the sample config, a memory store (or a given one)
+ * @module `createTestBot()`: the whole bot (`hub`) in-process on the sample config, a memory store (or a given one)
  * and a fake clock, for one-line command tests: `await bot.say('/quorum 2024-10-07')`.
  */
-import { createSeance, type Door, type Seance } from '../../src/app/build.ts';
+import { createBot, type Door, type Bot } from '../../src/app/build.ts';
 import { loadConfigFile, parseConfig } from '../../src/app/load-config.ts';
 import type { Actor } from '../../src/core/command.ts';
-import type { Config } from '../../src/core/config.ts';
+import type { AppConfig } from '../../src/app/accounts.ts';
 import type { Logger, Store } from '../../src/core/ports.ts';
 import type { Outgoing, Reply } from '../../src/core/reply.ts';
 import { replyToText } from '../../src/core/reply-text.ts';
@@ -15,9 +15,9 @@ import { openStore } from '../../src/infra/keyv-store.ts';
 export const SAMPLE_CONFIG = 'config/somme-numerique.yaml';
 
 export interface TestBot {
-  readonly seance: Seance;
+  readonly hub: Bot;
   readonly clock: FakeClock;
-  readonly config: Config;
+  readonly config: AppConfig;
   /** Messages handed to the doors (outbox, reminders), in order. */
   readonly delivered: Outgoing[];
   readonly logs: { level: string; msg: string; data?: Record<string, unknown> }[];
@@ -37,7 +37,7 @@ export interface TestBotOptions {
   readonly now?: string;
   readonly store?: Store;
   readonly storeUrl?: string;
-  readonly config?: Config;
+  readonly config?: AppConfig;
   /** YAML text to use instead of the sample. */
   readonly yaml?: string;
 }
@@ -52,24 +52,22 @@ export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot>
     warn: (msg, data) => logs.push({ level: 'warn', msg, data }),
     error: (msg, data) => logs.push({ level: 'error', msg, data }),
   };
-  const seance = createSeance({ config, store, clock, logger });
+  const hub = createBot({ config, store, clock, logger });
   const delivered: Outgoing[] = [];
   const recorder: Door = { name: 'console', deliver: async (m) => { delivered.push(m); return true; }, stop: async () => undefined };
-  seance.addDoor(recorder);
+  hub.addDoor(recorder);
 
   const actor = (name: string): Actor => {
-    const a = seance.actorByName(name);
+    const a = hub.actorByName(name);
     if (!a) throw new Error(`test: unknown person ${name}`);
     return { ...a, door: 'test' };
   };
-  const ask = async (line: string, as: string | Actor = secretary) => {
-    const r = await seance.dispatcher.runLine(line, typeof as === 'string' ? actor(as) : as);
-    await seance.deliver(r.outbox);
-    return r;
-  };
+  // Through the same turn pipeline as every door: the answer is the returned reply, then settle and outbox.
+  const ask = (line: string, as: string | Actor = secretary) =>
+    hub.run({ actor: typeof as === 'string' ? actor(as) : as, input: line, answer: async () => undefined });
   return {
-    seance, clock, config, delivered, logs, ask, actor,
+    hub, clock, config, delivered, logs, ask, actor,
     say: async (line, as) => replyToText(await ask(line, as)),
-    close: () => seance.stop(),
+    close: () => hub.stop(),
   };
 }

@@ -40,7 +40,7 @@ describe('state on a real SQLite file through keyv', () => {
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(49);
     for (const r of refused) expect(r.blocks[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/déjà/) });
-    const record = await bot.seance.records.record('2026-12-15');
+    const record = await bot.hub.records.record('2026-12-15');
     expect(record.proxies).toHaveLength(1);
     expect(record.journal.filter((j) => j.action.startsWith('pouvoir'))).toHaveLength(1);
     await bot.close();

@@ -1,11 +1,11 @@
 /** @module Tab completion for the console: commands, subcommands, choices, service and delegate names. */
-import type { Seance } from '../../app/build.ts';
+import type { Command } from '../../core/command.ts';
+import type { Config } from '../../core/config.ts';
 import { fold } from '../../core/text/normalize.ts';
 
-export function createCompleter(seance: Seance) {
-  const cmds = seance.dispatcher.commands;
-  const names = seance.config.roster.map((d) => (d.lastName.includes(" ") ? `"${d.lastName}"` : d.lastName));
-  const services = [...new Set(seance.config.catalogue.services.flatMap((s) => s.keys.filter((k) => !k.includes(' ')).map((k) => k.toLowerCase())))];
+export function createCompleter(cmds: readonly Command[], config: Config) {
+  const names = config.roster.map((d) => (d.lastName.includes(" ") ? `"${d.lastName}"` : d.lastName));
+  const services = [...new Set(config.catalogue.services.flatMap((s) => s.keys.filter((k) => !k.includes(' ')).map((k) => k.toLowerCase())))];
   return (line: string): [string[], string] => {
     const parts = line.split(/\s+/);
     const last = parts[parts.length - 1] ?? '';

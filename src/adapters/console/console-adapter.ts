@@ -7,14 +7,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Door, Seance } from '../../app/build.ts';
 import type { Actor } from '../../core/command.ts';
+import type { Config } from '../../core/config.ts';
+import { delegateName } from '../../core/config.ts';
+import type { Door, DoorHost } from '../../core/door.ts';
 import type { Outgoing, Recipient, Reply } from '../../core/reply.ts';
 import { replyToText } from '../../core/reply-text.ts';
 import { createCompleter } from './complete.ts';
 
 export interface ConsoleOptions {
-  readonly seance: Seance;
+  readonly host: DoorHost;
   readonly input: Readable;
   readonly output: Writable;
   readonly actor: Actor;
@@ -29,15 +31,16 @@ export interface ConsoleDoor extends Door {
   readonly finished: Promise<void>;
 }
 
-function recipientLabel(to: Recipient, seance: Seance): string {
+function recipientLabel(to: Recipient, config: Config): string {
   if (to.kind === 'secretariat') return 'secrétariat';
   if (to.kind === 'delegates') return 'délégués';
-  const d = seance.config.roster.find((x) => x.id === to.id);
-  return d ? `${d.civility} ${d.lastName}` : to.id;
+  const d = config.roster.find((x) => x.id === to.id);
+  return d ? delegateName(d) : to.id;
 }
 
 export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
-  const { seance, input, output, actor } = opts;
+  const { host, input, output, actor } = opts;
+  const { config } = host.context(actor);
   const interactive = opts.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
   const filesDir = opts.filesDir ?? join('data', 'ics');
@@ -47,7 +50,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
       const path = join(filesDir, basename(a.filename));
       try {
         mkdirSync(filesDir, { recursive: true });
-        writeFileSync(path, a.content);
+        writeFileSync(path, Buffer.from(a.content, a.encoding ?? 'utf8'));
         write(`Fichier enregistré : ${path}`);
       } catch (e) {
         write(`Impossible d'enregistrer ${a.filename} : ${e instanceof Error ? e.message : String(e)}`);
@@ -62,7 +65,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     name: 'console',
     finished,
     async deliver(message: Outgoing) {
-      write(`\n── Message pour ${recipientLabel(message.to, seance)} ──\n${replyToText(message.reply)}\n`);
+      write(`\n── Message pour ${recipientLabel(message.to, config)} ──\n${replyToText(message.reply)}\n`);
       saveAttachments(message.reply);
       return true;
     },
@@ -75,20 +78,19 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return true;
     if (/^\/?(quitter|exit|quit)$/i.test(trimmed)) return false;
-    const r = await seance.dispatcher.runLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`, actor);
-    write(`${replyToText(r)}\n`);
-    saveAttachments(r);
-    await seance.settle(r);
-    await seance.deliver(r.outbox);
+    await host.run({ actor, input: trimmed.startsWith('/') ? trimmed : `/${trimmed}`, answer: async (r) => {
+      write(`${replyToText(r)}\n`);
+      saveAttachments(r);
+    } });
     return true;
   }
 
   rl = createInterface({
     input, output: interactive ? output : undefined, terminal: interactive,
-    historySize: 500, completer: interactive ? createCompleter(seance) : undefined,
+    historySize: 500, completer: interactive ? createCompleter(host.commands, config) : undefined,
   });
   if (interactive) {
-    write(`Séance — ${seance.config.body.name}. Vous êtes : ${actor.name}. Tapez /aide, Tab pour compléter, /quitter pour sortir.`);
+    write(`Séance — ${config.body.name}. Vous êtes : ${actor.name}. Tapez /aide, Tab pour compléter, /quitter pour sortir.`);
     rl.setPrompt('séance> ');
     rl.prompt();
   }
@@ -99,7 +101,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     queue = queue.then(async (goOn) => {
       if (!goOn || closed) return false;
       const more = await handle(line).catch((e) => {
-        seance.logger.error('console line failed', { error: e instanceof Error ? e.stack : String(e) });
+        host.logger.error('console line failed', { error: e instanceof Error ? e.stack : String(e) });
         write('Erreur interne : la commande n\'a pas abouti.');
         return true;
       });

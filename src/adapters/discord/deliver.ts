@@ -1,6 +1,6 @@
 /** @module Delivers messages the bot starts itself: the secretariat and delegates channels, or a delegate's DMs. */
 import { DiscordAPIError, type Client } from 'discord.js';
-import type { Seance } from '../../app/build.ts';
+import type { ChatChannels, DoorHost } from '../../core/door.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { rememberActions } from './actions.ts';
 import { forChannel } from './embeds.ts';
@@ -31,14 +31,14 @@ async function channelTarget(client: Client, id: string | undefined): Promise<Ta
   return channel?.isSendable() ? channel : undefined;
 }
 
-async function targetFor(client: Client, seance: Seance, to: Recipient): Promise<Target | undefined> {
+async function targetFor(client: Client, host: DoorHost, channels: ChatChannels, to: Recipient): Promise<Target | undefined> {
   switch (to.kind) {
     case 'secretariat':
-      return channelTarget(client, seance.config.discord.secretariatChannel);
+      return channelTarget(client, channels.secretariatChannel);
     case 'delegates':
-      return channelTarget(client, seance.config.discord.delegatesChannel);
+      return channelTarget(client, channels.delegatesChannel);
     case 'delegate': {
-      const id = seance.config.roster.find((d) => d.id === to.id)?.discordId;
+      const id = host.accountOf(to.id);
       if (!id) return undefined;
       return client.users.fetch(id).catch((e: unknown) => {
         if (unreachableUser(e)) return undefined;
@@ -52,22 +52,22 @@ async function targetFor(client: Client, seance: Seance, to: Recipient): Promise
  * Resolves false when this door cannot reach the recipient (no channel configured, no Discord id, DMs closed);
  * throws when Discord fails (HTTP 500, refused request), so the hub retries and records the failure.
  */
-export function createDelivery(client: Client, seance: Seance): (message: Outgoing) => Promise<boolean> {
+export function createDelivery(client: Client, host: DoorHost, channels: ChatChannels): (message: Outgoing) => Promise<boolean> {
   return async (message) => {
     try {
-      const target = await targetFor(client, seance, message.to);
+      const target = await targetFor(client, host, channels, message.to);
       if (!target) return false;
-      await rememberActions(seance.store, message.reply.actions);
+      await rememberActions(host.store, message.reply.actions);
       let last: OpenRequest | undefined;
       await sendReply(message.reply, async (m) => {
         const sent = await target.send(forChannel(m));
         last = { channelId: sent.channelId, messageId: sent.id, ...(m.content ? { content: m.content } : {}), embeds: m.embeds };
-      }, seance.logger);
+      }, host.logger);
       // The buttons are on the last message: that is the copy to update once the request is settled.
-      if (message.reply.opens && last) await discordOpenRequests(seance.store, seance.logger).remember(message.reply.opens, last);
+      if (message.reply.opens && last) await discordOpenRequests(host.store, host.logger).remember(message.reply.opens, last);
       return true;
     } catch (e) {
-      seance.logger.warn('discord delivery failed', { to: message.to.kind, title: message.reply.title, error: errorText(e) });
+      host.logger.warn('discord delivery failed', { to: message.to.kind, title: message.reply.title, error: errorText(e) });
       if (unreachableUser(e)) return false;
       throw new Error(discordFailureText(e), { cause: e });
     }

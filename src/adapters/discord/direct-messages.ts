@@ -1,7 +1,7 @@
-/** @module Direct messages to the bot as command lines (`confirmer ROY`, `/quorum`), through the same dispatcher path. */
+/** @module Direct messages to the bot as command lines (`confirmer ROY`, `/quorum`), through the same turn pipeline. */
 import type { Message } from 'discord.js';
-import type { Seance } from '../../app/build.ts';
 import type { Command } from '../../core/command.ts';
+import type { DoorHost } from '../../core/door.ts';
 import { messageToLine } from '../../core/message-line.ts';
 import { rememberActions } from './actions.ts';
 import { forChannel } from './embeds.ts';
@@ -14,23 +14,22 @@ export function directMessageLine(content: string, commands: readonly Command[])
 }
 
 /** Answers a DM; ignores the bot's own messages, other bots, and anything outside direct messages. */
-export async function handleDirectMessage(seance: Seance, message: Message): Promise<void> {
+export async function handleDirectMessage(host: DoorHost, message: Message): Promise<void> {
   if (message.author.bot || message.author.system || message.guildId || message.author.id === message.client.user?.id) return;
   try {
-    const line = directMessageLine(message.content, seance.dispatcher.commands);
+    const line = directMessageLine(message.content, host.commands);
     if (!line) return;
-    const reply = await seance.dispatcher.runLine(line, actorOf(seance, message.author));
-    await rememberActions(seance.store, reply.actions);
-    const channel = message.channel;
-    await sendReply(reply, (m, k) => {
-      const options = forChannel(m);
-      if (k === 0) return message.reply(options);
-      if (!channel.isSendable()) throw new Error('DM channel not sendable');
-      return channel.send(options);
-    }, seance.logger);
-    await seance.settle(reply);
-    await seance.deliver(reply.outbox);
+    await host.run({ actor: actorOf(host, message.author), input: line, answer: async (reply) => {
+      await rememberActions(host.store, reply.actions);
+      const channel = message.channel;
+      await sendReply(reply, (m, k) => {
+        const options = forChannel(m);
+        if (k === 0) return message.reply(options);
+        if (!channel.isSendable()) throw new Error('DM channel not sendable');
+        return channel.send(options);
+      }, host.logger);
+    } });
   } catch (e) {
-    seance.logger.error('discord direct message failed', { user: message.author.id, error: errorText(e) });
+    host.logger.error('discord direct message failed', { user: message.author.id, error: errorText(e) });
   }
 }

@@ -4,7 +4,7 @@
  * a request it posts (`opens`) is remembered and edited with the outcome when any door settles it (`closes`).
  */
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type RESTOptions } from 'discord.js';
-import type { Door, Seance } from '../../app/build.ts';
+import type { Door, DoorHost } from '../../core/door.ts';
 import type { Outgoing } from '../../core/reply.ts';
 import { createCommandIndex } from './commands.ts';
 import { createDelivery } from './deliver.ts';
@@ -14,6 +14,7 @@ import { handleInteraction } from './interactions.ts';
 import { inviteUrl } from './invite.ts';
 import { settleRequests } from './open-requests.ts';
 import { errorText } from './send.ts';
+import type { DiscordSettings } from './settings.ts';
 
 export interface DiscordDoorOptions {
   /** discord.js WebSocket options (tests pass `noIdentifyThrottle`). */
@@ -71,19 +72,16 @@ function readyWithin(client: Client, ms: number): { ready: Promise<void>; cancel
   };
 }
 
-export async function startDiscordDoor(seance: Seance, env: NodeJS.ProcessEnv, opts: DiscordDoorOptions = {}): Promise<DiscordDoor> {
-  const token = env.DISCORD_TOKEN;
-  const applicationId = env.DISCORD_APPLICATION_ID;
-  if (!token || !applicationId) {
-    throw new DiscordStartError('La porte Discord demande DISCORD_TOKEN et DISCORD_APPLICATION_ID.', 'discord.env-missing');
-  }
-  const { logger } = seance;
+/** Starts the door on the settings the app parsed (src/app/settings.ts checks that they are complete). */
+export async function startDiscordDoor(host: DoorHost, settings: DiscordSettings, opts: DiscordDoorOptions = {}): Promise<DiscordDoor> {
+  const { token, applicationId, channels } = settings;
+  const { logger } = host;
   const client = new Client({
     // No privileged intent: interactions need none, and DM content is readable with DirectMessages alone.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
-    rest: { ...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}), ...opts.rest },
+    rest: { ...(settings.apiUrl ? { api: settings.apiUrl } : {}), ...opts.rest },
     ...(opts.ws ? { ws: opts.ws } : {}),
   });
 
@@ -92,9 +90,9 @@ export async function startDiscordDoor(seance: Seance, env: NodeJS.ProcessEnv, o
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
-  const deps = { seance, index: createCommandIndex(seance.dispatcher.commands), deferAfterMs: opts.deferAfterMs ?? 1500 };
+  const deps = { host, index: createCommandIndex(host.commands), deferAfterMs: opts.deferAfterMs ?? 1500 };
   client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(deps, interaction)));
-  client.on(Events.MessageCreate, (message) => track(handleDirectMessage(seance, message)));
+  client.on(Events.MessageCreate, (message) => track(handleDirectMessage(host, message)));
   client.on(Events.Error, (e) => logger.error('discord client error', { error: errorText(e) }));
   client.on(Events.Warn, (msg) => logger.warn('discord warning', { detail: msg }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn('discord gateway disconnected', { shard, code: event.code }));
@@ -127,14 +125,14 @@ export async function startDiscordDoor(seance: Seance, env: NodeJS.ProcessEnv, o
   if (client.application && client.application.id !== applicationId) {
     logger.warn('DISCORD_APPLICATION_ID differs from the bot\'s application', { configured: applicationId, actual: client.application.id });
   }
-  for (const [what, id] of [['secretariatChannel', seance.config.discord.secretariatChannel], ['delegatesChannel', seance.config.discord.delegatesChannel]] as const) {
+  for (const [what, id] of [['secretariatChannel', channels.secretariatChannel], ['delegatesChannel', channels.delegatesChannel]] as const) {
     if (!id) logger.warn(`discord.${what} is not set in the config: messages for it are not posted on Discord`);
   }
   const invite = inviteUrl(applicationId);
   logger.info('discord door ready', { bot: client.user?.tag, guilds: client.guilds.cache.size, invite });
   if (client.guilds.cache.size === 0) logger.warn('the Discord bot is in no server yet: invite it', { invite });
 
-  const deliver = createDelivery(client, seance);
+  const deliver = createDelivery(client, host, channels);
   let stopped = false;
   return {
     name: 'discord',
@@ -143,7 +141,7 @@ export async function startDiscordDoor(seance: Seance, env: NodeJS.ProcessEnv, o
       while (pending.size) await Promise.allSettled([...pending]);
     },
     deliver: (message: Outgoing) => (stopped ? Promise.resolve(false) : deliver(message)),
-    settle: (key, outcome) => (stopped ? Promise.resolve() : settleRequests(client, seance.store, key, outcome, logger)),
+    settle: (key, outcome) => (stopped ? Promise.resolve() : settleRequests(client, host.store, key, outcome, logger)),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -168,7 +168,7 @@ function toMessages(r: Reply, embeds: APIEmbed[], content: string[] = []): Disco
     size += n;
   }
   if (cur.length) messages.push({ embeds: cur, components: [], allowedMentions: NO_MENTIONS });
-  const files = (r.attachments ?? []).map((a) => ({ attachment: Buffer.from(a.content, 'utf8'), name: a.filename }));
+  const files = (r.attachments ?? []).map((a) => ({ attachment: Buffer.from(a.content, a.encoding ?? 'utf8'), name: a.filename }));
   for (let i = 0; i < files.length; i += L.filesPerMessage) {
     const slot = messages[i / L.filesPerMessage] ?? messages[messages.push({ embeds: [], components: [], allowedMentions: NO_MENTIONS }) - 1]!;
     slot.files = files.slice(i, i + L.filesPerMessage);

@@ -1,10 +1,10 @@
 /**
- * @module Discord's pending requests (see src/app/open-requests.ts): what a copy keeps, and how a decision
+ * @module Discord's pending requests (see src/core/open-requests.ts): what a copy keeps, and how a decision
  * edits it (the outcome below, no buttons). Never throws: logs.
  */
 import { Routes, type APIEmbed, type Client } from 'discord.js';
 import type { Logger, Store } from '../../core/ports.ts';
-import { createOpenRequests } from '../../app/open-requests.ts';
+import { createOpenRequests } from '../../core/open-requests.ts';
 import { NO_MENTIONS } from './embeds.ts';
 import { messageProblems } from './limits.ts';
 import { errorText } from './send.ts';

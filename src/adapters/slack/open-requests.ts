@@ -1,10 +1,10 @@
 /**
- * @module Slack's pending requests (see src/app/open-requests.ts): what a copy keeps, and how a decision
+ * @module Slack's pending requests (see src/core/open-requests.ts): what a copy keeps, and how a decision
  * updates it (chat.update without the buttons). Never throws: logs.
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger, Store } from '../../core/ports.ts';
-import { createOpenRequests } from '../../app/open-requests.ts';
+import { createOpenRequests } from '../../core/open-requests.ts';
 import { settledMessage, type SlackMessage } from './block-kit.ts';
 
 /** A posted request: where it is, and what it showed (to keep it when the buttons go). */

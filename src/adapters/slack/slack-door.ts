@@ -7,20 +7,20 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Door, Seance } from '../../app/build.ts';
+import type { Door, DoorHost } from '../../core/door.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
 import { settleRequests, slackOpenRequests, type OpenRequest } from './open-requests.ts';
+import type { SlackSettings } from './settings.ts';
 
 export const SLACK_ENDPOINT = '/slack/events';
-export const DEFAULT_PORT = 3000;
 /** How often the door tries to reach Slack again after a failed start-up check. */
 export const DEFAULT_PROBE_INTERVAL_MS = 60_000;
 
 export interface SlackDoorOptions {
-  /** Overrides PORT (0: any free port). */
+  /** Overrides the settings' port (0: any free port). */
   readonly port?: number;
   /** Interface to listen on (default: all). */
   readonly host?: string;
@@ -75,28 +75,12 @@ export function slackFailureText(e: unknown): string {
   }
 }
 
-function apiUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const url = env.SLACK_API_URL?.trim();
-  if (!url) return undefined;
-  return url.endsWith('/') ? url : `${url}/`;
-}
-
-function listenPort(env: NodeJS.ProcessEnv, opts: SlackDoorOptions): number {
-  if (opts.port !== undefined) return opts.port;
-  const n = Number(env.PORT);
-  return env.PORT && Number.isInteger(n) && n >= 0 && n < 65536 ? n : DEFAULT_PORT;
-}
-
-export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opts: SlackDoorOptions = {}): Promise<SlackDoor> {
-  const botToken = env.SLACK_BOT_TOKEN;
-  const signingSecret = env.SLACK_SIGNING_SECRET;
-  const appToken = env.SLACK_APP_TOKEN || undefined;
-  if (!botToken || (!signingSecret && !appToken)) {
-    throw new Error('Slack door: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are required');
-  }
-  const log = scrubbingLogger(seance.logger, [botToken, signingSecret ?? '', appToken ?? ''].filter(Boolean));
+/** Starts the door on the settings the app parsed (src/app/settings.ts checks that they are complete). */
+export async function startSlackDoor(host: DoorHost, settings: SlackSettings, opts: SlackDoorOptions = {}): Promise<SlackDoor> {
+  const { botToken, signingSecret, appToken, channels } = settings;
+  const log = scrubbingLogger(host.logger, [botToken, signingSecret ?? '', appToken ?? ''].filter(Boolean));
   const bolt = boltLogger(log, opts.logLevel ?? LogLevel.WARN);
-  const slackApiUrl = apiUrl(env);
+  const slackApiUrl = settings.apiUrl;
   const retryConfig = opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 };
   const clientOptions: webApi.WebClientOptions = { logger: bolt, retryConfig, timeout: 15_000, ...(slackApiUrl ? { slackApiUrl } : {}) };
   const api = new webApi.WebClient(botToken, clientOptions);
@@ -110,7 +94,7 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
     ? new SocketModeReceiver({ appToken, logger: bolt, installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } } })
     : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt });
   const app = new App({ authorize, receiver, logger: bolt, clientOptions });
-  registerListeners(app, { seance, log, botUserId: () => identity?.userId });
+  registerListeners(app, { host, log, secretariat: channels.secretariatChannel, botUserId: () => identity?.userId });
 
   const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
   let probeTimer: NodeJS.Timeout | undefined;
@@ -142,7 +126,7 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
   let port: number | undefined;
   let socketRetry: NodeJS.Timeout | undefined;
   if (mode === 'http') {
-    const server = (await app.start({ port: listenPort(env, opts), ...(opts.host ? { host: opts.host } : {}) })) as Server;
+    const server = (await app.start({ port: opts.port ?? settings.port, ...(opts.host ? { host: opts.host } : {}) })) as Server;
     port = (server.address() as AddressInfo).port;
     log.info('slack: listening', { mode, port, endpoint: SLACK_ENDPOINT });
   } else {
@@ -161,9 +145,9 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
   const reachable = probe();
 
   async function channelFor(to: Recipient): Promise<string | undefined> {
-    if (to.kind === 'secretariat') return seance.config.slack.secretariatChannel;
-    if (to.kind === 'delegates') return seance.config.slack.delegatesChannel;
-    const slackId = seance.config.roster.find((d) => d.id === to.id)?.slackId;
+    if (to.kind === 'secretariat') return channels.secretariatChannel;
+    if (to.kind === 'delegates') return channels.delegatesChannel;
+    const slackId = host.accountOf(to.id);
     if (!slackId) return undefined;
     try {
       const opened = await api.conversations.open({ users: slackId });
@@ -199,11 +183,11 @@ export async function startSlackDoor(seance: Seance, env: NodeJS.ProcessEnv, opt
         throw new Error(slackFailureText(e), { cause: e });
       }
       // After the text, best effort: failing here and retrying would post the text twice (the text names the file).
-      if (message.reply.opens && last) await slackOpenRequests(seance.store, log).remember(message.reply.opens, last);
+      if (message.reply.opens && last) await slackOpenRequests(host.store, log).remember(message.reply.opens, last);
       await uploadAttachments(api, channel, message.reply, log);
       return true;
     },
-    settle: (key, outcome) => settleRequests(api, seance.store, key, outcome, log),
+    settle: (key, outcome) => settleRequests(api, host.store, key, outcome, log),
     async stop() {
       stopped = true;
       clearTimeout(probeTimer);

@@ -1,10 +1,9 @@
 /**
- * @module The Slack door's listeners: slash commands, button clicks and plain messages each become one command
- * line for the dispatcher, run as the Slack user's actor; the reply is rendered, the requests it settles updated
- * everywhere (`seance.settle`) and its outbox delivered.
+ * @module The Slack door's listeners: slash commands, button clicks and plain messages each become one turn
+ * (a command line run as the Slack user's actor) for the bot's pipeline; the door only renders the answer.
  */
 import type { App, webApi } from '@slack/bolt';
-import type { Seance } from '../../app/build.ts';
+import type { DoorHost } from '../../core/door.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { decidedMessage, replyToBlockKitMessages, unescapeSlack } from './block-kit.ts';
@@ -15,8 +14,10 @@ type WebClient = webApi.WebClient;
 type RespondFn = (message: Record<string, unknown>) => Promise<unknown>;
 
 export interface ListenerDeps {
-  readonly seance: Seance;
+  readonly host: DoorHost;
   readonly log: Logger;
+  /** The secretariat's channel, where plain messages are read as commands. */
+  readonly secretariat?: string;
   /** The bot's own user id once known (auth.test), to ignore its own messages. */
   readonly botUserId: () => string | undefined;
 }
@@ -31,7 +32,9 @@ export async function uploadAttachments(client: WebClient, channel: string | und
   if (!channel) return;
   for (const a of reply.attachments ?? []) {
     try {
-      await client.files.uploadV2({ channel_id: channel, filename: a.filename, title: a.filename, content: a.content });
+      // A binary file (the .docx minutes) travels in base64 and is uploaded as bytes; text goes as is.
+      const body = a.encoding === 'base64' ? { file: Buffer.from(a.content, 'base64') } : { content: a.content };
+      await client.files.uploadV2({ channel_id: channel, filename: a.filename, title: a.filename, ...body });
     } catch (e) {
       log.warn('slack: attachment upload failed', { channel, filename: a.filename, error: errorText(e) });
     }
@@ -61,9 +64,8 @@ function dedupe(max = 1000): (id: unknown) => boolean {
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { seance, log } = deps;
-  const commands = seance.dispatcher.commands;
-  const secretariat = seance.config.slack.secretariatChannel;
+  const { host, log, secretariat } = deps;
+  const commands = host.commands;
   const seen = dedupe();
 
   // One listener per declared command; the dispatcher does everything else.
@@ -72,13 +74,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     ack: () => Promise<void>; respond: RespondFn; client: WebClient;
   }) => {
     await ack();
-    const actor = seance.actorFor('slack', command.user_id, command.user_name);
-    const line = `${command.command} ${unescapeSlack(command.text ?? '')}`.trim();
-    const reply = await seance.dispatcher.runLine(line, actor);
-    await respondWith(respond, reply, log, command.command);
-    if (responseType(reply) === 'in_channel') await uploadAttachments(client, command.channel_id, reply, log);
-    await seance.settle(reply);
-    await seance.deliver(reply.outbox);
+    await host.run({
+      actor: host.actorFor(command.user_id, command.user_name),
+      input: `${command.command} ${unescapeSlack(command.text ?? '')}`.trim(),
+      answer: async (reply) => {
+        await respondWith(respond, reply, log, command.command);
+        if (responseType(reply) === 'in_channel') await uploadAttachments(client, command.channel_id, reply, log);
+      },
+    });
   };
   // One Bolt listener for every slash command: Bolt runs every listener's middleware on every request, so one
   // listener per declared command cost ~0.1 ms per ack (bench/NOTES.md). Unknown commands still get a French
@@ -89,52 +92,50 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.action(/.+/, async ({ ack, body, action, respond, client }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button') return;
-    const actor = seance.actorFor('slack', body.user.id, body.user.name);
+    const actor = host.actorFor(body.user.id, body.user.name);
     const value = action.value ?? '';
     if (!value.startsWith('/')) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Ce bouton n\'est plus valable.' });
       return;
     }
-    const reply = await seance.dispatcher.runLine(value, actor);
-    if (reply.tone === 'error') {
-      await respondWith(respond as RespondFn, reply, log, 'button');
-      return;
-    }
-    const updated = decidedMessage(body.message?.blocks ?? [], reply, actor.name, body.user.id);
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    const ts = body.message?.ts;
-    try {
-      if (!channel || !ts) throw new Error('no message to update');
-      await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks });
-    } catch (e) {
-      log.warn('slack: chat.update failed, replacing through response_url', { error: errorText(e) });
-      await respond({ replace_original: true, text: updated.text, blocks: updated.blocks }).catch((err: unknown) =>
-        log.warn('slack: could not update the decided message', { error: errorText(err) }));
-    }
-    // This copy already shows the decision: settling updates only the others (other channels, other doors).
-    if (reply.closes) await slackOpenRequests(seance.store, log).forget(reply.closes.key, (m) => m.channel === channel && m.ts === ts);
-    await seance.settle(reply);
-    await seance.deliver(reply.outbox);
+    await host.run({ actor, input: value, answer: async (reply) => {
+      if (reply.tone === 'error') {
+        await respondWith(respond as RespondFn, reply, log, 'button');
+        return;
+      }
+      const updated = decidedMessage(body.message?.blocks ?? [], reply, actor.name, body.user.id);
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const ts = body.message?.ts;
+      try {
+        if (!channel || !ts) throw new Error('no message to update');
+        await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks });
+      } catch (e) {
+        log.warn('slack: chat.update failed, replacing through response_url', { error: errorText(e) });
+        await respond({ replace_original: true, text: updated.text, blocks: updated.blocks }).catch((err: unknown) =>
+          log.warn('slack: could not update the decided message', { error: errorText(err) }));
+      }
+      // This copy already shows the decision: settling then updates only the others (other channels, other doors).
+      if (reply.closes) await slackOpenRequests(host.store, log).forget(reply.closes.key, (m) => m.channel === channel && m.ts === ts);
+    } });
   });
 
   // Plain messages: DMs to the bot, the secretariat channel, and mentions elsewhere.
   // In a DM the answer is a plain message; in a channel it goes in the thread, or only to the writer when private.
   async function answerMessage(client: WebClient, m: { channel: string; user: string; ts: string; thread_ts?: string }, line: string, inDm: boolean) {
-    const reply = await seance.dispatcher.runLine(line, seance.actorFor('slack', m.user));
     const threadTs = inDm ? undefined : (m.thread_ts ?? m.ts);
-    const privately = !inDm && responseType(reply) === 'ephemeral';
-    try {
-      for (const page of replyToBlockKitMessages(reply)) {
-        const base = { channel: m.channel, text: page.text, blocks: page.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) };
-        if (privately) await client.chat.postEphemeral({ ...base, user: m.user });
-        else await client.chat.postMessage(base);
+    await host.run({ actor: host.actorFor(m.user), input: line, answer: async (reply) => {
+      const privately = !inDm && responseType(reply) === 'ephemeral';
+      try {
+        for (const page of replyToBlockKitMessages(reply)) {
+          const base = { channel: m.channel, text: page.text, blocks: page.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) };
+          if (privately) await client.chat.postEphemeral({ ...base, user: m.user });
+          else await client.chat.postMessage(base);
+        }
+      } catch (e) {
+        log.warn('slack: could not answer a message', { channel: m.channel, error: errorText(e) });
       }
-    } catch (e) {
-      log.warn('slack: could not answer a message', { channel: m.channel, error: errorText(e) });
-    }
-    if (!privately) await uploadAttachments(client, m.channel, reply, log);
-    await seance.settle(reply);
-    await seance.deliver(reply.outbox);
+      if (!privately) await uploadAttachments(client, m.channel, reply, log);
+    } });
   }
 
   type Incoming = { subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; channel_type?: string; ts: string; thread_ts?: string };

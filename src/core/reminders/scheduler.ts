@@ -40,8 +40,8 @@ export interface SchedulerDeps {
   readonly sessions: () => Promise<readonly Session[]>;
   readonly record: (sessionId: string) => Promise<SessionRecord>;
   readonly send: SendFn;
-  /** Injected so tests never wait real time. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** Waits between tries; injected (the core keeps no timers: src/infra/clock.ts has the real one, tests never wait). */
+  readonly sleep: (ms: number) => Promise<void>;
   readonly retryDelaysMs?: readonly number[];
 }
 
@@ -92,7 +92,7 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   const { config, store, clock, logger } = deps;
   const tz = config.body.timezone;
   const graceMs = config.reminders.graceHours * 3_600_000;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep;
   const retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const withLock = createKeyedLock();
   const label = (to: Recipient) => recipientPhrase(to, config.roster);

@@ -14,8 +14,8 @@ async function run(lines: string[], actor = secretary) {
   const output = new PassThrough();
   let text = '';
   output.on('data', (c) => { text += c.toString(); });
-  const door = createConsoleAdapter({ seance: bot.seance, input, output, actor: { ...actor, door: 'console' }, interactive: false });
-  bot.seance.addDoor(door);
+  const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...actor, door: 'console' }, interactive: false });
+  bot.hub.addDoor(door);
   for (const l of lines) input.write(`${l}\n`);
   input.end();
   await door.finished;
@@ -42,7 +42,7 @@ describe('the console door over streams', () => {
 describe('tab completion', () => {
   it('completes commands, subcommands, services and delegate names', async () => {
     bot = await createTestBot();
-    const complete = createCompleter(bot.seance);
+    const complete = createCompleter(bot.hub.dispatcher.commands, bot.config);
     expect(complete('/quo')[0]).toEqual(['/quorum']);
     expect(complete('/pouvoir do')[0]).toEqual(['donner']);
     expect(complete('/devis cy')[0]).toContain('cyber');

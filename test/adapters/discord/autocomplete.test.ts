@@ -42,7 +42,7 @@ describe('Discord autocomplete', () => {
   it('suggests services from the catalogue, with their id as the value', async () => {
     const choices = await choicesFor({ name: 'devis', options: { service: 'cyb' }, focused: 'service', userId: IDS.MAIRIE });
     expect(choices[0]).toEqual({ name: 'Pack « Cybersécurité »', value: expect.any(String) });
-    const replyOk = await h.bot.seance.dispatcher.runLine(`/devis ${choices[0]!.value} 10 membre`, h.bot.seance.actorFor('discord', IDS.MAIRIE));
+    const replyOk = await h.bot.hub.dispatcher.runLine(`/devis ${choices[0]!.value} 10 membre`, h.bot.hub.actorFor('discord', IDS.MAIRIE));
     expect(replyOk.tone).not.toBe('error');
   });
 

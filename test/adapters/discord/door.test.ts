@@ -7,7 +7,8 @@ import type { Store } from '../../../src/core/ports.ts';
 import { discordName } from '../../../src/adapters/discord/commands.ts';
 import { replyToDiscord } from '../../../src/adapters/discord/embeds.ts';
 import { fields, reply, text } from '../../../src/core/reply.ts';
-import { planDoors, startChatDoors } from '../../../src/app/start-doors.ts';
+import { parseDoorSettings } from '../../../src/app/settings.ts';
+import { startChatDoors } from '../../../src/app/start-doors.ts';
 import { startFakeDiscord } from '../../helpers/fake-discord.ts';
 import { createTestBot } from '../../helpers/test-bot.ts';
 import { bodyText, expectValidMessage, IDS, sampleYaml, startHarness, testEnv, TOKEN, type Harness } from './harness.ts';
@@ -60,11 +61,11 @@ describe('the Discord door', () => {
     const bot = await createTestBot({ yaml: sampleYaml(fake) });
     try {
       const env = testEnv(fake);
-      const plan = planDoors(env, false);
-      expect(plan).toEqual({ slack: false, discord: true, console: false });
-      const [door] = await startChatDoors(bot.seance, plan, env);
+      const plan = parseDoorSettings(env, bot.config);
+      expect(plan).toMatchObject({ slack: undefined, discord: { token: TOKEN, applicationId: fake.applicationId }, console: false });
+      const [door] = await startChatDoors(bot.hub, plan);
       expect(door?.name).toBe('discord');
-      expect(bot.seance.doors()).toContain(door);
+      expect(bot.hub.doors()).toContain(door);
       const { id, token } = fake.sendCommand({ name: 'seances', userId: IDS.PAYEN });
       await fake.waitForRequest((r) => r.path === `/interactions/${id}/${token}/callback`);
     } finally {
@@ -76,7 +77,7 @@ describe('the Discord door', () => {
   it('answers every declared command through the interaction callback with valid embeds', async () => {
     h = await startHarness();
     const invocations: { cmd: Command; sub?: Command; example: string }[] = [];
-    for (const cmd of h.bot.seance.dispatcher.commands) {
+    for (const cmd of h.bot.hub.dispatcher.commands) {
       if (cmd.subcommands) for (const sub of cmd.subcommands) invocations.push({ cmd, sub, example: `/${cmd.name} ${sub.name}` });
       else invocations.push({ cmd, example: `/${cmd.name}` });
     }
@@ -140,7 +141,7 @@ describe('the Discord door', () => {
 
   it('attaches the /pv Markdown as a file when the reply has one', async () => {
     h = await startHarness();
-    const reply = await h.bot.seance.dispatcher.runLine('/pv 2024-10-07', { name: 'x', role: 'secretary', door: 'test' });
+    const reply = await h.bot.hub.dispatcher.runLine('/pv 2024-10-07', { name: 'x', role: 'secretary', door: 'test' });
     const sent = h.fake.sendCommand({ name: 'pv', options: { 'séance': '2024-10-07' }, userId: IDS.SECRETARIAT });
     const { callback, message } = await h.answer(sent);
     expectValidMessage(message);
@@ -172,9 +173,13 @@ describe('the Discord door', () => {
       fields(Array.from({ length: 60 }, (_, i) => ({ label: `Champ ${i}`, value: 'valeur '.repeat(100) }))),
     ], { visibility: 'ephemeral' });
     h = await startHarness({
-      wrap: (seance) => ({
-        ...seance,
-        dispatcher: { ...seance.dispatcher, runStructured: async (input, actor) => (input.name === 'long' ? huge : seance.dispatcher.runStructured(input, actor)) },
+      wrap: (host) => ({
+        ...host,
+        run: async (turn) => {
+          if (typeof turn.input === 'string' || turn.input.name !== 'long') return host.run(turn);
+          await turn.answer(huge);
+          return huge;
+        },
       }),
     });
     const sent = h.fake.sendCommand({ name: 'long', userId: IDS.PAYEN });
@@ -206,7 +211,7 @@ describe('the Discord door', () => {
   it('sends no mention: every message body sets allowed_mentions with parse []', async () => {
     h = await startHarness();
     // A text that would ping everyone if mentions were parsed.
-    await h.bot.seance.dispatcher.runLine('/seance planifier 2026-12-15 17:30 @everyone <@&123> salle', { name: 'x', role: 'secretary', door: 'test' });
+    await h.bot.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 @everyone <@&123> salle', { name: 'x', role: 'secretary', door: 'test' });
     h.fake.sendMessage({ content: '/odj 2026-12-15 @here', authorId: IDS.PAYEN, dm: true });
     const sent = h.fake.sendCommand({ name: 'seances', userId: IDS.PAYEN });
     await h.answer(sent);

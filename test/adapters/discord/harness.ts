@@ -1,6 +1,9 @@
 /** The project's Discord door logged in to the fake Discord on 127.0.0.1, on the sample config with the fake's channel ids. */
 import { readFileSync } from 'node:fs';
-import type { Seance } from '../../../src/app/build.ts';
+import { parseDoorSettings } from '../../../src/app/settings.ts';
+import type { DiscordSettings } from '../../../src/adapters/discord/settings.ts';
+import type { Config } from '../../../src/core/config.ts';
+import type { DoorHost } from '../../../src/core/door.ts';
 import { startDiscordDoor, type DiscordDoor, type DiscordDoorOptions } from '../../../src/adapters/discord/discord-door.ts';
 import { messageProblems } from '../../../src/adapters/discord/limits.ts';
 import { noIdentifyThrottle, startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction } from '../../helpers/fake-discord.ts';
@@ -37,14 +40,16 @@ export function sampleYaml(fake: FakeDiscord): string {
 }
 
 export const testEnv = (fake: FakeDiscord) => ({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+/** The door's settings as the app parses them from `testEnv` and the config. */
+export const testSettings = (fake: FakeDiscord, config: Config): DiscordSettings => parseDoorSettings(testEnv(fake), config).discord!;
 export const testOptions: DiscordDoorOptions = { ws: noIdentifyThrottle, rest: { retries: 0, timeout: 2000 } };
 
 export interface HarnessOptions {
   fake?: FakeDiscordOptions;
   door?: DiscordDoorOptions;
   bot?: Parameters<typeof createTestBot>[0];
-  /** Replaces parts of the Seance the door sees (e.g. a dispatcher with an extra command). */
-  wrap?: (seance: Seance) => Seance;
+  /** Replaces parts of what the bot offers the door (e.g. a turn runner with an extra command). */
+  wrap?: (host: DoorHost) => DoorHost;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -52,13 +57,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const bot = await createTestBot({ yaml: sampleYaml(fake), ...opts.bot });
   let door: DiscordDoor;
   try {
-    door = await startDiscordDoor(opts.wrap ? opts.wrap(bot.seance) : bot.seance, testEnv(fake), { ...testOptions, ...opts.door });
+    const host = bot.hub.hostFor('discord');
+    door = await startDiscordDoor(opts.wrap ? opts.wrap(host) : host, testSettings(fake, bot.config), { ...testOptions, ...opts.door });
   } catch (e) {
     await bot.close();
     await fake.close();
     throw e;
   }
-  bot.seance.addDoor(door);
+  bot.hub.addDoor(door);
   const callbackOf = (s: SentInteraction) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/interactions/${s.id}/${s.token}/callback`;
   return {
     fake, bot, door,

@@ -19,7 +19,7 @@ async function setup(): Promise<Harness> {
 
 const proxyStatus = async (harness: Harness, giverLastName: string) => {
   const giver = harness.bot.config.roster.find((d) => d.lastName === giverLastName)!;
-  return (await harness.bot.seance.records.record(SESSION)).proxies.find((p) => p.giver === giver.id)?.status;
+  return (await harness.bot.hub.records.record(SESSION)).proxies.find((p) => p.giver === giver.id)?.status;
 };
 
 /** ROY declares her proxy to PARSIS with the slash command; resolves with the request posted in the secretariat channel. */

@@ -5,7 +5,8 @@ import { Events } from 'discord.js';
 import { startDiscordDoor } from '../../../src/adapters/discord/discord-door.ts';
 import { startFakeDiscord } from '../../helpers/fake-discord.ts';
 import { createTestBot } from '../../helpers/test-bot.ts';
-import { IDS, sampleYaml, startHarness, testEnv, testOptions, TOKEN, type Harness } from './harness.ts';
+import { IDS, sampleYaml, startHarness, testEnv, testOptions, testSettings, TOKEN, type Harness } from './harness.ts';
+import { parseDoorSettings } from '../../../src/app/settings.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -70,7 +71,7 @@ describe('Discord door resilience', () => {
     const bot = await createTestBot({ yaml: sampleYaml(fake) });
     const before = process.listenerCount('unhandledRejection');
     try {
-      const start = startDiscordDoor(bot.seance, testEnv(fake), testOptions);
+      const start = startDiscordDoor(bot.hub.hostFor('discord'), testSettings(fake, bot.config), testOptions);
       await expect(start).rejects.toMatchObject({ code: 'discord.token-refused', message: expect.stringContaining('Discord a refusé le jeton du bot') });
       const err = await start.catch((e: Error) => e);
       expect(String(err)).not.toContain(TOKEN);
@@ -83,10 +84,12 @@ describe('Discord door resilience', () => {
     }
   });
 
-  it('refuses to start without DISCORD_TOKEN or DISCORD_APPLICATION_ID', async () => {
+  it('refuses one variable of the pair, naming the missing one and not the token', async () => {
     const bot = await createTestBot();
     try {
-      await expect(startDiscordDoor(bot.seance, { DISCORD_TOKEN: TOKEN })).rejects.toMatchObject({ code: 'discord.env-missing' });
+      expect(() => parseDoorSettings({ DISCORD_TOKEN: TOKEN }, bot.config)).toThrow(/DISCORD_APPLICATION_ID manque/);
+      expect(() => parseDoorSettings({ DISCORD_APPLICATION_ID: '1234' }, bot.config)).toThrow(/DISCORD_TOKEN manque/);
+      expect(() => parseDoorSettings({ DISCORD_TOKEN: TOKEN }, bot.config)).not.toThrow(TOKEN);
     } finally {
       await bot.close();
     }

@@ -2,8 +2,9 @@
  * @module Test helper: the real Slack door (real Bolt, HTTP on 127.0.0.1) on an in-process bot, against the fake
  * Slack Web API, with signed requests playing the Slack users of the sample config.
  */
-import { createSeance, type Seance } from '../../../src/app/build.ts';
+import { createBot, type Bot } from '../../../src/app/build.ts';
 import { loadConfigFile } from '../../../src/app/load-config.ts';
+import { parseDoorSettings } from '../../../src/app/settings.ts';
 import { startSlackDoor, type SlackDoor, type SlackDoorOptions } from '../../../src/adapters/slack/slack-door.ts';
 import type { Actor, Command } from '../../../src/core/command.ts';
 import type { Logger } from '../../../src/core/ports.ts';
@@ -31,7 +32,7 @@ export const SECRETARIAT = 'C0SECRETAR';
 export interface LogLine { level: string; msg: string; data?: Record<string, unknown> }
 
 export interface SlackHarness {
-  readonly seance: Seance;
+  readonly hub: Bot;
   readonly fake: FakeSlack;
   readonly door: SlackDoor;
   readonly url: string;
@@ -71,25 +72,25 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     warn: (msg, data) => logs.push({ level: 'warn', msg, data }),
     error: (msg, data) => logs.push({ level: 'error', msg, data }),
   };
-  const seance = createSeance({
+  const hub = createBot({
     config: loadConfigFile(SAMPLE_CONFIG), store: await openStore('memory:'),
     clock: createFakeClock(opts.now ?? '2026-11-29T10:00:00Z'), logger, commands: opts.commands,
   });
   const env = {
     SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: opts.apiUrl ?? fake.apiUrl, ...opts.env,
   };
-  const door = await startSlackDoor(seance, env, {
+  const door = await startSlackDoor(hub.hostFor('slack'), parseDoorSettings(env, hub.config).slack!, {
     port: 0, host: '127.0.0.1', processBeforeResponse: true, retryConfig: { retries: 0 }, ...opts,
   });
-  seance.addDoor(door);
+  hub.addDoor(door);
   await door.reachable;
   const url = `http://127.0.0.1:${door.port}/slack/events`;
   const responsesTo = (id: string) => fake.responses.filter((r) => r.id === id);
   let n = 0;
 
   return {
-    seance, fake, door, url, logs,
-    peek: async (line) => replyToText(await seance.dispatcher.runLine(line, secretaryActor)),
+    hub, fake, door, url, logs,
+    peek: async (line) => replyToText(await hub.dispatcher.runLine(line, secretaryActor)),
     async command(user, line, o = {}) {
       const [name = '', ...rest] = line.split(' ');
       const id = `cmd${++n}`;
@@ -112,7 +113,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
       }, { bot_user_id: BOT_USER });
     },
     async close() {
-      await seance.stop();
+      await hub.stop();
       await fake.close();
     },
   };

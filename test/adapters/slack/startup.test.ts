@@ -5,7 +5,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { planDoors, startChatDoors } from '../../../src/app/start-doors.ts';
+import { parseDoorSettings } from '../../../src/app/settings.ts';
+import { startChatDoors } from '../../../src/app/start-doors.ts';
 import { startSlackDoor } from '../../../src/adapters/slack/slack-door.ts';
 import { commands } from '../../../src/commands/index.ts';
 import { defineCommand } from '../../../src/core/command.ts';
@@ -97,21 +98,22 @@ describe('startChatDoors', () => {
     const bot = await createTestBot();
     closers.push(() => bot.close(), () => fake.close());
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' };
-    const plan = planDoors(env, false);
-    expect(plan).toEqual({ slack: true, discord: false, console: false });
-    const [door] = await startChatDoors(bot.seance, plan, env);
+    const plan = parseDoorSettings(env, bot.config);
+    expect(plan).toMatchObject({ slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0 }, discord: undefined, console: false });
+    const [door] = await startChatDoors(bot.hub, plan);
     expect(door?.name).toBe('slack');
-    expect(bot.seance.doors()).toContain(door);
+    expect(bot.hub.doors()).toContain(door);
     const port = (door as { port?: number }).port!;
     const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, { command: '/aide', text: '', user_id: USERS.roy, response_url: fake.responseUrl('a') });
     expect(res.status).toBe(200);
     expect(messageText((await fake.waitForResponse('a')).body)).toContain('Commandes de Séance');
   });
 
-  it('refuses to start without the signing secret, naming what is missing and nothing secret', async () => {
+  it('refuses a bot token alone, naming what is missing and nothing secret', async () => {
     const bot = await createTestBot();
     closers.push(() => bot.close());
-    await expect(startSlackDoor(bot.seance, { SLACK_BOT_TOKEN: BOT_TOKEN })).rejects.toThrow(/SLACK_SIGNING_SECRET/);
+    expect(() => parseDoorSettings({ SLACK_BOT_TOKEN: BOT_TOKEN }, bot.config)).toThrow(/SLACK_SIGNING_SECRET.*SLACK_APP_TOKEN/);
+    expect(() => parseDoorSettings({ SLACK_BOT_TOKEN: BOT_TOKEN }, bot.config)).not.toThrow(new RegExp(BOT_TOKEN));
   });
 });
 

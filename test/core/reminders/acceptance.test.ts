@@ -1,7 +1,7 @@
 /**
  * @module Done when: with the sample config and a fake clock at 2026-11-19 09:00 Europe/Paris, the seminar's
  * J-7 reminder is sent once to every configured door. Other doors plug in the same way: add the door to
- * `bot.seance`, set the clock, call `bot.seance.reminders.tick()`.
+ * `bot.hub`, set the clock, call `bot.hub.reminders.tick()`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Door } from '../../../src/app/build.ts';
@@ -19,9 +19,9 @@ describe('the annual seminar, J-7', () => {
     bot = await createTestBot({ now: '2026-11-19T08:00:00Z' }); // 09:00 in Paris (CET, UTC+1)
     const second: Outgoing[] = [];
     const otherDoor: Door = { name: 'slack', deliver: async (m) => { second.push(m); return true; }, stop: async () => undefined };
-    bot.seance.addDoor(otherDoor);
+    bot.hub.addDoor(otherDoor);
 
-    const report = await bot.seance.reminders.start();
+    const report = await bot.hub.reminders.start();
     expect(report.sent).toEqual([{ id: 'seminaire:2026-11-26:J-7', deferred: false }]);
     for (const delivered of [bot.delivered, second]) {
       const j7 = seminarJ7(delivered);
@@ -35,7 +35,7 @@ describe('the annual seminar, J-7', () => {
     // Later ticks send nothing more (restarts: see restart.test.ts).
     for (const minutes of [1, 2, 60]) {
       bot.clock.set(new Date(Date.parse('2026-11-19T08:00:00Z') + minutes * 60_000));
-      await bot.seance.reminders.tick();
+      await bot.hub.reminders.tick();
     }
     expect(seminarJ7(bot.delivered)).toHaveLength(2);
     expect(seminarJ7(second)).toHaveLength(2);
@@ -44,7 +44,7 @@ describe('the annual seminar, J-7', () => {
 
   it('is not sent a minute early, and /rappels then shows it as the next reminder', async () => {
     bot = await createTestBot({ now: '2026-11-19T07:59:00Z' });
-    await bot.seance.reminders.tick();
+    await bot.hub.reminders.tick();
     expect(bot.delivered).toEqual([]);
     const text = await bot.say('/rappels');
     expect(text).toMatch(/jeudi 19 novembre 2026 à 9 h\s+délégués, secrétariat\s+Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-7\)/);

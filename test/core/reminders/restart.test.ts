@@ -58,10 +58,10 @@ describe('restart on SQLite', () => {
     await first.close();
 
     const second = await createTestBot({ storeUrl: url, now: '2026-12-01T08:00:00Z' });
-    await second.seance.reminders.start();
+    await second.hub.reminders.start();
     await second.close();
     const third = await createTestBot({ storeUrl: url, now: '2026-12-01T08:01:00Z' });
-    await third.seance.reminders.start();
+    await third.hub.reminders.start();
     await third.close();
     expect(second.delivered.map((m) => m.reply.blocks[0])).toEqual([{ type: 'text', text: 'Pensez à vos pouvoirs' }]);
     expect(third.delivered).toEqual([]);

@@ -3,7 +3,7 @@
  * `<door>:open:<key>`, so that a decision taken anywhere (`closes`) updates every copy. Shared by the chat
  * doors; each keeps its own message shape and its own way of editing a message. Never throws: logs.
  */
-import type { Logger, Store } from '../core/ports.ts';
+import type { Logger, Store } from './ports.ts';
 
 export interface OpenRequests<M> {
   remember(key: string, posted: M): Promise<void>;

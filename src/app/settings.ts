@@ -1,0 +1,79 @@
+/**
+ * @module The doors' settings, parsed once from the environment and the config: which doors run and what each
+ * needs. A door never reads `process.env`. A half-configured door is a French error naming what is missing,
+ * never a silent fallback to the console (a service manager would see the process exit 0 without a word).
+ */
+import type { DiscordSettings } from '../adapters/discord/settings.ts';
+import type { SlackSettings } from '../adapters/slack/settings.ts';
+import type { Config } from '../core/config.ts';
+import { directoryOf } from './accounts.ts';
+
+export const DEFAULT_PORT = 3000;
+
+export interface DoorSettings {
+  readonly slack?: SlackSettings;
+  readonly discord?: DiscordSettings;
+  /** The console runs when no chat door is configured, or when asked (`--console`). */
+  readonly console: boolean;
+}
+
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const value = (env: Env, name: string) => env[name]?.trim() || undefined;
+
+function port(env: Env): number {
+  const n = Number(env.PORT);
+  return env.PORT && Number.isInteger(n) && n >= 0 && n < 65536 ? n : DEFAULT_PORT;
+}
+
+function slackSettings(env: Env, config: Config): SlackSettings | undefined {
+  const botToken = value(env, 'SLACK_BOT_TOKEN');
+  const signingSecret = value(env, 'SLACK_SIGNING_SECRET');
+  const appToken = value(env, 'SLACK_APP_TOKEN');
+  if (!botToken && !signingSecret && !appToken) return undefined;
+  if (!botToken) {
+    const set = [signingSecret && 'SLACK_SIGNING_SECRET', appToken && 'SLACK_APP_TOKEN'].filter(Boolean).join(' et ');
+    throw new SettingsError(`Slack à moitié configuré : SLACK_BOT_TOKEN manque (${set} ${set.includes(' et ') ? 'sont définis' : 'est défini'}). Définissez SLACK_BOT_TOKEN, ou retirez les variables Slack pour ne pas lancer Slack.`);
+  }
+  if (!signingSecret && !appToken) {
+    throw new SettingsError('Slack à moitié configuré : SLACK_BOT_TOKEN est défini, mais ni SLACK_SIGNING_SECRET (mode HTTP) ni SLACK_APP_TOKEN (Socket Mode). Définissez l\'une des deux, ou retirez SLACK_BOT_TOKEN pour ne pas lancer Slack.');
+  }
+  const url = value(env, 'SLACK_API_URL');
+  return {
+    botToken, signingSecret, appToken, port: port(env),
+    ...(url ? { apiUrl: url.endsWith('/') ? url : `${url}/` } : {}),
+    channels: directoryOf(config).channels.slack ?? {},
+  };
+}
+
+function discordSettings(env: Env, config: Config): DiscordSettings | undefined {
+  const token = value(env, 'DISCORD_TOKEN');
+  const applicationId = value(env, 'DISCORD_APPLICATION_ID');
+  if (!token && !applicationId) return undefined;
+  if (!token || !applicationId) {
+    const [missing, present] = token ? ['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'] : ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'];
+    throw new SettingsError(`Discord à moitié configuré : ${missing} manque (${present} est défini). Définissez ${missing}, ou retirez ${present} pour ne pas lancer Discord.`);
+  }
+  const apiUrl = value(env, 'DISCORD_API_URL');
+  return { token, applicationId, ...(apiUrl ? { apiUrl } : {}), channels: directoryOf(config).channels.discord ?? {} };
+}
+
+/** Throws a `SettingsError` (French) when a door is half-configured. */
+export function parseDoorSettings(env: Env, config: Config, forceConsole = false): DoorSettings {
+  const slack = slackSettings(env, config);
+  const discord = discordSettings(env, config);
+  return { slack, discord, console: forceConsole || (!slack && !discord) };
+}
+
+/** Every secret of the doors' settings, for the logger to scrub. */
+export function secretsOf(settings: DoorSettings): string[] {
+  const { slack, discord } = settings;
+  return [slack?.botToken, slack?.signingSecret, slack?.appToken, discord?.token].filter((s): s is string => Boolean(s));
+}

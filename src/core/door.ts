@@ -1,0 +1,62 @@
+/**
+ * @module The door port: what a chat door (console, Slack, Discord...) does for the bot, and what the bot
+ * offers a door in return. A door posts, edits what it posted, and stops; everything that happens after a
+ * command (settling requests, delivering the outbox) is the app's turn pipeline, not the door's.
+ */
+import type { Actor, Command, CommandContext } from './command.ts';
+import type { StructuredInput } from './dispatch.ts';
+import type { Logger, Store } from './ports.ts';
+import type { Outgoing, Reply } from './reply.ts';
+
+/** A door's name: 'console', 'slack', 'discord'... Free text, so a new door touches nothing in the core. */
+export type DoorName = string;
+
+/** A running door, as the bot sees it. */
+export interface Door {
+  readonly name: DoorName;
+  /**
+   * Posts a message the bot starts itself to its recipient, and remembers where when the message `opens` a
+   * request. Resolves false when this door cannot reach the recipient (no channel, no account, DMs closed);
+   * throws when the platform fails (HTTP 500, network), so that reminders are retried.
+   */
+  deliver(message: Outgoing): Promise<boolean>;
+  /**
+   * The pending request `key` is settled: edit the messages this door posted for it with `outcome` and without
+   * buttons, then forget them. Optional (the console has nothing to edit).
+   */
+  settle?(key: string, outcome: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One command as a door hands it to the bot: who asks, what they typed (or picked), how to answer them. */
+export interface Turn {
+  readonly actor: Actor;
+  /** A command line (`/quorum 2024-10-07`) or a door's structured options (Discord). */
+  readonly input: string | StructuredInput;
+  /** Renders the reply to the asker, this door's way (response_url, interaction reply, terminal...). */
+  answer(reply: Reply): Promise<void>;
+  /** Wraps the command while it runs, e.g. to acknowledge a slow one (Discord defers after 1.5 s). */
+  running?(work: Promise<Reply>): Promise<Reply>;
+}
+
+/** What the bot offers one door: its commands, a way to run a turn, and who the door's accounts are. */
+export interface DoorHost {
+  readonly commands: readonly Command[];
+  readonly logger: Logger;
+  /** For the door's own small state (where it posted a pending request, long button payloads). */
+  readonly store: Store;
+  /** Runs one command turn through the bot's pipeline; resolves once the reply is answered, settled and delivered. */
+  run(turn: Turn): Promise<Reply>;
+  /** A command context for `actor` without running a command (autocomplete, completion). */
+  context(actor: Actor): CommandContext;
+  /** Who an account of this door is: a delegate, a staff member, a mairie contact, or a read-only stranger. */
+  actorFor(accountId: string, displayName?: string): Actor;
+  /** The account of a person (a delegate's id) on this door, for direct messages. */
+  accountOf(personId: string): string | undefined;
+}
+
+/** Where a chat door posts what is meant for the secretariat and for every delegate (channel ids). */
+export interface ChatChannels {
+  readonly secretariatChannel?: string;
+  readonly delegatesChannel?: string;
+}
