@@ -54,8 +54,8 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
     expect(r.title).toBe('Procès-verbal (projet)');
     const md = markdown(r);
     expectInOrder(md, [
-      '# Somme Numérique', '## Procès-verbal – Comité syndical',
-      'convoquée le 30 septembre 2024', 'lundi 7 octobre 2024 à 17 h 30', 'Salle de réunion de Somme Numérique, Amiens, et par téléconférence',
+      '# Somme Numérique', '## Procès-verbal – Comité syndical du lundi 7 octobre 2024',
+      'L\'an deux mille vingt-quatre, le sept octobre à 17 h 30', 'convoquée le 30 septembre 2024', 'Salle de réunion de Somme Numérique, Amiens, et par téléconférence',
       'présidée par M. VARLET Philippe',
       '### Ouverture de la séance',
       '### Composition et répartition des voix', 'Département de la Somme : 6 délégués disposant chacun de 6 voix',

@@ -6,6 +6,7 @@ import { disregardedText } from '../assembly/record-rules.ts';
 import { formatDateLong, formatTime } from '../text/dates.ts';
 import { formatInt, plural } from '../text/format.ts';
 import type { AttendanceRow, Minutes, MinutesItem } from './build.ts';
+import { dateInWords } from './words.ts';
 
 export type Part =
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
@@ -52,9 +53,10 @@ function composition(m: Minutes): string[] {
 
 export function minutesOutline(m: Minutes): Part[] {
   const s = m.session;
-  const parts: Part[] = [h(1, m.body), h(2, `Procès-verbal – ${m.assembly}`)];
+  const parts: Part[] = [h(1, m.body), h(2, `Procès-verbal – ${m.assembly} du ${formatDateLong(s.date)}`)];
   const convoked = s.convokedOn ? `, convoquée le ${formatDateLong(s.convokedOn, false)},` : '';
-  parts.push(p(`La séance du ${m.assembly} de ${m.body}${convoked} s'est tenue le ${formatDateLong(s.date)} à ${formatTime(s.time)} : ${s.place}${s.remote ? ', et par téléconférence' : ''}.${m.president ? ` Elle est présidée par ${m.president}.` : ''}`));
+  // The minutes open with the date in words; « la séance » keeps the agreement right whatever the assembly's name.
+  parts.push(p(`${dateInWords(s.date)} à ${formatTime(s.time)}, la séance du ${m.assembly} de ${m.body}${convoked} s'est tenue : ${s.place}${s.remote ? ', et par téléconférence' : ''}.${m.president ? ` Elle est présidée par ${m.president}.` : ''}`));
 
   const opening = m.items.filter((it) => it.kind === 'procedure');
   if (opening.length) {
