@@ -117,7 +117,7 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     const store = (name: string) => ({ SEANCE_STORE: `sqlite://${join(dir, `${name}.sqlite`)}` });
-    const coreLibs = ['yaml', 'zod', 'keyv', '@keyv/sqlite'];
+    const coreLibs = ['yaml', 'zod', 'node:sqlite'];
 
     // Baselines.
     const bare = await repeat({ args: ['-e', "process.stdout.write('RSS ' + process.memoryUsage().rss)"], ready: (o) => o.startsWith('RSS '), waitExit: true }, runs);
@@ -155,8 +155,8 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     rows.push(
       t("node -e '' (launch → exit)", bare.exitMs, undefined, `median of ${runs}`),
       t("node --import tsx -e '' (the TypeScript loader alone)", loader.exitMs, { what: "node -e ''", value: bare.exitMs }),
-      t('import yaml, zod, keyv, @keyv/sqlite alone', libs.console.readyMs, { what: "node -e ''", value: bare.exitMs }),
-      t('import yaml, zod, keyv, @keyv/sqlite under the tsx loader', tsxLibs.readyMs, { what: 'the same without tsx', value: libs.console.readyMs }),
+      t('import yaml, zod, node:sqlite alone', libs.console.readyMs, { what: "node -e ''", value: bare.exitMs }),
+      t('import yaml, zod, node:sqlite under the tsx loader', tsxLibs.readyMs, { what: 'the same without tsx', value: libs.console.readyMs }),
       t('console mode: launch → answer to /aide printed', consoleMode.readyMs, { what: 'those libraries alone', value: libs.console.readyMs }, `vs node -e '': ${(consoleMode.readyMs / bare.exitMs).toFixed(1)}×; vs the libraries under tsx: ${(consoleMode.readyMs / tsxLibs.readyMs).toFixed(2)}×; launch → exit at end of input ${consoleMode.exitMs.toFixed(0)} ms`),
       t('console mode via the tsx CLI (npm start)', npmStart.readyMs, { what: 'node --import tsx src/main.ts', value: consoleMode.readyMs }, 'the tsx CLI runs node in a child process'),
       t('import the same + @slack/bolt alone', libs.slack.readyMs, { what: "node -e ''", value: bare.exitMs }),
@@ -170,7 +170,7 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     });
     rows.push(
       m("RSS, node -e ''", bare.rssMB),
-      m('RSS, console mode after /aide', consoleMode.rssMB, { what: 'RSS importing yaml, zod, keyv, @keyv/sqlite alone', value: libs.console.rssMB }),
+      m('RSS, console mode after /aide', consoleMode.rssMB, { what: 'RSS importing yaml, zod, node:sqlite alone', value: libs.console.rssMB }),
       m('RSS, Slack mode at ready', slackMode.rssMB, { what: 'RSS importing the same + @slack/bolt alone', value: libs.slack.rssMB }),
       m('RSS, Discord mode at ready', discordMode.rssMB, { what: 'RSS importing the same + discord.js alone', value: libs.discord.rssMB }),
     );

@@ -10,7 +10,7 @@ import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
 import { checkConfig, formatCheck } from './core/check.ts';
 import { createFakeClock, systemClock } from './infra/clock.ts';
-import { openStore, storeLabel, DEFAULT_STORE } from './infra/keyv-store.ts';
+import { openStore, storeLabel, DEFAULT_STORE, StoreOpenError } from './infra/keyv-store.ts';
 import { createLogger, secretsFromEnv } from './infra/logger.ts';
 import { startTicker, type Ticker } from './infra/ticker.ts';
 
@@ -93,7 +93,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   try {
     store = await openStore(storeUrl);
   } catch (e) {
-    process.stderr.write(`Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${e instanceof StoreOpenError ? e.message : `Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}`}\n`);
     return 2;
   }
   const bot = createBot({ config, store, clock, logger });

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'reminder.past', 'reminder.unknown', 'reminders.unavailable',
   'service.ambiguous', 'service.unknown',
   'session.cancelled', 'session.exists', 'session.none', 'session.past', 'session.unknown',
+  'store.failed',
   'vote.named-twice', 'vote.no-attendance', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
   'vote.too-many', 'vote.withdrawn',
 ] as const;

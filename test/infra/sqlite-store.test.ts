@@ -7,7 +7,7 @@ import { createTestBot } from '../helpers/test-bot.ts';
 
 const tmpDb = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'seance-db-')), 'seance.sqlite')}`;
 
-describe('state on a real SQLite file through keyv', () => {
+describe('state on a real SQLite file', () => {
   it('a restart loses nothing: attendance, proxies, planned sessions, agenda and journal survive', async () => {
     const url = tmpDb();
     const first = await createTestBot({ storeUrl: url });
@@ -47,6 +47,6 @@ describe('state on a real SQLite file through keyv', () => {
   });
 
   it('refuses an unknown store URL with a French message', async () => {
-    await expect(openStore('postgres://user:pw@db/seance')).rejects.toThrow(/SEANCE_STORE non reconnu.*\*\*\*@/);
+    await expect(openStore('redis://user:pw@db/seance')).rejects.toThrow(/SEANCE_STORE non reconnu.*\*\*\*@/);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * @module The reminder scheduler: one `tick()` (called each minute by the ticker in src/infra, and once on
- * start to catch up) asks the pure `due()` what to send, marks each reminder sent in the store *before*
- * handing it to the doors, retries a failing door with back-off, and records what was missed or not
- * delivered so that /rappels and the secretariat see it. Time comes from the Clock port only.
+ * start to catch up) asks the pure `due()` what to send, claims each due reminder in the store (so that of
+ * several processes on one store exactly one sends it; a dead claimant's claim expires), marks it sent
+ * *before* handing it to the doors, retries a failing door with back-off, and records what was missed or
+ * not delivered so that /rappels and the secretariat see it. Time comes from the Clock port only.
  */
 import type { Config } from '../config.ts';
 import type { Session, SessionRecord } from '../model.ts';
@@ -29,7 +30,12 @@ export const REMINDER_KEYS = {
   customRev: 'reminders:custom:rev',
   customSeq: 'reminders:custom:seq',
   problems: 'reminders:problems',
+  /** Held by the process that sends (or records as missed) this version of the reminder. */
+  claim: (id: string, version: string | number) => `reminders:claim:${id}:${version}`,
 } as const;
+
+/** Long enough for a delivery and its retries; a process that dies holding a claim loses it after this. */
+export const CLAIM_TTL_MS = 10 * 60_000;
 
 export interface SchedulerDeps {
   readonly config: Pick<Config, 'body' | 'roster' | 'reminders'>;
@@ -43,6 +49,8 @@ export interface SchedulerDeps {
   /** Waits between tries; injected (the core keeps no timers: src/infra/clock.ts has the real one, tests never wait). */
   readonly sleep: (ms: number) => Promise<void>;
   readonly retryDelaysMs?: readonly number[];
+  /** Who claims reminders (default: a random id, unique per scheduler). */
+  readonly owner?: string;
 }
 
 export interface TickReport {
@@ -96,7 +104,11 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   const retryDelays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const withLock = createKeyedLock();
   const label = (to: Recipient) => recipientPhrase(to, config.roster);
-  /** Store reads cached for the window the ticks look at (null: known absent). This process is the only writer. */
+  const owner = deps.owner ?? `scheduler:${globalThis.crypto.randomUUID()}`;
+  /**
+   * Store reads cached for the window the ticks look at (null: not known to be done). Another process may
+   * have sent one since: the state is read again, after the claim, before anything is sent.
+   */
   const states = new Map<string, ReminderState | null>();
   let custom: { rev: number; rows: CustomReminder[]; index: ReminderIndex } | undefined;
   let stopped = false;
@@ -129,10 +141,7 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   }
 
   async function recordProblems(problems: readonly ReminderProblem[]): Promise<void> {
-    await withLock('problems', async () => {
-      const existing = (await store.get<ReminderProblem[]>(REMINDER_KEYS.problems)) ?? [];
-      await store.set(REMINDER_KEYS.problems, [...existing, ...problems].slice(-MAX_PROBLEMS));
-    });
+    await store.update<ReminderProblem[]>(REMINDER_KEYS.problems, (current) => ({ value: [...(current?.value ?? []), ...problems].slice(-MAX_PROBLEMS) }));
     const lines = problems.map((p) => `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, config.roster)}) : ${p.detail}`);
     const notice = reply('Rappels non remis', [
       text(`${problems.length === 1 ? 'Un rappel n\'a pas été remis' : `${problems.length} rappels n'ont pas été remis`} ; ils restent listés par /rappels.`),
@@ -160,18 +169,25 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     const result = due(nowMs, indexes, (id) => states.get(id), graceMs, lastMs);
     const problems: ReminderProblem[] = [];
     const sent: { id: string; deferred: boolean }[] = [];
+    /** Claims the reminder, then reads its state again: false when another process has it or has done it. */
+    const mine = async (r: Reminder): Promise<boolean> => {
+      if (!(await store.claim(REMINDER_KEYS.claim(r.id, r.version), owner, CLAIM_TTL_MS))) return false;
+      const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
+      if (fresh?.version === r.version) {
+        states.set(r.id, fresh);
+        return false;
+      }
+      return true;
+    };
     for (const { reminder: r, lateMs } of result.missed) {
+      if (!(await mine(r))) continue;
       await saveState(r.id, { version: r.version, status: 'missed', at });
       problems.push(problemOf(r, 'missed', at, `manqué : le bot était arrêté à l'heure prévue et n'a repris que ${hoursText(lateMs)} plus tard (délai de grâce : ${config.reminders.graceHours} h)`));
       logger.warn('reminder missed', { id: r.id, lateMs });
     }
     for (const item of result.send) {
       const r = item.reminder;
-      const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
-      if (fresh?.version === r.version) {
-        states.set(r.id, fresh);
-        continue;
-      }
+      if (!(await mine(r))) continue;
       // Exactly once: recorded as sent before any door sees it, so a restart never sends it again.
       await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred });
       const outcome = await deliver(item, now);
@@ -192,22 +208,24 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
 
   const tick = () => withLock('tick', runTick);
 
-  /** Changes the stored rows; the cached index is patched (not rebuilt) when it was up to date. */
+  /**
+   * Changes the stored rows by compare-and-set, then bumps the revision (a reader that sees it also sees the
+   * rows). The cached index is patched (not rebuilt) when no other change came in between.
+   */
   async function changeCustom<T>(
-    change: (rows: CustomReminder[], seq: number) => { rows: CustomReminder[]; seq: number; result: T },
+    change: (rows: readonly CustomReminder[]) => { rows: CustomReminder[]; result: T },
     patch: (index: ReminderIndex, result: T) => ReminderIndex,
   ): Promise<T> {
     return withLock('custom', async () => {
-      const rows = (await store.get<CustomReminder[]>(REMINDER_KEYS.custom)) ?? [];
-      const seq = (await store.get<number>(REMINDER_KEYS.customSeq)) ?? 0;
-      const rev = (await store.get<number>(REMINDER_KEYS.customRev)) ?? 0;
-      const out = change(rows, seq);
-      await store.set(REMINDER_KEYS.custom, out.rows);
-      await store.set(REMINDER_KEYS.customSeq, out.seq);
-      // The revision last: a reader that sees it also sees the rows.
-      await store.set(REMINDER_KEYS.customRev, rev + 1);
-      custom = custom && custom.rev === rev ? { rev: rev + 1, rows: out.rows, index: patch(custom.index, out.result) } : undefined;
-      return out.result;
+      const before = custom;
+      let out: { rows: CustomReminder[]; result: T } | undefined;
+      await store.update<CustomReminder[]>(REMINDER_KEYS.custom, (current) => {
+        out = change(current?.value ?? []);
+        return { value: out.rows };
+      });
+      const rev = await store.increment(REMINDER_KEYS.customRev);
+      custom = before && before.rev === rev - 1 && custom === before ? { rev, rows: out!.rows, index: patch(before.index, out!.result) } : undefined;
+      return out!.result;
     });
   }
 
@@ -236,17 +254,17 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     async customReminders() {
       return (await customIndex()).rows;
     },
-    addCustom(input) {
-      return changeCustom((rows, seq) => {
-        const number = rows.reduce((max, r) => Math.max(max, r.number), seq) + 1;
+    async addCustom(input) {
+      // A counter: two processes adding at once get distinct numbers (the counter only grows, so numbers are never reused).
+      const number = await store.increment(REMINDER_KEYS.customSeq);
+      return changeCustom((rows) => {
         const row: CustomReminder = { ...input, number, createdAt: clock.now().toISOString() };
-        return { rows: [...rows, row], seq: number, result: row };
+        return { rows: [...rows, row], result: row };
       }, (index, row) => withReminder(index, customToReminder(row, config)));
     },
     removeCustom(number) {
-      return changeCustom((rows, seq) => ({
+      return changeCustom((rows) => ({
         rows: rows.filter((r) => r.number !== number),
-        seq,
         result: rows.find((r) => r.number === number),
       }), (index, removed) => (removed ? { items: index.items.filter((r) => r.number !== number) } : index));
     },

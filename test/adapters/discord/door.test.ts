@@ -39,12 +39,14 @@ const optionsFor = (target: Command) => Object.fromEntries((target.args ?? []).m
 async function slowStore(ms: number): Promise<Store> {
   const inner = await openStore('memory:');
   const wait = () => new Promise((r) => setTimeout(r, ms));
-  return {
-    get: async (k) => { await wait(); return inner.get(k); },
-    set: async (k, v) => { await wait(); return inner.set(k, v); },
-    delete: async (k) => { await wait(); return inner.delete(k); },
-    close: () => inner.close?.() ?? Promise.resolve(),
-  };
+  // Every store operation waits first (the port has more than get/set/delete since the atomic store).
+  return new Proxy(inner, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop) as unknown;
+      if (typeof v !== 'function' || prop === 'close' || prop === 'forBody') return v;
+      return async (...args: unknown[]) => { await wait(); return (v as (...a: unknown[]) => unknown).apply(target, args); };
+    },
+  });
 }
 
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

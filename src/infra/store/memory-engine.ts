@@ -1,0 +1,61 @@
+/** @module The memory engine (`SEANCE_STORE=memory:`): tests and trials; one process, nothing kept. */
+import type { Engine, RawRow } from './engine.ts';
+
+interface Row extends RawRow {
+  readonly expiresAt?: number;
+}
+
+export function memoryEngine(): Engine {
+  const rows = new Map<string, Row>();
+  const journals = new Map<string, { seq: number; entry: string }[]>();
+  let seq = 0;
+  const id = (body: string, key: string) => `${body}\u0000${key}`;
+  const bump = (body: string, key: string, value: string, expiresAt?: number) => {
+    rows.set(id(body, key), { value, version: (rows.get(id(body, key))?.version ?? 0) + 1, expiresAt });
+  };
+  const appendNow = (body: string, journal: string, entry: string) => {
+    const list = journals.get(id(body, journal)) ?? [];
+    journals.set(id(body, journal), list);
+    list.push({ seq: ++seq, entry });
+    return seq;
+  };
+  // Every method is synchronous inside: nothing can interleave with it in one process.
+  return {
+    label: 'memory:',
+    async read(body, key) {
+      const row = rows.get(id(body, key));
+      return row && { value: row.value, version: row.version };
+    },
+    async write(body, key, value) {
+      bump(body, key, value);
+    },
+    async remove(body, key) {
+      rows.delete(id(body, key));
+    },
+    async compareAndSet(body, key, expected, value, append) {
+      if ((rows.get(id(body, key))?.version ?? 0) !== expected) return false;
+      bump(body, key, value);
+      for (const e of append?.entries ?? []) appendNow(body, append!.journal, e);
+      return true;
+    },
+    async claim(body, key, owner, ttlMs) {
+      const row = rows.get(id(body, key));
+      const now = Date.now();
+      if (row && row.value !== JSON.stringify(owner) && (row.expiresAt === undefined || row.expiresAt > now)) return false;
+      bump(body, key, JSON.stringify(owner), now + ttlMs);
+      return true;
+    },
+    async increment(body, key, by) {
+      const next = Number(JSON.parse(rows.get(id(body, key))?.value ?? '0')) + by;
+      bump(body, key, JSON.stringify(next));
+      return next;
+    },
+    async append(body, journal, entry) {
+      return appendNow(body, journal, entry);
+    },
+    async list(body, journal, after, limit) {
+      return (journals.get(id(body, journal)) ?? []).filter((r) => r.seq > after).slice(0, limit);
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * @module The SQLite engine (`SEANCE_STORE=sqlite://path`, the default), on Node's built-in `node:sqlite`
+ * (no native compile at install). WAL with synchronous=NORMAL: readers never wait for the writer, and a
+ * commit costs no fsync (a power cut may lose the last commits, never corrupt the file). Every atomic
+ * operation is one transaction; `BEGIN IMMEDIATE` takes the write lock first, so two processes on one file
+ * serialise, waiting up to `busy_timeout`. At open the file is checked (header, integrity, schema) and a
+ * damaged or foreign file is refused rather than taken for an empty store.
+ */
+import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Engine } from './engine.ts';
+import { decodeLegacyRow } from './legacy-keyv.ts';
+import { StoreOpenError } from './open-error.ts';
+
+/** The schema this code writes; a file of a later version is refused. */
+export const SQLITE_SCHEMA_VERSION = 2;
+const BUSY_TIMEOUT_MS = 5_000;
+const HEADER = 'SQLite format 3\u0000';
+
+const MIGRATIONS: Record<number, (db: DatabaseSync) => void> = {
+  1: (db) => db.exec(`
+    CREATE TABLE seance_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE seance_kv (
+      body TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+      version INTEGER NOT NULL, expires_at INTEGER,
+      PRIMARY KEY (body, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE seance_journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL, name TEXT NOT NULL, entry TEXT NOT NULL);
+    CREATE INDEX seance_journal_by_name ON seance_journal (body, name, seq);
+    INSERT INTO seance_meta (key, value) VALUES ('schema', 'seance');
+  `),
+  // Today's installs: keyv's table, one body. Copied under the default body; the old table is kept, renamed.
+  2: (db) => {
+    if (!tableNames(db).includes('keyv')) return;
+    const insert = db.prepare('INSERT OR REPLACE INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1)');
+    for (const row of db.prepare('SELECT key, value FROM keyv').all() as { key: string; value: string }[]) {
+      const decoded = decodeLegacyRow(row.key, row.value);
+      if (decoded) insert.run(LEGACY_BODY, decoded.key, decoded.json);
+    }
+    db.exec('ALTER TABLE keyv RENAME TO keyv_before_seance_v2');
+  },
+};
+/** The body the keys of a single-body install are moved to. */
+const LEGACY_BODY = 'default';
+
+function tableNames(db: DatabaseSync): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+}
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function schemaVersion(db: DatabaseSync): number {
+  const row = db.prepare("SELECT value FROM seance_meta WHERE key = 'version'").get() as { value: string } | undefined;
+  return row ? Number(row.value) : 1;
+}
+
+/** Refuses what is not a sound Séance file, then brings its schema up to date. */
+function checkAndMigrate(db: DatabaseSync, file: string): void {
+  const integrity = (db.prepare('PRAGMA integrity_check(5)').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
+  if (integrity.join() !== 'ok') throw new StoreOpenError(file, `fichier endommagé (contrôle d'intégrité : ${integrity.join(' ; ').slice(0, 300)})`);
+  const tables = tableNames(db);
+  if (tables.includes('seance_meta')) {
+    const schema = db.prepare("SELECT value FROM seance_meta WHERE key = 'schema'").get() as { value: string } | undefined;
+    if (schema?.value !== 'seance') throw new StoreOpenError(file, "ce n'est pas une base de Séance");
+    const version = schemaVersion(db);
+    if (version > SQLITE_SCHEMA_VERSION) throw new StoreOpenError(file, `schéma version ${version}, plus récent que cette version du bot (${SQLITE_SCHEMA_VERSION}) : mettez le bot à jour`);
+  } else if (tables.some((t) => t !== 'keyv')) {
+    throw new StoreOpenError(file, `ce n'est pas une base de Séance (tables trouvées : ${tables.slice(0, 5).join(', ')})`);
+  }
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  // Two processes may open a fresh file at once: the version is read again under the write lock.
+  transaction(db, () => {
+    let version = tableNames(db).includes('seance_meta') ? schemaVersion(db) : 0;
+    while (version < SQLITE_SCHEMA_VERSION) {
+      version++;
+      MIGRATIONS[version]!(db);
+      db.prepare("INSERT OR REPLACE INTO seance_meta (key, value) VALUES ('version', ?)").run(String(version));
+    }
+  });
+}
+
+function transaction<T>(db: DatabaseSync, task: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = task();
+    db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+export function sqliteEngine(file: string): Engine {
+  const inMemory = file === ':memory:';
+  if (!inMemory) {
+    mkdirSync(dirname(file), { recursive: true });
+    if (existsSync(file) && statSync(file).size > 0 && readHeader(file) !== HEADER) {
+      throw new StoreOpenError(file, "ce n'est pas une base SQLite (en-tête absent : fichier d'un autre format, vidé ou écrasé)");
+    }
+  }
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(file);
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (e) {
+    throw new StoreOpenError(file, `ouverture impossible (${e instanceof Error ? e.message : String(e)})`);
+  }
+  try {
+    checkAndMigrate(db, file);
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreOpenError) throw e;
+    throw new StoreOpenError(file, `fichier illisible ou endommagé (${e instanceof Error ? e.message : String(e)})`);
+  }
+
+  const q = {
+    read: db.prepare('SELECT value, version FROM seance_kv WHERE body = ? AND key = ?'),
+    write: db.prepare(`INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1)
+      ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = NULL`),
+    remove: db.prepare('DELETE FROM seance_kv WHERE body = ? AND key = ?'),
+    insertIfAbsent: db.prepare('INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING'),
+    updateIfVersion: db.prepare('UPDATE seance_kv SET value = ?, version = version + 1 WHERE body = ? AND key = ? AND version = ?'),
+    claim: db.prepare(`INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES (?, ?, ?, 1, ?)
+      ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = excluded.expires_at
+      WHERE seance_kv.value = excluded.value OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= ?)`),
+    increment: db.prepare(`INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, CAST(? AS TEXT), 1)
+      ON CONFLICT (body, key) DO UPDATE SET value = CAST(CAST(seance_kv.value AS INTEGER) + ? AS TEXT), version = seance_kv.version + 1
+      RETURNING value`),
+    append: db.prepare('INSERT INTO seance_journal (body, name, entry) VALUES (?, ?, ?)'),
+    list: db.prepare('SELECT seq, entry FROM seance_journal WHERE body = ? AND name = ? AND seq > ? ORDER BY seq LIMIT ?'),
+  };
+
+  return {
+    label: `sqlite://${file}`,
+    async read(body, key) {
+      const row = q.read.get(body, key) as { value: string; version: number } | undefined;
+      return row && { value: row.value, version: Number(row.version) };
+    },
+    async write(body, key, value) {
+      q.write.run(body, key, value);
+    },
+    async remove(body, key) {
+      q.remove.run(body, key);
+    },
+    async compareAndSet(body, key, expected, value, append) {
+      return transaction(db, () => {
+        const changed = expected === 0 ? q.insertIfAbsent.run(body, key, value) : q.updateIfVersion.run(value, body, key, expected);
+        if (Number(changed.changes) !== 1) return false;
+        for (const entry of append?.entries ?? []) q.append.run(body, append!.journal, entry);
+        return true;
+      });
+    },
+    async claim(body, key, owner, ttlMs) {
+      const now = Date.now();
+      return Number(q.claim.run(body, key, JSON.stringify(owner), now + ttlMs, now).changes) === 1;
+    },
+    async increment(body, key, by) {
+      const row = q.increment.get(body, key, by, by) as { value: string };
+      return Number(row.value);
+    },
+    async append(body, journal, entry) {
+      return Number(q.append.run(body, journal, entry).lastInsertRowid);
+    },
+    async list(body, journal, after, limit) {
+      const rows = q.list.all(body, journal, after, Math.min(limit, Number.MAX_SAFE_INTEGER)) as { seq: number; entry: string }[];
+      return rows.map((r) => ({ seq: Number(r.seq), entry: r.entry }));
+    },
+    async close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
