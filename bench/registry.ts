@@ -8,6 +8,7 @@ export const BENCHMARKS = {
   slack: () => import('./slack.bench.ts'),
   discord: () => import('./discord.bench.ts'),
   startup: () => import('./startup.bench.ts'),
+  web: () => import('./web.bench.ts'),
 } satisfies Record<string, () => Promise<{ run: BenchRun }>>;
 
 export type BenchName = keyof typeof BENCHMARKS;

@@ -2,7 +2,7 @@
  * @module `npm run bench`: runs every benchmark in sequence, prints the table and writes bench/RESULTS.md
  * with the machine, the date and the command behind each figure.
  *   npm run bench                 all benchmarks
- *   npm run bench -- core slack   only these (core, slack, discord, startup, reminders, store)
+ *   npm run bench -- core slack   only these (core, slack, discord, startup, reminders, store, web)
  *   npm run bench -- --quick      tiny iteration counts (what the smoke test runs); RESULTS.md is not written
  *   npm run bench -- --out FILE   write the Markdown elsewhere
  *   npm run bench -- --rerender   rewrite RESULTS.md from the last run's figures (after editing bench/NOTES.md)

@@ -19,7 +19,7 @@ import type { Store } from '../src/core/ports.ts';
 import { openStore } from '../src/infra/store/open.ts';
 import { postgresBin, startPostgresCluster } from '../test/infra/postgres-cluster.ts';
 import { replyToText } from '../src/core/reply-text.ts';
-import { benchSeance, generatedRoster, readerActor, SAMPLE_SESSION, secretaryActor, type GeneratedRoster } from './lib/fixtures.ts';
+import { BEFORE_SAMPLE_SESSION, benchSeance, generatedRoster, readerActor, SAMPLE_SESSION, secretaryActor, type GeneratedRoster } from './lib/fixtures.ts';
 import { elapsedMs, latencies, nowNs, summarise } from './lib/measure.ts';
 import type { Row, RunOptions } from './lib/result.ts';
 
@@ -38,7 +38,7 @@ const withdrawLine = (giver: Delegate) => `/pouvoir retirer ${giver.lastName} ${
 
 /** `count` declarations in a row on a fresh store; returns the time of each (ms) and the final record. */
 async function declare(roster: GeneratedRoster, storeUrl: string, count: number): Promise<{ samplesMs: number[]; record: SessionRecord }> {
-  const bench = await benchSeance(roster.config, storeUrl);
+  const bench = await benchSeance(roster.config, storeUrl, BEFORE_SAMPLE_SESSION);
   try {
     const { dispatcher, records } = bench.hub;
     const samplesMs: number[] = [];
@@ -91,7 +91,7 @@ interface Contention {
 
 /** /quorum latencies alone, then while 8 writers each declare and withdraw a proxy in a loop. */
 async function readWhileWriting(roster: GeneratedRoster, storeUrl: string, samples: number, writers: number, maxWritesEach: number): Promise<Contention> {
-  const bench = await benchSeance(roster.config, storeUrl);
+  const bench = await benchSeance(roster.config, storeUrl, BEFORE_SAMPLE_SESSION);
   try {
     const { dispatcher } = bench.hub;
     const read = async () => {

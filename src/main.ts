@@ -6,6 +6,7 @@ import { createBot } from './app/build.ts';
 import { ConfigError, loadConfigFile } from './app/load-config.ts';
 import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
 import { startChatDoors } from './app/start-doors.ts';
+import { startWeb, type StartedWeb } from './app/start-web.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
 import { checkConfig, formatCheck } from './core/check.ts';
@@ -47,7 +48,8 @@ const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) ou SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode),
-  DISCORD_TOKEN + DISCORD_APPLICATION_ID.`;
+  DISCORD_TOKEN + DISCORD_APPLICATION_ID,
+  WEB_PORT [+ WEB_HOST] (page publique et calendrier ; le port de Slack pour les servir sur le même port).`;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cli = parseCli(argv);
@@ -91,15 +93,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const storeUrl = env.SEANCE_STORE || DEFAULT_STORE;
   let store;
   try {
-    store = await openStore(storeUrl);
+    store = await openStore(storeUrl, logger);
   } catch (e) {
     process.stderr.write(`${e instanceof StoreOpenError ? e.message : `Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}`}\n`);
     return 2;
   }
   const bot = createBot({ config, store, clock, logger });
   let ticker: Ticker | undefined;
+  let web: StartedWeb | undefined;
   const shutdown = async () => {
     await ticker?.stop();
+    await web?.stop();
     await bot.stop();
   };
   // One cron task for the reminders, in every run mode; a catch-up tick first, once the doors are there.
@@ -118,9 +122,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    await startChatDoors(bot, plan);
+    web = await startWeb(bot, plan);
+  } catch (e) {
+    process.stderr.write(`Page publique : ${e instanceof Error ? e.message : String(e)}\n`);
+    await bot.stop();
+    return 2;
+  }
+  try {
+    await startChatDoors(bot, plan, { slackRoutes: web?.slackRoutes });
   } catch (e) {
     logger.error('a chat door could not start', { error: e instanceof Error ? e.message : String(e) });
+    await web?.stop();
     await bot.stop();
     return 1;
   }
@@ -141,7 +153,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     startReminders();
     await door.finished;
     // With chat doors running, the console ending (stdin closed) must not stop the server.
-    if (!plan.slack && !plan.discord) {
+    if (!plan.slack && !plan.discord && !web) {
       await shutdown();
       return 0;
     }

@@ -14,6 +14,8 @@ import { openStore } from '../../src/infra/keyv-store.ts';
 export const SAMPLE_CONFIG = 'config/somme-numerique.yaml';
 /** The session the sample's minutes record (attendance and proxies). */
 export const SAMPLE_SESSION = '2024-10-07';
+/** A week before the sample session: its record still changes (afterwards it is levée and protected). */
+export const BEFORE_SAMPLE_SESSION = '2024-09-30T10:00:00Z';
 /** After every session of the sample: commands without a date answer for the last one. */
 export const BENCH_NOW = '2026-11-29T10:00:00Z';
 
@@ -112,8 +114,8 @@ export interface BenchSeance {
 }
 
 /** A whole Séance in-process, as `createTestBot` builds it but without recording anything. */
-export async function benchSeance(config: Config, storeUrl = 'memory:'): Promise<BenchSeance> {
+export async function benchSeance(config: Config, storeUrl = 'memory:', now: string = BENCH_NOW): Promise<BenchSeance> {
   const store = await openStore(storeUrl);
-  const hub = createBot({ config, store, clock: createFakeClock(BENCH_NOW), logger: silentLogger });
+  const hub = createBot({ config, store, clock: createFakeClock(now), logger: silentLogger });
   return { hub, store, close: () => hub.stop() };
 }

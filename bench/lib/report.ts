@@ -25,6 +25,7 @@ const TITLES: Record<string, string> = {
   startup: '4. Start-up and memory',
   reminders: '5. Reminders: cost of one tick',
   store: '6. Store: SQLite through the command path',
+  web: '7. Public page: GET / against a bare node:http server sending the same bytes',
 };
 
 export function resultsMarkdown(r: Report): string {

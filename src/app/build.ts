@@ -7,15 +7,17 @@ import { commands as allCommands } from '../commands/index.ts';
 import type { Actor, Command } from '../core/command.ts';
 import type { Config } from '../core/config.ts';
 import type { Door, DoorHost, DoorName, Turn } from '../core/door.ts';
-import { allSessions, createDispatcher, type Dispatcher } from '../core/dispatch.ts';
+import { createDispatcher, type Dispatcher } from '../core/dispatch.ts';
 import type { Clock, Logger, Store } from '../core/ports.ts';
 import { createRecords, type Records } from '../core/records.ts';
 import type { Outgoing, Reply } from '../core/reply.ts';
 import type { DoorReport } from '../core/reminders/model.ts';
+import { allSessions } from '../core/sessions/all-sessions.ts';
 import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } from '../core/reminders/scheduler.ts';
 import { sleep } from '../infra/clock.ts';
 import { accountOfDelegate, actorByName, actorForAccount } from './accounts.ts';
 import { runTurn } from './turn.ts';
+import { recordBotSending } from '../core/sessions/convocation-sending.ts';
 
 export type { Door, DoorName };
 
@@ -104,10 +106,12 @@ export function createBot(deps: BotDeps): Bot {
     record: (id) => records.record(id),
     send: deliverReport,
     sleep,
+    // A convocation the bot sent is recorded on its session (date, doors, delegates reached): it becomes convoquée.
+    onSent: (r, outcome, at) => recordBotSending(records, config, r, outcome, at),
     ...deps.reminders,
   });
   const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });
-  const run = (turn: Turn) => runTurn({ dispatcher, logger, settle, deliver }, turn);
+  const run = (turn: Turn) => runTurn({ dispatcher, settle, deliver }, turn);
 
   return {
     config, records, dispatcher, clock, logger, store, deliver, deliverReport, settle, reminders, run,

@@ -197,6 +197,10 @@ export const configSchema = z.strictObject({
       time: wallTime.default('09:00'),
       to: z.array(z.enum(['delegates', 'secretariat'])).default(['delegates']),
     }).optional(),
+    quorumAlert: z.strictObject({
+      daysBefore: z.number().int().min(0).max(60).default(2),
+      time: wallTime.default('09:00'),
+    }).optional(),
   }).default({ graceHours: 12 }),
 });
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode } from 'yaml';
 import { resolveProfile } from './body-profile.ts';
 import { configSchema, type RawConfig } from './config-schema.ts';
-import { defaultPermissions, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
+import { yamlErrorText } from './yaml-errors.ts';
+import { defaultPermissions, delegateName, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
 import type { AccountOwner, AppConfig } from './accounts.ts';
 import type {
   Delegate, MemberBody, Person, PriceVersion, Service, Session, SessionRecord, Tariff, AttendanceStatus, Proxy,
@@ -47,7 +48,7 @@ export function parseConfig(text: string, file: string): AppConfig {
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => {
       const pos = lines.linePos(e.pos[0]);
-      return `ligne ${pos.line}, colonne ${pos.col} : ${e.message.split('\n')[0]}`;
+      return yamlErrorText(e.code, e.message, pos.line, pos.col, text);
     }));
   }
   const lineOf = (path: readonly PathPart[]): string => {
@@ -57,7 +58,14 @@ export function parseConfig(text: string, file: string): AppConfig {
     }
     return '';
   };
-  const parsed = configSchema.safeParse(doc.toJS(), { reportInput: true });
+  let js: unknown;
+  try {
+    js = doc.toJS();
+  } catch (e) {
+    // An alias to an anchor defined later (or never) only shows when the document is built.
+    throw new ConfigError(file, [`alias YAML non résolu : ${e instanceof Error ? e.message.replace(/^Unresolved alias.*?: /, '*') : String(e)} (l'ancre &nom doit être définie avant l'alias *nom)`]);
+  }
+  const parsed = configSchema.safeParse(js, { reportInput: true });
   if (!parsed.success) {
     throw new ConfigError(file, parsed.error.issues.map((i) => {
       const path = i.path as PathPart[];
@@ -146,13 +154,13 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
       const d = m.suggestions[0]!;
       warnings.push({
         path: pathText(path),
-        message: `« ${name} » n'est pas au registre : orthographe proche de « ${d.civility} ${d.lastName} », retenu comme tel`,
-        suggestion: `corriger l'orthographe (${d.civility} ${d.lastName} ?) dans le procès-verbal ou la configuration`,
+        message: `« ${name} » n'est pas au registre : orthographe proche de « ${delegateName(d)} », retenu comme tel`,
+        suggestion: `corriger l'orthographe (${delegateName(d)} ?) dans le procès-verbal ou la configuration`,
       });
       return d;
     }
     const cands = m.kind === 'ambiguous' ? m.candidates : m.suggestions;
-    problems.push(`${at(path)} : délégué ${m.kind === 'ambiguous' ? 'ambigu' : 'inconnu'} ${show(name)}${cands.length ? ` ; vouliez-vous dire : ${cands.map((d) => `${d.civility} ${d.lastName}`).join(', ')} ?` : ''}`);
+    problems.push(`${at(path)} : délégué ${m.kind === 'ambiguous' ? 'ambigu' : 'inconnu'} ${show(name)}${cands.length ? ` ; vouliez-vous dire : ${cands.map(delegateName).join(', ')} ?` : ''}`);
     return undefined;
   };
 

@@ -10,9 +10,18 @@ import { directoryOf } from './accounts.ts';
 
 export const DEFAULT_PORT = 3000;
 
+/** The public page and calendar feed (src/web), when WEB_PORT is set. */
+export interface WebSettings {
+  readonly port: number;
+  /** Interface to listen on (WEB_HOST; default: all). */
+  readonly host?: string;
+}
+
 export interface DoorSettings {
   readonly slack?: SlackSettings;
   readonly discord?: DiscordSettings;
+  /** Set: the process serves the public page, so it is a server even without a chat door (no console). */
+  readonly web?: WebSettings;
   /** The console runs when no chat door is configured, or when asked (`--console`). */
   readonly console: boolean;
 }
@@ -65,11 +74,21 @@ function discordSettings(env: Env, config: Config): DiscordSettings | undefined 
   return { token, applicationId, ...(apiUrl ? { apiUrl } : {}), channels: directoryOf(config).channels.discord ?? {} };
 }
 
+function webSettings(env: Env): WebSettings | undefined {
+  const raw = value(env, 'WEB_PORT');
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n > 65_535) throw new SettingsError(`WEB_PORT : numéro de port attendu (0 à 65535), reçu « ${raw} ». Corrigez-le, ou retirez WEB_PORT pour ne pas servir la page publique.`);
+  const host = value(env, 'WEB_HOST');
+  return { port: n, ...(host ? { host } : {}) };
+}
+
 /** Throws a `SettingsError` (French) when a door is half-configured. */
 export function parseDoorSettings(env: Env, config: Config, forceConsole = false): DoorSettings {
   const slack = slackSettings(env, config);
   const discord = discordSettings(env, config);
-  return { slack, discord, console: forceConsole || (!slack && !discord) };
+  const web = webSettings(env);
+  return { slack, discord, ...(web ? { web } : {}), console: forceConsole || (!slack && !discord && !web) };
 }
 
 /** Every secret of the doors' settings, for the logger to scrub. */

@@ -4,12 +4,14 @@
  */
 import type { Bot, Door } from './build.ts';
 import type { DoorSettings } from './settings.ts';
+import type { HttpRoute } from './start-web.ts';
 
-export async function startChatDoors(bot: Bot, settings: DoorSettings): Promise<Door[]> {
+/** `slackRoutes`: extra GET routes for the Slack HTTP receiver (the public page on the same port). */
+export async function startChatDoors(bot: Bot, settings: DoorSettings, extra: { readonly slackRoutes?: HttpRoute[] } = {}): Promise<Door[]> {
   const started: Door[] = [];
   if (settings.slack) {
     const { startSlackDoor } = await import('../adapters/slack/slack-door.ts');
-    started.push(await startSlackDoor(bot.hostFor('slack'), settings.slack));
+    started.push(await startSlackDoor(bot.hostFor('slack'), settings.slack, extra.slackRoutes ? { customRoutes: extra.slackRoutes } : {}));
   }
   if (settings.discord) {
     const { startDiscordDoor } = await import('../adapters/discord/discord-door.ts');

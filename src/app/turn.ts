@@ -5,12 +5,10 @@
  */
 import type { Turn } from '../core/door.ts';
 import type { Dispatcher } from '../core/dispatch.ts';
-import type { Logger } from '../core/ports.ts';
 import type { Outgoing, Reply } from '../core/reply.ts';
 
 export interface TurnDeps {
   readonly dispatcher: Pick<Dispatcher, 'runLine' | 'runStructured'>;
-  readonly logger: Logger;
   /** Has every running door update its copies of the request the reply closes. */
   settle(reply: Pick<Reply, 'closes'>): Promise<void>;
   /** Hands each outgoing message to every running door. */

@@ -32,8 +32,12 @@ export const devis = defineCommand({
   args: [
     { name: 'service', kind: 'service', description: 'le service (coffre-fort, cyber, haute sécurité, ftth)' },
     { name: 'postes', kind: 'integer', min: 1, max: MAX_SEATS, description: 'nombre de postes (agents), ou d\'accès pour la fibre' },
-    { name: 'tarif', kind: 'choice', optional: true, choices: ['membre', 'non-membre'], description: 'membre ou non-membre ; sans précision, les deux côte à côte' },
-    { name: 'premiere', kind: 'choice', optional: true, choices: ['premiere'], description: '« premiere » : première souscription de la collectivité (première année offerte quand le service le prévoit)' },
+    {
+      name: 'tarif', kind: 'choice', optional: true, choices: ['membre', 'non-membre'],
+      synonyms: { membre: ['membres', 'adhérent'], 'non-membre': ['non membre', 'non-membres', 'non membres', 'non adhérent', 'non-adhérent'] },
+      description: 'membre ou non-membre ; sans précision, les deux côte à côte',
+    },
+    { name: 'premiere', kind: 'choice', optional: true, choices: ['premiere'], synonyms: { premiere: ['première souscription', 'première année'] }, description: '« premiere » : première souscription de la collectivité (première année offerte quand le service le prévoit)' },
   ],
   examples: ['/devis cyber 10 membre', '/devis coffre-fort 5 non-membre premiere', '/devis haute sécurité 12'],
   access: 'read',

@@ -9,6 +9,7 @@ import { arg, defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { Delegate, Session } from '../core/model.ts';
 import { list, reply, text, type Outgoing, type Reply } from '../core/reply.ts';
+import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { formatDateLong } from '../core/text/dates.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
@@ -43,37 +44,54 @@ function done(title: string, lines: string[], ctx: CommandContext, s: Session, o
   });
 }
 
+/** A delegate may name only the holder (`/pouvoir donner VARLET`): the giver is then the asker. */
+const optionalHolderArg = arg({ ...holderArg, optional: true, description: 'le délégué présent qui le reçoit ; un délégué qui donne le sien peut ne nommer que lui (/pouvoir donner VARLET)' });
+
+function giverAndHolder(first: string, second: string | undefined, ctx: CommandContext): [Delegate, Delegate] {
+  if (second !== undefined) return [ctx.delegate(first), ctx.delegate(second)];
+  if (ctx.actor.delegate) return [ctx.actor.delegate, ctx.delegate(first)];
+  return fail('args.invalid', 'Argument manquant : mandataire (le délégué présent qui reçoit le pouvoir).', [text('Usage : /pouvoir donner <mandant> <mandataire> [séance]')]);
+}
+
+/** The secretariat's request about a declared proxy, with Confirmer / Refuser (also used by /reponse pouvoir). */
+export function proxyRequest(ctx: CommandContext, s: Session, giver: Delegate, holder: Delegate, via = 'déclare'): Outgoing {
+  const cmd = (verb: string) => `/pouvoir ${verb} ${giver.lastName} ${s.date}`;
+  const request = reply('Demande de pouvoir à confirmer', [
+    text(`${nameOf(giver)} ${via} donner pouvoir à ${nameOf(holder)} (${giver.votes} voix).`),
+  ], {
+    session: sessionHeading(ctx, s), visibility: 'public', opens: proxyRequestKey(s, giver),
+    actions: [
+      { id: 'proxy.confirm', label: 'Confirmer', value: cmd('confirmer'), command: cmd('confirmer'), style: 'primary' },
+      { id: 'proxy.refuse', label: 'Refuser', value: cmd('refuser'), command: cmd('refuser'), style: 'danger' },
+    ],
+  });
+  return { to: { kind: 'secretariat' }, reply: request };
+}
+
 const donner = defineCommand({
   name: 'donner',
   description: 'Donner (délégué : déclarer) ou enregistrer (secrétariat) un pouvoir',
-  args: [giverArg, holderArg, sessionArg],
-  examples: ['/pouvoir donner ROY PARSIS 2024-10-07', '/pouvoir donner "Mme de Waziers" PENAUD'],
+  args: [giverArg, optionalHolderArg, sessionArg],
+  examples: ['/pouvoir donner ROY PARSIS 2024-10-07', '/pouvoir donner "Mme de Waziers" PENAUD', '/pouvoir donner moi VARLET 7 octobre 2024'],
   access: 'self',
   async run(args, ctx) {
-    const giver = ctx.delegate(args['mandant']);
-    const holder = ctx.delegate(args['mandataire']);
+    const [giver, holder] = giverAndHolder(args['mandant'], args['mandataire'], ctx);
     requireSelfOrSecretary(ctx, giver, 'déclarer');
-    const s = await ctx.session(args['séance']);
+    const target = await sessionForChange(ctx, args['séance'], 'record');
+    const s = target.session;
     const confirmed = ctx.can('proxy.record');
-    const change = await ctx.records.update(s.id, (r) => addProxy(ctx.config.body, r, { giver, holder, confirmed }, who(ctx)));
+    const change = await ctx.records.update(s.id, (r) => {
+      target.guard(r);
+      return addProxy(ctx.config.body, r, { giver, holder, confirmed }, who(ctx));
+    });
     if (confirmed) {
       return done('Pouvoir enregistré', [`${nameOf(giver)} donne pouvoir à ${nameOf(holder)} (${giver.votes} voix).`, ...change.notes], ctx, s, [
         tellDelegate(ctx, s, giver, 'Pouvoir enregistré', `Le secrétariat a enregistré votre pouvoir à ${nameOf(holder)} pour la séance du ${formatDateLong(s.date)}.`),
       ]);
     }
-    const cmd = (verb: string) => `/pouvoir ${verb} ${giver.lastName} ${s.date}`;
-    const request = reply('Demande de pouvoir à confirmer', [
-      text(`${nameOf(giver)} déclare donner pouvoir à ${nameOf(holder)} (${giver.votes} voix).`),
-    ], {
-      session: sessionHeading(ctx, s), visibility: 'public', opens: proxyRequestKey(s, giver),
-      actions: [
-        { id: 'proxy.confirm', label: 'Confirmer', value: cmd('confirmer'), command: cmd('confirmer'), style: 'primary' },
-        { id: 'proxy.refuse', label: 'Refuser', value: cmd('refuser'), command: cmd('refuser'), style: 'danger' },
-      ],
-    });
     return done('Pouvoir déclaré, en attente de confirmation',
       [`Votre pouvoir à ${nameOf(holder)} est transmis au secrétariat, qui le confirmera.`, ...change.notes], ctx, s,
-      [{ to: { kind: 'secretariat' }, reply: request }], 'ephemeral');
+      [proxyRequest(ctx, s, giver, holder)], 'ephemeral');
   },
 });
 
@@ -86,10 +104,14 @@ const retirer = defineCommand({
   async run(args, ctx) {
     const giver = ctx.delegate(args['mandant']);
     requireSelfOrSecretary(ctx, giver, 'retirer');
-    const s = await ctx.session(args['séance']);
+    const target = await sessionForChange(ctx, args['séance'], 'record');
+    const s = target.session;
     const name = nameById(ctx);
     const before = proxyOf(await ctx.records.record(s.id), giver.id);
-    const change = await ctx.records.update(s.id, (r) => removeProxy(r, giver, name(proxyOf(r, giver.id)?.holder ?? ''), who(ctx), 'pouvoir retiré'));
+    const change = await ctx.records.update(s.id, (r) => {
+      target.guard(r);
+      return removeProxy(r, giver, name(proxyOf(r, giver.id)?.holder ?? ''), who(ctx), 'pouvoir retiré');
+    });
     // Closing a request that is already settled (a confirmed proxy) does nothing.
     return settles(done('Pouvoir retiré', [`Le pouvoir de ${nameOf(giver)}${before ? ` à ${name(before.holder)}` : ''} est retiré.`, ...change.notes], ctx, s),
       s, giver, `Retiré par ${ctx.actor.name}`);
@@ -104,9 +126,11 @@ const confirmer = defineCommand({
   access: 'proxy.record',
   async run(args, ctx) {
     const giver = ctx.delegate(args['mandant']);
-    const s = await ctx.session(args['séance']);
+    const target = await sessionForChange(ctx, args['séance'], 'record');
+    const s = target.session;
     const name = nameById(ctx);
     const change = await ctx.records.update(s.id, (r) => {
+      target.guard(r);
       const p = proxyOf(r, giver.id);
       if (!p) fail('proxy.not-found', `Aucun pouvoir de ${nameOf(giver)} n'est enregistré pour cette séance.`);
       return confirmProxy(ctx.config.body, r, giver, ctx.delegate(name(p.holder)), who(ctx));
@@ -126,10 +150,12 @@ const refuser = defineCommand({
   access: 'proxy.record',
   async run(args, ctx) {
     const giver = ctx.delegate(args['mandant']);
-    const s = await ctx.session(args['séance']);
+    const target = await sessionForChange(ctx, args['séance'], 'record');
+    const s = target.session;
     const name = nameById(ctx);
     let holder = '';
     const change = await ctx.records.update(s.id, (r) => {
+      target.guard(r);
       holder = name(proxyOf(r, giver.id)?.holder ?? '');
       return removeProxy(r, giver, holder, who(ctx), 'pouvoir refusé');
     });

@@ -5,6 +5,7 @@ import { defineCommand, type CommandContext } from '../core/command.ts';
 import type { Proxy, Session, SessionRecord } from '../core/model.ts';
 import { list, reply, table, text, type Block } from '../core/reply.ts';
 import { formatInt } from '../core/text/format.ts';
+import { agree, countOf } from '../core/text/french.ts';
 import { nameOf, sessionArg, sessionHeading } from './shared.ts';
 
 export interface ProxyTables {
@@ -68,7 +69,7 @@ export const pouvoirs = defineCommand({
     const n = t.room.length + t.remote.length;
     const blocks = proxyBlocks(t);
     if (blocks.length === 0) blocks.push(text('Aucun pouvoir enregistré pour cette séance. Déclarer : /pouvoir donner <mandant> <mandataire>.'));
-    return reply(`Pouvoirs (${n} comptabilisé${n > 1 ? 's' : ''})`, blocks, {
+    return reply(`Pouvoirs (${countOf(n, 'comptabilisé', 'comptabilisés', 'aucun')})`, blocks, {
       session: sessionHeading(ctx, s),
       rule: `Pouvoirs : ${ctx.config.body.proxyRuleSource} ; un pouvoir compte si son détenteur est présent.`,
     });

@@ -8,7 +8,7 @@ import { partsToDocxBase64 } from '../core/minutes/docx.ts';
 import { partsToMarkdown } from '../core/minutes/markdown.ts';
 import { minutesOutline } from '../core/minutes/outline.ts';
 import { reply } from '../core/reply.ts';
-import { formatDateLong } from '../core/text/dates.ts';
+import { formatDateLong, toZoned } from '../core/text/dates.ts';
 import { sessionArg, sessionHeading } from './shared.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -22,7 +22,12 @@ export const pv = defineCommand({
   async run(args, ctx) {
     const s = await ctx.session(args['séance']);
     const record = await ctx.records.record(s.id);
-    const minutes = buildMinutes({ config: ctx.config, session: s, record });
+    // The convocation as recorded (sent by the bot or recorded by a secretary), and the rectifications made.
+    const session = record.convocation ? { ...s, convokedOn: record.convocation.date } : s;
+    const tz = ctx.config.body.timezone;
+    const rectifications = (record.rectifications ?? []).map((r) =>
+      `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`);
+    const minutes = buildMinutes({ config: ctx.config, session, record, rectifications });
     const parts = minutesOutline(minutes);
     const docx = await partsToDocxBase64(parts, `Procès-verbal – ${s.title} du ${formatDateLong(s.date)}`);
     return reply('Procès-verbal (projet)', [{ type: 'code', language: 'markdown', text: partsToMarkdown(parts) }], {

@@ -2,12 +2,37 @@
 import { fractionText } from '../core/assembly/profile.ts';
 import { computeQuorum, type QuorumCount, type QuorumResult } from '../core/assembly/quorum.ts';
 import { disregardedText } from '../core/assembly/record-rules.ts';
-import { defineCommand } from '../core/command.ts';
-import type { BodyProfile } from '../core/model.ts';
+import { defineCommand, type CommandContext } from '../core/command.ts';
+import type { BodyProfile, SessionRecord } from '../core/model.ts';
 import { fields, list, reply, text, type Block, type Field } from '../core/reply.ts';
+import { forecast } from '../core/sessions/answers.ts';
 import { remoteSessionWarnings } from '../core/sessions/convocation-rule.ts';
+import { sessionState, STATE_LABEL } from '../core/sessions/lifecycle.ts';
 import { formatInt, plural } from '../core/text/format.ts';
-import { sessionArg, sessionHeading } from './shared.ts';
+import { countOf } from '../core/text/french.ts';
+import { nameOf, sessionArg, sessionHeading } from './shared.ts';
+
+/** Before the session: what the answers to the convocation announce, and the quorum if nobody else comes. */
+function forecastBlocks(ctx: CommandContext, record: SessionRecord, unit: string): Block[] {
+  const f = forecast(ctx.config.body, ctx.config.roster, record);
+  const pending = f.proxies.filter((p) => p.pending).length;
+  return [
+    fields([
+      { label: 'Présents annoncés', value: `${formatInt(f.room.length + f.remote.length)} (${formatInt(f.room.length)} en salle, ${formatInt(f.remote.length)} à distance)` },
+      { label: 'Pouvoirs annoncés', value: `${formatInt(f.proxies.length)}${pending ? ` dont ${formatInt(pending)} à confirmer` : ''}` },
+      { label: 'Excusés', value: formatInt(f.excused.length) },
+      { label: 'Sans réponse', value: formatInt(f.noAnswer.length) },
+      {
+        label: 'Si personne d\'autre ne vient',
+        value: f.quorum.reached
+          ? `quorum atteint (${formatInt(f.quorum.counted)} ≥ ${formatInt(f.quorum.threshold)} ${unit})`
+          : `quorum non atteint : ${formatInt(f.quorum.counted)} sur ${formatInt(f.quorum.threshold)} ${unit}, il en manque ${formatInt(f.quorum.missing)}`,
+      },
+    ]),
+    ...(f.proxies.length ? [list(f.proxies.map((p) => `${nameOf(p.giver)} → ${nameOf(p.holder)}${p.pending ? ' (à confirmer)' : ''}`), 'Pouvoirs annoncés')] : []),
+    text(`Prévision d'après les réponses à la convocation (/reponse) ; à relancer : /relances.`),
+  ];
+}
 
 export const quorum = defineCommand({
   name: 'quorum',
@@ -30,6 +55,9 @@ export const quorum = defineCommand({
     if (q.secondConvocation) blocks.push(text(q.secondConvocation.text));
     const present = q.room.length + q.remote.length + q.substituted.length;
     if (present === 0 && q.represented.length === 0) blocks.push(text('Aucune présence n\'est encore enregistrée pour cette séance (/presence).'));
+    const state = sessionState(s, record, ctx.clock.now(), body.timezone);
+    blocks.unshift(text(`État de la séance : ${STATE_LABEL[state]}.`));
+    if (state === 'planifiee' || state === 'convoquee') blocks.push(...forecastBlocks(ctx, record, body.quorum.count === 'votes' ? 'voix' : 'délégués'));
     if (!q.reached && present > 0) blocks.push(text(`Sans quorum, une nouvelle convocation à ${body.quorum.secondConvocationDays} jours au moins permet de délibérer sans condition de quorum sur le même ordre du jour (${body.quorum.secondConvocationSource}).`));
     const withoutQuorum = q.secondConvocation?.valid && !(body.quorum.count === 'votes' ? q.votes.reached : q.heads.reached);
     const rule = q.secondConvocation ? `${q.rule} ; seconde convocation : ${body.quorum.secondConvocationSource}` : q.rule;

@@ -8,6 +8,13 @@ import { formatInstant, recipientLabel, recipientPhrase } from '../core/reminder
 import { remindersOf } from '../core/reminders/registry.ts';
 import { formatDateTime, fromZoned } from '../core/text/dates.ts';
 import { fold } from '../core/text/normalize.ts';
+import { BODY_JOURNAL, withJournal } from '../core/journal.ts';
+import { who } from './shared.ts';
+
+/** Custom reminders concern the body, not one session: their changes go to the body's journal. */
+async function journalBody(ctx: CommandContext, action: string, detail: string): Promise<void> {
+  await ctx.records.update(BODY_JOURNAL, (r) => ({ record: withJournal(r, who(ctx), action, detail) }));
+}
 
 const TO_DELEGATES = new Set(['delegues', 'delegue', 'tous']);
 const TO_SECRETARIAT = new Set(['secretariat', 'secretaires', 'secretaire']);
@@ -40,6 +47,7 @@ const ajouter = defineCommand({
       fail('reminder.past', `Le ${formatDateTime(date, time)} est passé : un rappel se programme dans le futur.`);
     }
     const row = await remindersOf(ctx).addCustom({ date, time, to, text: args['texte'], createdBy: ctx.actor.name });
+    await journalBody(ctx, 'rappel programmé', `n° ${row.number}, ${formatInstant(dueMs, tz)}, pour ${recipientPhrase(to, ctx.config.roster)} : « ${row.text} »`);
     const blocks: Block[] = [
       fields([
         { label: 'Envoi', value: `${formatInstant(dueMs, tz)} (heure de Paris)` },
@@ -69,6 +77,7 @@ const supprimer = defineCommand({
       fail('reminder.unknown', `Aucun rappel programmé n° ${n}. ${known.length ? `Rappels programmés : ${known.join(', ')}.` : 'Aucun rappel programmé.'} Les rappels tirés des séances et du séminaire suivent la séance ou la configuration.`);
     }
     const tz = ctx.config.body.timezone;
+    await journalBody(ctx, 'rappel supprimé', `n° ${n}, ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} : « ${removed.text} » → supprimé`);
     return reply(`Rappel n° ${n} supprimé`, [
       text(`Le rappel du ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} pour ${recipientPhrase(removed.to, ctx.config.roster)} ne partira pas : « ${removed.text} ».`),
     ], { tone: 'success' });

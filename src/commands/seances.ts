@@ -1,6 +1,8 @@
 /** @module /seances: past and upcoming sessions. */
+import { placeWithRemote } from '../core/text/french.ts';
 import { defineCommand } from '../core/command.ts';
 import { reply, table, text } from '../core/reply.ts';
+import { STATE_LABEL, stateOf } from '../core/sessions/lifecycle.ts';
 import { formatDateLong, formatTime } from '../core/text/dates.ts';
 
 export const seances = defineCommand({
@@ -12,10 +14,14 @@ export const seances = defineCommand({
     const all = await ctx.sessions();
     const today = ctx.today();
     if (all.length === 0) return reply('Aucune séance', [text('Aucune séance enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].')]);
-    const rows = all.map((s) => [
-      formatDateLong(s.date), formatTime(s.time), s.title, s.place + (s.remote ? ' et à distance' : ''),
-      s.cancelled ? 'annulée' : s.date >= today ? 'à venir' : 'passée',
+    const states = await Promise.all(all.map((s) => stateOf(ctx, s)));
+    const rows = all.map((s, i) => [
+      formatDateLong(s.date), formatTime(s.time), s.title, placeWithRemote(s.place, s.remote),
+      `${STATE_LABEL[states[i]!]} (${s.date >= today ? 'à venir' : 'passée'})`,
     ]);
-    return reply(`Séances du ${ctx.config.body.assemblyName.toLowerCase()} (${all.length})`, [table(['Date', 'Heure', 'Instance', 'Lieu', 'Statut'], rows)]);
+    return reply(`Séances du ${ctx.config.body.assemblyName.toLowerCase()} (${all.length})`, [
+      table(['Date', 'Heure', 'Instance', 'Lieu', 'État'], rows),
+      text('États : planifiée → convoquée → ouverte → levée → procès-verbal arrêté, ou annulée.'),
+    ]);
   },
 });

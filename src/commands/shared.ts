@@ -3,6 +3,7 @@ import { arg, type CommandContext } from '../core/command.ts';
 import type { Who } from '../core/assembly/proxies.ts';
 import { delegatesById } from '../core/assembly/quorum.ts';
 import type { Delegate, Session } from '../core/model.ts';
+import { delegateName } from '../core/config.ts';
 import { sessionLabel } from '../core/dispatch.ts';
 import { formatDateTime } from '../core/text/dates.ts';
 
@@ -11,7 +12,7 @@ export const sessionArg = arg({
   description: 'date de la séance (2024-10-07 ou 07/10/2024) ; par défaut la prochaine, sinon la dernière',
 });
 
-export const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+export const nameOf = delegateName;
 
 export function nameById(ctx: CommandContext): (id: string) => string {
   const byId = delegatesById(ctx.config.roster);

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { UserError } from './errors.ts';
 import { text as textBlock } from './reply.ts';
 import type { ArgSpec, Args, Command } from './command.ts';
-import { looksLikeDate, parseDate, parseTime } from './text/dates.ts';
+import type { IsoDate } from './text/dates.ts';
+import { choiceOf, choiceWordCount } from './text/choice.ts';
 import { fold, foldName, isCivility } from './text/normalize.ts';
+import { dateWordCount, looksLikeNumericDate as looksLikeDate, timeWordCount, understandDate, understandTime } from './text/when.ts';
 
 /** Splits on spaces, keeping "quoted words", 'single quotes' and « guillemets » together. */
 export function tokenize(line: string): string[] {
@@ -18,10 +20,6 @@ export function tokenize(line: string): string[] {
 }
 
 const PARTICLES = new Set(['de', 'du', 'des', 'd', 'le', 'la', 'van', 'von']);
-
-function matchesChoice(spec: ArgSpec, token: string): boolean {
-  return (spec.choices ?? []).some((c) => fold(c) === fold(token));
-}
 
 /** How many tokens a delegate name takes: the longest run that is a known name, else civility + particles + word. */
 function takeName(tokens: string[], i: number, isKnownName: (phrase: string) => boolean): number {
@@ -46,25 +44,6 @@ function schemaOf(spec: ArgSpec): z.ZodType {
 
 function defaultSchema(spec: ArgSpec): z.ZodType {
   switch (spec.kind) {
-    case 'session':
-    case 'date':
-      return z.string().transform((s, ctx) => {
-        const d = parseDate(s);
-        if (!d) {
-          ctx.addIssue({ code: 'custom', message: `date invalide « ${s} » (attendu 2024-10-07 ou 07/10/2024)` });
-          return z.NEVER;
-        }
-        return d;
-      });
-    case 'time':
-      return z.string().transform((s, ctx) => {
-        const t = parseTime(s);
-        if (!t) {
-          ctx.addIssue({ code: 'custom', message: `heure invalide « ${s} » (attendu 17:30 ou 17h30)` });
-          return z.NEVER;
-        }
-        return t;
-      });
     case 'integer': {
       const min = spec.min ?? 1;
       const max = spec.max ?? 1_000_000;
@@ -85,7 +64,7 @@ function defaultSchema(spec: ArgSpec): z.ZodType {
     case 'choice': {
       const choices = spec.choices ?? [];
       return z.string().transform((s, ctx) => {
-        const c = choices.find((x) => fold(x) === fold(s));
+        const c = choiceOf(spec, s);
         if (!c) {
           ctx.addIssue({ code: 'custom', message: `« ${s} » n'est pas un choix possible (${choices.join(', ')})` });
           return z.NEVER;
@@ -98,17 +77,31 @@ function defaultSchema(spec: ArgSpec): z.ZodType {
   }
 }
 
-function argError(cmdUsage: string, message: string): UserError {
-  return new UserError('args.invalid', message, [textBlock(`Usage : ${cmdUsage}`)]);
+/** The command's usage line, or a function that writes it: only an error shows it, so it is built only then. */
+export type UsageText = string | (() => string);
+
+function argError(cmdUsage: UsageText, message: string): UserError {
+  return new UserError('args.invalid', message, [textBlock(`Usage : ${typeof cmdUsage === 'string' ? cmdUsage : cmdUsage()}`)]);
+}
+
+/** Dates and times are read against today in the body's time zone; a date to plan is the next one. */
+function understandWhen(spec: ArgSpec, value: string, today: IsoDate) {
+  return spec.kind === 'time' ? understandTime(value) : understandDate(value, { today, forward: spec.kind === 'date' });
 }
 
 /** Validates raw strings per spec (shared by the text path and by doors with structured options). */
-export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, string | undefined>, cmdUsage: string): Args {
+export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, string | undefined>, cmdUsage: UsageText, today: IsoDate): Args {
   const out: Args = {};
   for (const spec of specs) {
     const value = raw[spec.name];
     if (value === undefined || value.trim() === '') {
       if (!spec.optional) throw argError(cmdUsage, `Argument manquant : ${spec.name} (${spec.description}).`);
+      continue;
+    }
+    if (!spec.schema && (spec.kind === 'session' || spec.kind === 'date' || spec.kind === 'time')) {
+      const when = understandWhen(spec, value, today);
+      if (!when.ok) throw argError(cmdUsage, `Argument « ${spec.name} » : ${when.message}.`);
+      out[spec.name] = when.value;
       continue;
     }
     const parsed = schemaOf(spec).safeParse(value);
@@ -131,26 +124,31 @@ export interface KnownPhrases {
 
 const looksNumeric = (t: string) => /^[-+]?\d[\d.,eE+-]*$/.test(t);
 
-export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: string, known: KnownPhrases): Record<string, string> {
+export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: UsageText, known: KnownPhrases): Record<string, string> {
   const raw: Record<string, string> = {};
   let i = 0;
   specs.forEach((spec, k) => {
     if (i >= tokens.length) return;
-    const tok = tokens[i]!;
     const later = specs.slice(k + 1);
     switch (spec.kind) {
       case 'session':
       case 'date':
-        if (looksLikeDate(tok) || !spec.optional) raw[spec.name] = tokens[i++]!;
-        return;
-      case 'choice':
-        if (matchesChoice(spec, tok) || !spec.optional) raw[spec.name] = tokens[i++]!;
-        return;
-      case 'integer':
       case 'time':
+      case 'choice': {
+        // « 7 oct. 2024 », « 18 h 30 », « non membre »: as many words as the phrase takes.
+        const n = spec.kind === 'choice' ? choiceWordCount(spec, tokens, i) : spec.kind === 'time' ? timeWordCount(tokens, i) : dateWordCount(tokens, i);
+        if (n > 0 || !spec.optional) {
+          raw[spec.name] = tokens.slice(i, i + Math.max(1, n)).join(' ');
+          i += Math.max(1, n);
+        }
+        return;
+      }
+      case 'integer':
         raw[spec.name] = tokens[i++]!;
         return;
       case 'delegate': {
+        // An optional name before a session leaves « 7 octobre 2024 » to the session.
+        if (spec.optional && dateWordCount(tokens, i) > 0) return;
         const n = takeName(tokens, i, known.delegate);
         raw[spec.name] = tokens.slice(i, i + n).join(' ');
         i += n;
@@ -163,8 +161,9 @@ export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage:
           .find((end) => known.service(tokens.slice(i, end).join(' ')));
         if (knownEnd !== undefined) j = knownEnd;
         else {
-          const stops = (t: string) => looksNumeric(t) || looksLikeDate(t) || later.some((l) => l.kind === 'choice' && matchesChoice(l, t));
-          while (j < tokens.length && !stops(tokens[j]!)) j++;
+          const stops = (at: number) => looksNumeric(tokens[at]!) || dateWordCount(tokens, at) > 0
+            || later.some((l) => l.kind === 'choice' && choiceWordCount(l, tokens, at) > 0);
+          while (j < tokens.length && !stops(j)) j++;
         }
         raw[spec.name] = tokens.slice(i, j).join(' ');
         i = j;

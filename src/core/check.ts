@@ -5,7 +5,7 @@
 import { delegatesById, secondConvocationOf, computeQuorum } from './assembly/quorum.ts';
 import { applyRecordRules } from './assembly/record-rules.ts';
 import { checkTariff } from './catalogue/prices.ts';
-import type { Config, ConfigWarning } from './config.ts';
+import { delegateName, type Config, type ConfigWarning } from './config.ts';
 import type { Delegate, Session, SessionRecord } from './model.ts';
 import { joursFrancsBetween } from './sessions/convocation.ts';
 import { convocationRule, joursFrancsLabel, remoteSessionWarnings } from './sessions/convocation-rule.ts';
@@ -14,7 +14,7 @@ import { formatCents } from './text/format.ts';
 import { checkRecordedVotes } from './votes/check-votes.ts';
 import { editDistance, foldName } from './text/normalize.ts';
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const nameOf = delegateName;
 
 export function checkConfig(config: Config): ConfigWarning[] {
   const out: ConfigWarning[] = [...config.loadWarnings, ...checkProfile(config)];

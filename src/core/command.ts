@@ -21,6 +21,8 @@ export interface ArgSpec {
   readonly optional?: boolean;
   /** For `choice`: the accepted words (folded comparison), first is the canonical spelling. */
   readonly choices?: readonly string[];
+  /** For `choice`: the other words people use, by choice (`{ salle: ['présent', 'en salle'] }`); /aide lists them. */
+  readonly synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Validates (and may transform) the raw text. Defaults by kind live in args.ts. */
   readonly schema?: z.ZodType;
   /** For `integer`: bounds shown in Discord and enforced by the default schema. */
@@ -54,7 +56,7 @@ export interface CommandContext {
   /** Today's date in the body's time zone. */
   today(): IsoDate;
   can(permission: Permission): boolean;
-  /** Resolves a typed name; throws a UserError listing the closest matches. */
+  /** Resolves a typed name (« moi » is the asker); throws a UserError listing the closest matches. */
   delegate(name: string): Delegate;
   service(name: string): Service;
   /** The session on a date, or by default the next one, else the latest. */
@@ -64,6 +66,8 @@ export interface CommandContext {
 
 export interface Command {
   readonly name: string;
+  /** Other names the command answers to (`help`, `?` for aide); /aide lists them. */
+  readonly aliases?: readonly string[];
   readonly description: string;
   readonly args?: readonly ArgSpec[];
   readonly examples: readonly string[];
@@ -75,18 +79,8 @@ export interface Command {
   readonly defaultSubcommand?: string;
 }
 
-const usages = new WeakMap<Command, Map<Command | undefined, string>>();
-
-/** "/devis <service> <postes> [membre|non-membre]"; memoised: the dispatcher asks on every line. */
+/** "/devis <service> <postes> [membre|non-membre]" (the dispatcher builds it only for an error message). */
 export function usage(cmd: Command, parent?: Command): string {
-  let byParent = usages.get(cmd);
-  if (!byParent) usages.set(cmd, (byParent = new Map()));
-  let text = byParent.get(parent);
-  if (text === undefined) byParent.set(parent, (text = usageText(cmd, parent)));
-  return text;
-}
-
-function usageText(cmd: Command, parent?: Command): string {
   const args = (cmd.args ?? []).map((a) => {
     const inner = a.kind === 'choice' && a.choices && a.choices.length <= 4 ? a.choices.join('|') : a.name;
     return a.optional ? `[${inner}]` : `<${inner}>`;

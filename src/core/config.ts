@@ -44,11 +44,17 @@ export interface Config {
   /** Attendance and proxies the config records (the minutes of a past session). */
   readonly seedRecords: Readonly<Record<string, SessionRecord>>;
   readonly catalogue: Catalogue;
-  readonly reminders: { readonly graceHours: number; readonly seminar?: SeminarConfig };
+  readonly reminders: {
+    readonly graceHours: number;
+    readonly seminar?: SeminarConfig;
+    /** When the secretariat hears that quorum is at risk and non-answering delegates get a reminder (default J-2 at 09:00). */
+    readonly quorumAlert?: { readonly daysBefore: number; readonly time: string };
+  };
   /** Inconsistencies found while loading (a misspelt name resolved to its near twin...). */
   readonly loadWarnings: readonly ConfigWarning[];
 }
 
+/** How a delegate is named everywhere (« M. PAYEN », « Mme ROY »): the one place that says so. */
 export function delegateName(d: Delegate): string {
   return `${d.civility} ${d.lastName}`;
 }

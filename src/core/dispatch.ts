@@ -5,7 +5,7 @@
  */
 import { findSubcommand, knownPhraseTester, splitArgs, tokenize, validateArgs, type KnownPhrases } from './args.ts';
 import { usage, type Actor, type Command, type CommandContext } from './command.ts';
-import type { Config, Permission } from './config.ts';
+import { delegateName, type Config, type Permission } from './config.ts';
 import { bugReply, errorReply, fail, UserError } from './errors.ts';
 import type { ActorRole, Delegate, Service, Session } from './model.ts';
 import type { Clock, Logger } from './ports.ts';
@@ -13,8 +13,10 @@ import type { Records } from './records.ts';
 import type { ReminderScheduler } from './reminders/scheduler.ts';
 import { list, reply, text, type Reply } from './reply.ts';
 import { messageShortcuts } from './message-line.ts';
+import { allSessions } from './sessions/all-sessions.ts';
 import { matchByName } from './text/match.ts';
 import { fold } from './text/normalize.ts';
+import { listOf } from './text/french.ts';
 import { formatDateLong, toZoned, type IsoDate } from './text/dates.ts';
 
 export interface DispatchDeps {
@@ -44,22 +46,13 @@ export interface Dispatcher {
 /** Longer input is refused before any work: name matching is quadratic in the text's length. */
 export const MAX_LINE = 2000;
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+/** Re-exported for callers written before it had its own module (src/core/sessions/all-sessions.ts). */
+export { allSessions };
+
+const nameOf = delegateName;
 
 export function sessionLabel(config: Config, s: Session): string {
   return `${s.title} du ${formatDateLong(s.date)}`;
-}
-
-/** Config sessions and chat-planned ones, with chat changes (moves, cancellations) and agenda additions applied. */
-export async function allSessions(config: Config, records: Records): Promise<Session[]> {
-  const [planned, changes] = await Promise.all([records.plannedSessions(), records.sessionChanges()]);
-  const merged = [...config.sessions, ...planned]
-    .map((s) => (changes[s.id] ? { ...s, ...changes[s.id] } : s))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
-  return Promise.all(merged.map(async (s) => {
-    const extra = await records.agendaAdditions(s.id);
-    return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;
-  }));
 }
 
 /** The part of a command context that does not depend on who asks: built once per dispatcher. */
@@ -86,9 +79,9 @@ function sharedContext(deps: DispatchDeps): SharedContext {
       const m = matchByName(name, config.roster);
       if (m.kind === 'found') return m.item;
       if (m.kind === 'ambiguous') {
-        fail('name.ambiguous', `« ${name} » désigne plusieurs délégués : ${m.candidates.map(nameOf).join(', ')}. Préciser le nom (ex. « Mme ${m.candidates[0]!.lastName} »).`);
+        fail('name.ambiguous', `« ${name} » désigne plusieurs délégués : ${listOf(m.candidates.map(nameOf), 'or')}. Préciser le nom (ex. « ${nameOf(m.candidates[0]!)} »).`);
       }
-      const hint = m.suggestions.length ? ` Vouliez-vous dire : ${m.suggestions.map((d) => `${nameOf(d)} ?`).join(' ')}` : '';
+      const hint = m.suggestions.length ? ` Vouliez-vous dire ${listOf(m.suggestions.map(nameOf), 'or')} ?` : '';
       fail('name.unknown', `Délégué inconnu : « ${name} ».${hint}`);
     },
     service(name: string): Service {
@@ -104,7 +97,8 @@ function sharedContext(deps: DispatchDeps): SharedContext {
       const all = (await allSessions(config, records)).filter((s) => !s.cancelled || s.date === date);
       if (all.length === 0) fail('session.none', 'Aucune séance n\'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].');
       if (date) {
-        const s = all.find((x) => x.date === date);
+        // A date planned again after a cancellation: the live session first.
+        const s = all.find((x) => x.date === date && !x.cancelled) ?? all.find((x) => x.date === date);
         if (!s) fail('session.unknown', `Aucune séance le ${formatDateLong(date)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`);
         return s;
       }
@@ -133,7 +127,7 @@ export function createContext(deps: DispatchDeps, actor: Actor): CommandContext 
   // (measured 1-8 µs, bench/NOTES.md), more than the rest of a /quorum. Keep this list in step with CommandContext.
   return {
     config: base.config, records: base.records, clock: base.clock, logger: base.logger, commands: base.commands,
-    reminders: base.reminders, today: base.today, delegate: base.delegate, service: base.service,
+    reminders: base.reminders, today: base.today, delegate: (name) => (isMe(name) ? me(actor) : base.delegate(name)), service: base.service,
     sessions: base.sessions, session: base.session, actor, can: canFor(deps.config, actor.role),
   };
 }
@@ -147,13 +141,14 @@ export function checkRegistry(commands: readonly Command[]): void {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const claim = (word: string, what: string) => {
-    const key = fold(word);
+    const key = fold(word) || word;
     const before = seen.get(key);
     if (before) problems.push(`${what} clashes with ${before}`);
     else seen.set(key, what);
   };
   for (const c of commands) {
     claim(c.name, `command /${c.name}`);
+    for (const a of c.aliases ?? []) claim(a, `alias « ${a} » of /${c.name}`);
     const subs = new Set<string>();
     for (const s of c.subcommands ?? []) {
       if (subs.has(fold(s.name))) problems.push(`subcommand /${c.name} ${s.name} is declared twice`);
@@ -164,6 +159,14 @@ export function checkRegistry(commands: readonly Command[]): void {
   if (problems.length) throw new Error(`Command registry refused: ${problems.join('; ')}`);
 }
 
+/** « moi », « moi-même »: the asker, wherever a delegate is named. */
+const isMe = (name: string) => /^moi( meme)?$/.test(fold(name));
+
+function me(actor: Actor): Delegate {
+  if (actor.delegate) return actor.delegate;
+  fail('name.me', `« moi » désigne un délégué, or votre compte (${actor.name}) n'est associé à aucun délégué : nommer le délégué.`);
+}
+
 function suggestCommand(name: string, commands: readonly Command[]): string {
   const m = matchByName(name, commands.map((c) => ({ keys: [c.name], c })), false);
   const cands = m.kind === 'found' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : m.suggestions;
@@ -171,7 +174,7 @@ function suggestCommand(name: string, commands: readonly Command[]): string {
 }
 
 const ROLE_LABEL: Record<ActorRole, string> = {
-  secretary: 'secrétariat', president: 'présidence', delegate: 'délégué(e)', mairie: 'contact de mairie', reader: 'lecture seule',
+  secretary: 'secrétariat', president: 'présidence', delegate: 'délégué', mairie: 'contact de mairie', reader: 'lecture seule',
 };
 
 function checkAccess(cmd: Command, ctx: CommandContext): void {
@@ -196,9 +199,11 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     service: knownPhraseTester(deps.config.catalogue.services.flatMap((s) => s.keys), false),
   };
   // Folding is Unicode normalisation plus regexes: fold each command name once, not on every line.
+  // `?` folds to nothing: a name made only of punctuation is kept as typed.
+  const key = (name: string) => fold(name) || name;
   const byName = new Map<string, Command>();
-  for (const c of commands) byName.set(fold(c.name), c);
-  const find = (name: string) => byName.get(fold(name.replace(/^\//, '')));
+  for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), c);
+  const find = (name: string) => byName.get(key(name.replace(/^\//, '')));
 
   async function guarded(actor: Actor, label: string, body: (ctx: CommandContext) => Promise<Reply>): Promise<Reply> {
     const ctx = createContext(deps, actor);
@@ -214,7 +219,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   async function execute(cmd: Command, parent: Command | undefined, raw: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
     checkAccess(cmd, ctx);
     if (!cmd.run) throw new Error(`command ${cmd.name} has no handler`);
-    const args = validateArgs(cmd.args ?? [], raw, usage(cmd, parent));
+    const args = validateArgs(cmd.args ?? [], raw, () => usage(cmd, parent), ctx.today());
     return cmd.run(args, ctx);
   }
 
@@ -245,7 +250,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
           target = sub ?? findSubcommand(cmd, cmd.defaultSubcommand) ?? (() => { throw subcommandHelp(cmd); })();
           parent = cmd;
         }
-        const raw = splitArgs(target.args ?? [], tokens, usage(target, parent), known);
+        const raw = splitArgs(target.args ?? [], tokens, () => usage(target, parent), known);
         return execute(target, parent, raw, ctx);
       });
     },

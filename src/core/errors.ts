@@ -3,6 +3,7 @@
  * throw. `UserError` lets deep helpers stop a command early; dispatch turns it into an error reply.
  */
 import { reply, text, type Block, type Reply } from './reply.ts';
+import { refusalTitle } from './text/french.ts';
 
 /**
  * Every code a user error may carry: a closed list, so that a door, a test or a log filter can rely on it.
@@ -10,17 +11,24 @@ import { reply, text, type Block, type Reply } from './reply.ts';
  */
 export const ERROR_CODES = [
   'access.denied', 'access.unmapped',
-  'agenda.past',
+  'agenda.no-item', 'agenda.past',
+  'answer.no-remote', 'answer.not-delegate', 'answer.not-in-office', 'answer.same',
   'args.invalid',
+  'calendar.unmapped',
   'attendance.no-substitute', 'attendance.no-substitutes', 'attendance.not-in-office', 'attendance.not-yours', 'attendance.remote-not-allowed',
   'command.empty', 'command.subcommand', 'command.too-long', 'command.unknown',
-  'name.ambiguous', 'name.unknown',
+  'convocation.after', 'convocation.future', 'convocation.none', 'convocation.sent',
+  'journal.page',
+  'member.unknown',
+  'name.ambiguous', 'name.me', 'name.unknown',
   'proxy.already-confirmed', 'proxy.chain', 'proxy.giver-already-gave', 'proxy.giver-present', 'proxy.holder-absent',
-  'proxy.holder-already-holds', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self',
+  'proxy.holder-already-holds', 'proxy.no-holder', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self',
+  'publish.cancelled', 'publish.future',
   'quote.no-price', 'quote.no-tariff', 'quote.not-yet', 'quote.seat-limit', 'quote.seats',
   'reminder.past', 'reminder.unknown', 'reminders.unavailable',
   'service.ambiguous', 'service.unknown',
-  'session.cancelled', 'session.exists', 'session.none', 'session.past', 'session.unknown',
+  'session.cancelled', 'session.closed', 'session.exists', 'session.none', 'session.none-upcoming', 'session.not-cancelled',
+  'session.not-closed', 'session.not-in-office', 'session.open', 'session.past', 'session.rectifying', 'session.unknown',
   'store.failed',
   'vote.named-twice', 'vote.no-attendance', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
   'vote.too-many', 'vote.withdrawn',
@@ -45,7 +53,7 @@ export function fail(code: ErrorCode, message: string, details: Block[] = [], ru
 }
 
 export function errorReply(err: UserError, session?: string): Reply {
-  return reply('Impossible', [text(err.message), ...err.details], {
+  return reply(refusalTitle(err.code), [text(err.message), ...err.details], {
     tone: 'error',
     visibility: 'ephemeral',
     rule: err.rule,

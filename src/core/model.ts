@@ -166,7 +166,59 @@ export interface JournalEntry {
   readonly actor: string;
   readonly door: string;
   readonly action: string;
+  /** What changed, « avant → après » when there was a before. */
   readonly detail: string;
+  /** The reason given by `/seance rectifier` when this change corrected a closed session. */
+  readonly rectification?: string;
+}
+
+/** Where a session is in its life; 'annulee' and the time-derived states are computed, the rest recorded. */
+export type LifecycleState = 'planifiee' | 'convoquee' | 'ouverte' | 'levee' | 'arretee' | 'annulee';
+
+/** How the convocation went out: sent by the bot (reminder or /convocation envoyer) or recorded by a secretary. */
+export interface ConvocationSending {
+  /** The sending day in the body's time zone. */
+  readonly date: IsoDate;
+  /** The instant, when the bot sent it. */
+  readonly at?: string;
+  /** « bot », « courriel », « courrier »... */
+  readonly mode: string;
+  /** The doors that delivered it (bot), or the door the secretary typed from. */
+  readonly doors: readonly string[];
+  /** Delegates reached by at least one door (direct message), when the bot sent it. */
+  readonly reached?: number;
+  readonly total?: number;
+  /** Names of delegates no running door could reach. */
+  readonly notReached?: readonly string[];
+  /** Whether the delegates' channel got it. */
+  readonly channel?: boolean;
+  readonly by: string;
+}
+
+export type AnswerKind = 'salle' | 'distance' | 'excuse' | 'pouvoir';
+
+/** A delegate's answer to the convocation: announced attendance, apart from what is recorded in the room. */
+export interface ConvocationAnswer {
+  readonly answer: AnswerKind;
+  /** For 'pouvoir': the delegate the proxy is given to. */
+  readonly holder?: string;
+  readonly at: string;
+  readonly door: string;
+}
+
+/** A correction of a closed session: its reason and the change it allowed. */
+export interface Rectification {
+  readonly motif: string;
+  readonly by: string;
+  readonly at: string;
+  /** The change made under it (« action : détail »), once made. */
+  readonly change?: string;
+}
+
+/** When the list of deliberations of a session was published (CGCT L2121-25), and by whom (`/publier`). */
+export interface Publication {
+  readonly at: string;
+  readonly by: string;
 }
 
 /** What is recorded for one session: attendance, proxies, and who changed what. */
@@ -175,6 +227,16 @@ export interface SessionRecord {
   readonly attendance: Readonly<Record<string, AttendanceStatus>>;
   readonly proxies: readonly Proxy[];
   readonly journal: readonly JournalEntry[];
+  readonly published?: Publication;
+  /** Recorded states (issue 11 opens and closes sessions); absent: derived from the date. */
+  readonly lifecycle?: { readonly state: 'ouverte' | 'levee' | 'arretee'; readonly at: string; readonly by: string };
+  readonly convocation?: ConvocationSending;
+  /** Answers to the convocation, by delegate id. */
+  readonly answers?: Readonly<Record<string, ConvocationAnswer>>;
+  /** An open rectification: the next change to this closed session is allowed, then it closes. */
+  readonly rectification?: Rectification;
+  /** Rectifications made, for the minutes. */
+  readonly rectifications?: readonly Rectification[];
 }
 
 export const emptyRecord: SessionRecord = { version: 0, attendance: {}, proxies: [], journal: [] };

@@ -13,8 +13,9 @@
 import type { Config } from './config.ts';
 import { emptyRecord, type AgendaItem, type JournalEntry, type Session, type SessionRecord } from './model.ts';
 import type { JournalRow, Store } from './ports.ts';
+import { createCalendarRecords, type CalendarRecords } from './publication/calendar-records.ts';
 
-export interface Records {
+export interface Records extends CalendarRecords {
   record(sessionId: string): Promise<SessionRecord>;
   /** Runs `change` on the latest record and stores the result; changes to one session never interleave. */
   update<T extends { record: SessionRecord }>(sessionId: string, change: (r: SessionRecord) => T): Promise<T>;
@@ -29,12 +30,19 @@ export interface Records {
   addAgendaItem(sessionId: string, item: AgendaItem): Promise<number>;
 }
 
-/** What chat may change about a session after it is declared: when, where, or that it will not take place. */
+/** What chat may change about a session after it is declared: when, where, who presides, its agenda, or that it will not take place. */
 export interface SessionChange {
   readonly date?: string;
   readonly time?: string;
   readonly place?: string;
   readonly cancelled?: boolean;
+  readonly remote?: boolean;
+  readonly president?: string;
+  readonly secretary?: string;
+  /** The whole agenda after an edit (/odj retirer, /odj modifier)... */
+  readonly agenda?: readonly AgendaItem[];
+  /** ...which already includes this many items added by /odj ajouter (later additions follow it). */
+  readonly agendaBase?: number;
 }
 
 /** A per-key queue: each task starts when the previous one on the same key has settled. */
@@ -95,6 +103,7 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
   }
 
   return {
+    ...createCalendarRecords(store),
     record: read,
     update(sessionId, change) {
       return withLock(RECORD_KEYS.record(sessionId), async () => {

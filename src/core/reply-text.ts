@@ -1,4 +1,5 @@
 /** @module `replyToText`: the plain-text rendering of a Reply (console, fallbacks, tests). Pure, never throws. */
+import { table as drawTable, type TableUserConfig } from 'table';
 import type { Block, Reply } from './reply.ts';
 
 const TONE_MARK: Record<Reply['tone'], string> = { info: '', success: '✓ ', warning: '⚠ ', error: '✗ ' };
@@ -8,35 +9,96 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const width = (s: string) => (SURROGATE.test(s) ? [...s].length : s.length);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
-export function tableToText(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** How a reply is laid out as text: `width` is the terminal's, when there is one (tables then fit it). */
+export interface TextLayout {
+  readonly width?: number;
+}
+
+const GAP = 2;
+/** The header, a rule under it, the rows; columns two spaces apart: the same look, wrapped or not. */
+const PLAIN_BORDER: TableUserConfig['border'] = {
+  topBody: '', topJoin: '', topLeft: '', topRight: '', bottomBody: '', bottomJoin: '', bottomLeft: '', bottomRight: '',
+  bodyLeft: '', bodyRight: '', bodyJoin: ' '.repeat(GAP), joinBody: '─', joinLeft: '', joinRight: '', joinJoin: ' '.repeat(GAP),
+};
+
+/**
+ * Column widths that fit `total`: the widest columns give up room first (down to 6 characters), so short
+ * columns (« Voix », amounts) stay whole and long text columns wrap.
+ */
+export function fitWidths(natural: readonly number[], total: number): number[] {
+  const room = total - GAP * (natural.length - 1);
+  if (natural.reduce((a, w) => a + w, 0) <= room) return [...natural];
+  const sorted = [...natural].sort((a, b) => a - b);
+  let cap = Math.max(6, Math.floor(room / natural.length));
+  // The largest cap such that the columns, each cut to it, still fit.
+  for (let k = 0, used = 0; k < sorted.length; k++) {
+    const c = Math.floor((room - used) / (sorted.length - k));
+    if (c < sorted[k]!) { cap = Math.max(6, c); break; }
+    used += sorted[k]!;
+  }
+  return natural.map((w) => Math.min(w, cap));
+}
+
+/** A table wrapped to `total` columns by the `table` library (word wrap, display widths of accented text). */
+function wrappedTable(columns: readonly string[], rows: readonly (readonly string[])[], natural: readonly number[], total: number): string[] {
+  const widths = fitWidths(natural, total);
+  const data = [columns, ...rows].map((r) => columns.map((_, i) => r[i] ?? ''));
+  const out = drawTable(data, {
+    border: PLAIN_BORDER,
+    columns: widths.map((w) => ({ width: w, wrapWord: true, paddingLeft: 0, paddingRight: 0 })),
+    drawHorizontalLine: (i) => i === 1,
+  });
+  return out.replace(/\n$/, '').split('\n').map((l) => l.trimEnd());
+}
+
+export function tableToText(columns: readonly string[], rows: readonly (readonly string[])[], layout: TextLayout = {}): string[] {
   const widths = columns.map((c, i) => Math.max(width(c), ...rows.map((r) => width(r[i] ?? ''))));
+  if (layout.width && widths.reduce((a, w) => a + w + GAP, -GAP) > layout.width) return wrappedTable(columns, rows, widths, layout.width);
   const line = (cells: readonly string[]) => cells.map((c, i) => pad(c ?? '', widths[i]!)).join('  ').trimEnd();
   return [line(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-export function blockToText(b: Block): string[] {
+/** Word wrap for a terminal: a line longer than `width` breaks at spaces, continuation lines indented. */
+export function wrapLine(line: string, max: number | undefined, indent = ''): string[] {
+  if (!max || width(line) <= max) return [line];
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.split(' ')) {
+    const next = cur ? `${cur} ${word}` : word;
+    if (cur && width(next) > max) {
+      out.push(cur);
+      cur = `${indent}${word}`;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export function blockToText(b: Block, layout: TextLayout = {}): string[] {
+  const w = layout.width;
   switch (b.type) {
     case 'text':
-      return b.text.split('\n');
+      return b.text.split('\n').flatMap((l) => wrapLine(l, w));
     case 'fields': {
-      const w = Math.max(...b.fields.map((f) => width(f.label)));
-      return b.fields.map((f) => `${pad(f.label, w)} : ${f.value}`);
+      const lw = Math.max(...b.fields.map((f) => width(f.label)));
+      return b.fields.flatMap((f) => wrapLine(`${pad(f.label, lw)} : ${f.value}`, w, ' '.repeat(Math.min(lw + 3, 24))));
     }
     case 'table':
-      return [...(b.title ? [b.title] : []), ...tableToText(b.columns, b.rows)];
+      return [...(b.title ? wrapLine(b.title, w) : []), ...tableToText(b.columns, b.rows, layout)];
     case 'list':
-      return [...(b.title ? [b.title] : []), ...b.items.map((it, i) => (b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`))];
+      return [...(b.title ? wrapLine(b.title, w) : []), ...b.items.flatMap((it, i) => wrapLine(b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`, w, '    '))];
     case 'code':
-      return b.text.split('\n');
+      return b.text.split('\n'); // text to copy as is (the /pv Markdown): never re-wrapped
   }
 }
 
-export function replyToText(r: Reply): string {
-  const out: string[] = [`${TONE_MARK[r.tone]}${r.title}`];
-  if (r.session) out.push(r.session);
-  for (const b of r.blocks) out.push('', ...blockToText(b));
-  if (r.actions?.length) out.push('', ...r.actions.map((a) => `→ ${a.label} : ${a.command}`));
+export function replyToText(r: Reply, layout: TextLayout = {}): string {
+  const w = layout.width;
+  const out: string[] = wrapLine(`${TONE_MARK[r.tone]}${r.title}`, w);
+  if (r.session) out.push(...wrapLine(r.session, w));
+  for (const b of r.blocks) out.push('', ...blockToText(b, layout));
+  if (r.actions?.length) out.push('', ...r.actions.flatMap((a) => wrapLine(`→ ${a.label} : ${a.command}`, w, '  ')));
   if (r.attachments?.length) out.push('', ...r.attachments.map((a) => `Pièce jointe : ${a.filename}`));
-  if (r.rule) out.push('', r.rule);
+  if (r.rule) out.push('', ...wrapLine(r.rule, w));
   return out.join('\n');
 }

@@ -201,7 +201,9 @@ describe('reminders through the Slack and Discord doors', () => {
     const planned = await h.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens', secretaryActor);
     expect(planned.tone).toBe('success');
     const convocation = (await h.hub.reminders.upcoming(50)).find((r) => r.origin === 'convocation' && r.sessionId === '2026-12-15');
-    expect(convocation?.to).toEqual([{ kind: 'delegates' }]);
+    // The delegates' channel, then each delegate in office by direct message (with the answer buttons).
+    expect(convocation?.to[0]).toEqual({ kind: 'delegates' });
+    expect(convocation?.to.slice(1).every((t) => t.kind === 'delegate')).toBe(true);
     const ics = convocation!.message.attachments?.[0];
     expect(ics?.filename).toMatch(/\.ics$/);
 
@@ -216,7 +218,7 @@ describe('reminders through the Slack and Discord doors', () => {
     const files = slackFiles(h, SLACK.delegates);
     expect(files.map((f) => f.filename)).toEqual([ics!.filename]);
     expect(files[0]!.text).toContain('DTSTART;TZID=Europe/Paris:20261215T173000');
-    expect(h.slack.fake.callsTo('chat.postMessage').map((c) => c.body.channel)).toEqual([SLACK.delegates]);
+    expect(h.slack.fake.callsTo('chat.postMessage').map((c) => c.body.channel).filter((c) => !String(c).startsWith('D'))).toEqual([SLACK.delegates]);
 
     // Discord: the convocation in the delegates channel with the .ics as a multipart file, no mention possible.
     const [message, ...others] = discordPosts(h, h.discord.fake.delegatesChannelId);
@@ -229,7 +231,7 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(discordPosts(h, h.discord.fake.secretariatChannelId)).toEqual([]);
 
     // Every door got the same file, byte for byte (DTSTAMP is the tick's instant).
-    expect(titles(h.recorded)).toEqual([['delegates', convocation!.message.title]]);
+    expect(titles(h.recorded.filter((m) => m.to.kind === 'delegates'))).toEqual([['delegates', convocation!.message.title]]);
     const sent = h.recorded[0]!.reply.attachments![0]!;
     expect(sent.content).toContain('DTSTART;TZID=Europe/Paris:20261215T173000');
     expect(message!.files[0]!.data.toString('utf8')).toBe(sent.content);

@@ -40,6 +40,12 @@ describe('loading the configuration', () => {
   it('reports broken YAML with its line', () => {
     expect(problems('body:\n  name: [unclosed\n')[0]).toMatch(/ligne \d+/);
   });
+  it('reports YAML syntax errors in French: line, column, what was expected, the line itself', () => {
+    expect(problems('body:\n  name: x\n  name: y\n')).toEqual(['ligne 3, colonne 3 : clé en double : chaque clé ne peut apparaître qu\'une fois au même niveau ; ligne concernée : « name: y »']);
+    expect(problems('body:\n\tname: x\n')[0]).toMatch(/^ligne 2, colonne \d+ : tabulation interdite pour indenter : utiliser des espaces/);
+    expect(problems('a: [1, 2\nb: 3\n')[0]).toMatch(/^ligne 2, colonne 1 : liste entre \[ \] non fermée.*il manque sans doute « \] »/);
+    expect(problems('a: *nowhere\n')[0]).toMatch(/alias YAML non résolu : \*nowhere/);
+  });
   it('reports a chat id given to two people', () => {
     const bad = sample.replace('slackId: U0PARSIS01', 'slackId: U0VARLET01');
     expect(problems(bad).join('\n')).toMatch(/roster\[1\]\.slackId .*"U0VARLET01" est déjà attribué à roster\[0\]/);

@@ -58,7 +58,7 @@ describe('attendance that cancels a proxy settles its request', () => {
   it('a giver marked present closes the request with the reason', async () => {
     await bot.ask('/pouvoir donner ROY PARSIS 2026-12-15', 'Mme ROY');
     const r = await bot.ask('/presence ROY salle 2026-12-15');
-    expect(r.closes).toEqual({ key: 'proxy:2026-12-15:roy', outcome: 'Annulé : Mme ROY est présent(e) en salle' });
+    expect(r.closes).toEqual({ key: 'proxy:2026-12-15:roy', outcome: 'Annulé : Mme ROY est présente en salle' });
     const again = await bot.ask('/presence ROY distance 2026-12-15');
     expect(again.closes).toBeUndefined();
   });

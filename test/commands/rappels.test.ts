@@ -87,7 +87,7 @@ describe('/rappel', () => {
   it('refuses a past time, and non-secretaries', async () => {
     bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
     expect(await bot.say('/rappel ajouter 2026-11-30 10:00 delegues Trop tard')).toContain('est passé');
-    expect(await bot.say('/rappel ajouter 2026-12-01 10:00 delegues Test', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué(e)');
+    expect(await bot.say('/rappel ajouter 2026-12-01 10:00 delegues Test', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué');
     expect(await bot.say('/rappel supprimer 1', reader)).toContain('réservée');
   });
 
@@ -112,12 +112,17 @@ describe('a session planned from chat', () => {
     bot.delivered.length = 0;
     for (const iso of ['2026-03-04T08:00:00Z', '2026-03-06T08:00:00Z', '2026-03-11T08:00:00Z', '2026-03-12T08:00:00Z', '2026-03-12T20:00:00Z']) await at(bot, iso);
     const roy = bot.config.roster.find((d) => d.lastName === 'ROY')!;
-    expect(bot.delivered.map((m) => [m.to, m.reply.title])).toEqual([
+    // The convocation also goes to each delegate by direct message (with the answer buttons); the J-2 quorum alert
+    // and answer reminder fell between two ticks here, so they are reported missed, not sent.
+    const dms = bot.delivered.filter((m) => m.to.kind === 'delegate' && m.reply.title.startsWith('Convocation'));
+    expect(dms).toHaveLength(bot.config.roster.filter((d) => d.inOffice).length);
+    expect(bot.delivered.filter((m) => !dms.includes(m) && m.reply.title !== 'Rappels non remis').map((m) => [m.to, m.reply.title])).toEqual([
       [{ kind: 'secretariat' }, 'Convocation à envoyer'],
       [{ kind: 'delegates' }, 'Convocation : Comité syndical du jeudi 12 mars 2026'],
       [{ kind: 'delegates' }, 'Rappel : Comité syndical demain à 17 h 30'],
       [{ kind: 'delegate', id: roy.id }, 'Séance de ce jour : vous n\'êtes pas représentée'],
     ]);
+    bot.delivered.splice(0, bot.delivered.length, ...bot.delivered.filter((m) => !dms.includes(m) && m.reply.title !== 'Rappels non remis'));
     expect(replyToText(bot.delivered[0]!.reply)).toContain('La convocation doit partir au plus tard le vendredi 6 mars 2026');
     expect(replyToText(bot.delivered[1]!.reply)).toContain('1. Budget primitif 2026');
     expect(bot.delivered[1]!.reply.attachments?.[0]?.filename).toBe('seance-2026-03-12.ics');

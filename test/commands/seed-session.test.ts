@@ -15,7 +15,7 @@ describe('the committee of 7 October 2024, figure for figure', () => {
     expect(out).toMatch(/Délégués en exercice\s+: 47/);
     expect(out).toMatch(/Présents en salle\s+: 6/);
     expect(out).toMatch(/Présents à distance\s+: 6/);
-    expect(out).toMatch(/Représentés \(pouvoirs\)\s+: 12/);
+    expect(out).toMatch(/Pouvoirs\s+: 12 représentés/);
     expect(out).toMatch(/Comptés pour le quorum\s+: 24 délégués/);
     expect(out).toMatch(/Seuil\s+: 24 délégués/);
     expect(out).toMatch(/54 sur 104/);
@@ -132,7 +132,7 @@ describe('prices and quotes', () => {
 
 describe('names, help and errors', () => {
   it('a misspelt name suggests the closest delegate', async () => {
-    expect(await bot.say('/pouvoir donner BLOKCLET PARSIS 2024-10-07')).toContain('Vouliez-vous dire : M. BLOCKLET ?');
+    expect(await bot.say('/pouvoir donner BLOKCLET PARSIS 2024-10-07')).toContain('Vouliez-vous dire M. BLOCKLET ?');
   });
   it('an unknown command suggests the closest one', async () => {
     expect(await bot.say('/quorom')).toContain('/quorum');

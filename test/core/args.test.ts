@@ -31,7 +31,9 @@ describe('splitArgs', () => {
   });
   it('leaves an optional session out when the word is not a date', () => {
     expect(split([session], '')).toEqual({});
-    expect(() => split([session], 'demain')).toThrow(UserError);
+    expect(() => split([session], 'bientôt')).toThrow(UserError);
+    expect(split([session], 'demain')).toEqual({ 'séance': 'demain' });
+    expect(split([session], 'lundi 7 oct. 2024')).toEqual({ 'séance': 'lundi 7 oct. 2024' });
   });
   it('takes the longest known service name, then stops at a number for an unknown one', () => {
     const quote = [arg({ name: 'service', kind: 'service', description: 's' }), arg({ name: 'postes', kind: 'integer', description: 'p' }),
@@ -58,11 +60,11 @@ describe('splitArgs', () => {
 describe('validateArgs', () => {
   const specs = [arg({ name: 'n', kind: 'integer', min: 1, max: 50, description: 'n' }), arg({ name: 'jour', kind: 'date', description: 'j' }), session];
   it('turns raw text into typed values', () => {
-    expect(validateArgs(specs, { n: '12', jour: '07/10/2024' }, '/x')).toEqual({ n: 12, jour: '2024-10-07' });
+    expect(validateArgs(specs, { n: '12', jour: '07/10/2024' }, '/x', '2026-11-29')).toEqual({ n: 12, jour: '2024-10-07' });
   });
   it('names a missing argument and an invalid one in French', () => {
-    expect(() => validateArgs(specs, { jour: '2024-10-07' }, '/x')).toThrow('Argument manquant : n (n).');
-    expect(() => validateArgs(specs, { n: '99', jour: '2024-10-07' }, '/x')).toThrow(/Argument « n » invalide : 99 hors limites \(de 1 à 50\)/);
-    expect(() => validateArgs(specs, { n: 'dix', jour: '2024-10-07' }, '/x')).toThrow(/nombre entier attendu, reçu « dix »/);
+    expect(() => validateArgs(specs, { jour: '2024-10-07' }, '/x', '2026-11-29')).toThrow('Argument manquant : n (n).');
+    expect(() => validateArgs(specs, { n: '99', jour: '2024-10-07' }, '/x', '2026-11-29')).toThrow(/Argument « n » invalide : 99 hors limites \(de 1 à 50\)/);
+    expect(() => validateArgs(specs, { n: 'dix', jour: '2024-10-07' }, '/x', '2026-11-29')).toThrow(/nombre entier attendu, reçu « dix »/);
   });
 });

@@ -110,7 +110,7 @@ describe.each([
       expect(answers.filter((r) => r.tone === 'success'), answers.map((r) => r.text).join('\n')).toHaveLength(20);
       const quorum = await a.ask(body, { line: `/quorum ${SESSION}` });
       expect(quorum.text).toMatch(/Présents en salle\s+: 20\b/);
-      expect((await b.ask(body, { line: `/journal ${SESSION}` })).text).toContain('Journal (20)');
+      expect((await b.ask(body, { line: `/journal ${SESSION}` })).text).toContain('Journal (21)'); // the planning, then the 20
     }
   });
 

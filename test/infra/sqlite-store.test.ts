@@ -15,6 +15,7 @@ describe('state on a real SQLite file', () => {
     await first.say('/odj ajouter 2026-12-15 deliberation Budget primitif 2027');
     await first.say('/presence PARSIS salle 2026-12-15');
     await first.say('/pouvoir donner ROY PARSIS 2026-12-15', 'Mme ROY');
+    await first.say('/seance rectifier 2024-10-07 Départ de Mme LHOMME omis');
     await first.say('/presence LHOMME absent 2024-10-07');
     await first.close();
 
@@ -23,7 +24,8 @@ describe('state on a real SQLite file', () => {
     expect(await second.say('/pouvoirs 2026-12-15')).toContain('Mme ROY → M. PARSIS (déclaré par Mme ROY)');
     expect(await second.say('/pouvoir confirmer ROY 2026-12-15')).toContain('confirmé');
     expect(await second.say('/quorum 2024-10-07')).toMatch(/Comptés pour le quorum\s+: 22/);
-    expect(await second.say('/journal 2026-12-15')).toContain('Journal (3)');
+    expect(await second.say('/journal 2026-12-15')).toContain('Journal (5)'); // planned, item added, attendance, proxy declared, confirmed
+    expect(await second.say('/journal 2024-10-07')).toContain('(rectification : Départ de Mme LHOMME omis)');
     await second.close();
   });
 

@@ -27,7 +27,9 @@ function faultyEngine(): Engine & { failing?: RegExp } {
 describe('a failed read', () => {
   it('during /presence: answers the cause, and the stored record and its version stay as they were', async () => {
     const engine = faultyEngine();
-    const bot = await createTestBot({ store: bodyStore(engine, 'default') });
+    const logged: string[] = [];
+    const bot = await createTestBot({ store: bodyStore(engine, 'default', { onError: (e) => logged.push(e.message) }) });
+    await bot.say('/seance rectifier 2024-10-07 Départ de Mme LHOMME omis');
     expect(await bot.say('/presence LHOMME absent 2024-10-07')).toContain('Présence enregistrée');
     const before = await bot.hub.records.record('2024-10-07');
 
@@ -38,11 +40,13 @@ describe('a failed read', () => {
     const quorum = await bot.ask('/quorum 2024-10-07');
     expect(quorum.tone).toBe('error'); // never the config's seed figures instead of the stored ones
 
+    expect(logged.length).toBeGreaterThan(0); // and the operator's log has it too
+    expect(logged[0]).toContain('disk I/O error');
     engine.failing = undefined;
     const after = await bot.hub.records.record('2024-10-07');
     expect(after).toEqual(before);
     expect(after.attendance['parsis']).toBe('salle');
-    expect(await bot.say('/journal 2024-10-07')).toContain('Journal (1)');
+    expect(await bot.say('/journal 2024-10-07')).toContain('Journal (2)'); // rectification opened, then used
     await bot.close();
   });
 });

@@ -8,10 +8,9 @@ import { basename, join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor } from '../../core/command.ts';
-import type { Config } from '../../core/config.ts';
-import { delegateName } from '../../core/config.ts';
 import type { Door, DoorHost } from '../../core/door.ts';
-import type { Outgoing, Recipient, Reply } from '../../core/reply.ts';
+import type { Outgoing, Reply } from '../../core/reply.ts';
+import { recipientLabel } from '../../core/reminders/labels.ts';
 import { replyToText } from '../../core/reply-text.ts';
 import { createCompleter } from './complete.ts';
 
@@ -24,6 +23,8 @@ export interface ConsoleOptions {
   readonly interactive?: boolean;
   /** Where attachments (.ics) are written; default data/ics. */
   readonly filesDir?: string;
+  /** Columns tables must fit; default the output's (a terminal's width), none when piped. */
+  readonly width?: number;
 }
 
 export interface ConsoleDoor extends Door {
@@ -31,18 +32,13 @@ export interface ConsoleDoor extends Door {
   readonly finished: Promise<void>;
 }
 
-function recipientLabel(to: Recipient, config: Config): string {
-  if (to.kind === 'secretariat') return 'secrétariat';
-  if (to.kind === 'delegates') return 'délégués';
-  const d = config.roster.find((x) => x.id === to.id);
-  return d ? delegateName(d) : to.id;
-}
-
 export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
   const { host, input, output, actor } = opts;
   const { config } = host.context(actor);
   const interactive = opts.interactive ?? Boolean((input as { isTTY?: boolean }).isTTY);
   const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
+  // Tables fit the terminal, read at each answer (it may be resized); piped output keeps whole lines.
+  const layout = () => ({ width: opts.width ?? (output as { columns?: number }).columns });
   const filesDir = opts.filesDir ?? join('data', 'ics');
   /** A terminal cannot show a file: write each attachment to disk and print its path. */
   const saveAttachments = (r: Reply) => {
@@ -65,7 +61,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     name: 'console',
     finished,
     async deliver(message: Outgoing) {
-      write(`\n── Message pour ${recipientLabel(message.to, config)} ──\n${replyToText(message.reply)}\n`);
+      write(`\n── Message pour ${recipientLabel(message.to, config.roster)} ──\n${replyToText(message.reply, layout())}\n`);
       saveAttachments(message.reply);
       return true;
     },
@@ -79,7 +75,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     if (!trimmed || trimmed.startsWith('#')) return true;
     if (/^\/?(quitter|exit|quit)$/i.test(trimmed)) return false;
     await host.run({ actor, input: trimmed.startsWith('/') ? trimmed : `/${trimmed}`, answer: async (r) => {
-      write(`${replyToText(r)}\n`);
+      write(`${replyToText(r, layout())}\n`);
       saveAttachments(r);
     } });
     return true;

@@ -1,5 +1,6 @@
 /** @module Autocomplete choices for an option being typed: delegates, services, sessions, long choice lists. */
 import type { ArgSpec, CommandContext } from '../../core/command.ts';
+import { delegateName } from '../../core/config.ts';
 import { sessionLabel } from '../../core/dispatch.ts';
 import { fold } from '../../core/text/normalize.ts';
 import { matchByName, type Named } from '../../core/text/match.ts';
@@ -46,7 +47,7 @@ export async function autocompleteChoices(spec: ArgSpec | undefined, typed: stri
     case 'delegate': {
       const people = [...ctx.config.roster].sort((a, b) => Number(b.inOffice) - Number(a.inOffice));
       return filterCandidates(typed, people.map((d) => {
-        const display = `${d.civility} ${d.lastName}`;
+        const display = delegateName(d);
         const member = ctx.config.members.find((m) => m.id === d.member)?.name;
         const detail = [d.firstName, `${d.votes} voix`].filter(Boolean).join(', ');
         return { keys: d.keys, choice: choice(`${display}${detail ? ` (${detail})` : ''}${member && member.length < 40 ? ` — ${member}` : ''}`, display) };

@@ -133,11 +133,23 @@ function fieldsBlocks(fields: readonly Field[]): SectionBlock[] {
   return out;
 }
 
-function tableBlocks(b: Extract<Block, { type: 'table' }>): SectionBlock[] {
-  const title = b.title ? [bold(b.title)] : [];
+type TableBlock = Extract<Block, { type: 'table' }>;
+
+/** Does the table read as a code block on a phone? */
+function tableFits(b: TableBlock): boolean {
   const width = (s: string) => [...s].length;
   const widths = b.columns.map((c, i) => Math.max(width(c), ...b.rows.map((r) => width(r[i] ?? ''))));
-  if (widths.reduce((a, w) => a + w + 2, -2) <= NARROW_TABLE_WIDTH) {
+  return widths.reduce((a, w) => a + w + 2, -2) <= NARROW_TABLE_WIDTH;
+}
+
+/** One rendering for every table of a reply (the two halves of the proxy table look alike): code only if all fit. */
+export function tablesFit(blocks: readonly Block[]): boolean {
+  return blocks.every((b) => b.type !== 'table' || tableFits(b));
+}
+
+function tableBlocks(b: TableBlock, asCode = tableFits(b)): SectionBlock[] {
+  const title = b.title ? [bold(b.title)] : [];
+  if (asCode) {
     return [...(title.length ? sections(title) : []), ...codeSections(tableToText(b.columns, b.rows).join('\n'))];
   }
   // Too wide for a phone: one line per row, the first cell in bold, the others labelled by their column.
@@ -148,14 +160,14 @@ function tableBlocks(b: Extract<Block, { type: 'table' }>): SectionBlock[] {
   return sections([...title, ...rows]);
 }
 
-export function blockToSlack(b: Block): SectionBlock[] {
+export function blockToSlack(b: Block, tablesAsCode?: boolean): SectionBlock[] {
   switch (b.type) {
     case 'text':
       return b.text.trim() ? sections(escapeSlack(b.text).split('\n')) : [];
     case 'fields':
       return b.fields.length ? fieldsBlocks(b.fields) : [];
     case 'table':
-      return tableBlocks(b);
+      return tableBlocks(b, tablesAsCode);
     case 'list':
       return sections([
         ...(b.title ? [bold(b.title)] : []),
@@ -244,12 +256,13 @@ export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES
   const sizes: number[] = [];
   let complete = true;
   let rendered = 0;
+  const tablesAsCode = tablesFit(reply.blocks);
   for (const b of reply.blocks) {
     if (body.length > maxMessages * MAX_BLOCKS || rendered > maxMessages * MAX_MESSAGE_CHARS) {
       complete = false;
       break;
     }
-    for (const sb of blockToSlack(b)) {
+    for (const sb of blockToSlack(b, tablesAsCode)) {
       body.push(sb);
       sizes.push(blockChars(sb));
       rendered += sizes.at(-1)!;
@@ -305,7 +318,7 @@ export function decidedMessage(originalBlocks: readonly unknown[], outcome: Repl
   const who = `Décision : ${escapeSlack(decider)}${deciderUserId && /^[UW][A-Z0-9]+$/.test(deciderUserId) ? ` (<@${deciderUserId}>)` : ''}`;
   const added: SlackBlock[] = [
     section(clip(`${TONE_MARK[outcome.tone]}${bold(outcome.title)}`, MAX_SECTION_TEXT)),
-    ...outcome.blocks.flatMap(blockToSlack).slice(0, 10),
+    ...outcome.blocks.flatMap((b) => blockToSlack(b, tablesFit(outcome.blocks))).slice(0, 10),
     context([who]),
   ];
   const blocks = [...kept.slice(0, MAX_BLOCKS - added.length), ...added];

@@ -6,7 +6,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Door, DoorHost } from '../../core/door.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
@@ -31,6 +31,8 @@ export interface SlackDoorOptions {
   readonly probeIntervalMs?: number;
   /** Bolt's own log level (default: warnings). */
   readonly logLevel?: LogLevel;
+  /** Extra GET routes served by the HTTP receiver on the same port (the public page). */
+  readonly customRoutes?: CustomRoute[];
 }
 
 export interface SlackIdentity {
@@ -92,7 +94,7 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   const mode = appToken ? 'socket' : 'http';
   const receiver = appToken
     ? new SocketModeReceiver({ appToken, logger: bolt, installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } } })
-    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt });
+    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt, customRoutes: opts.customRoutes ?? [] });
   const app = new App({ authorize, receiver, logger: bolt, clientOptions });
   registerListeners(app, { host, log, secretariat: channels.secretariatChannel, botUserId: () => identity?.userId });
 

@@ -99,7 +99,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     await host.run({ actor, input: value, answer: async (reply) => {
-      if (reply.tone === 'error') {
+      // A refusal or a personal answer (a convocation answer) goes to the clicker alone; the message keeps its buttons.
+      if (reply.tone === 'error' || reply.visibility === 'ephemeral') {
         await respondWith(respond as RespondFn, reply, log, 'button');
         return;
       }

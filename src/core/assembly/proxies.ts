@@ -2,10 +2,12 @@
  * @module Proxy (pouvoir) and attendance rules, as pure transitions on a session record. Each transition
  * returns the new record plus French notes on side effects, or throws a `UserError` citing the rule.
  */
+import { delegateName } from '../config.ts';
 import { fail } from '../errors.ts';
 import { withJournal } from '../journal.ts';
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
-import { isPresent, sitsInPerson, statusLabel } from './record-rules.ts';
+import { isPresent, sitsInPerson } from './record-rules.ts';
+import { agree, himself, statusWords } from '../text/french.ts';
 
 export interface Change {
   readonly record: SessionRecord;
@@ -16,9 +18,10 @@ export interface Change {
 export type { Who } from '../journal.ts';
 import type { Who } from '../journal.ts';
 
-export { statusLabel };
+/** « présente en salle » for Mme ROY, « excusé » for M. PAYEN. */
+export const statusLabel = (s: AttendanceStatus | undefined, d?: Delegate) => statusWords(s, d);
 
-const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const nameOf = delegateName;
 
 export function proxyOf(record: SessionRecord, giverId: string): Proxy | undefined {
   return record.proxies.find((p) => p.giver === giverId);
@@ -39,9 +42,9 @@ export interface ProxyRequest {
 export function checkProxy(profile: BodyProfile, record: SessionRecord, req: ProxyRequest): void {
   const { giver, holder } = req;
   const rule = `Pouvoirs : ${profile.proxyRuleSource}`;
-  if (giver.id === holder.id) fail('proxy.self', `${nameOf(giver)} ne peut pas se donner pouvoir à lui-même ou à elle-même.`, [], rule);
+  if (giver.id === holder.id) fail('proxy.self', `${nameOf(giver)} ne peut pas se donner pouvoir à ${himself(giver)}.`, [], rule);
   for (const d of [giver, holder]) {
-    if (!d.inOffice) fail('proxy.not-in-office', `${nameOf(d)} n'est pas délégué(e) en exercice : seul un délégué en exercice peut donner ou recevoir un pouvoir.`, [], rule);
+    if (!d.inOffice) fail('proxy.not-in-office', `${nameOf(d)} n'est pas ${agree(d, 'délégué', 'déléguée')} en exercice : seul un délégué en exercice peut donner ou recevoir un pouvoir.`, [], rule);
   }
   const given = proxyOf(record, giver.id);
   if (given) {
@@ -49,14 +52,14 @@ export function checkProxy(profile: BodyProfile, record: SessionRecord, req: Pro
     fail('proxy.giver-already-gave', `${nameOf(giver)} a déjà donné un pouvoir ${to} (${given.status === 'pending' ? 'en attente de confirmation' : 'confirmé'}) pour cette séance : le retirer d'abord (/pouvoir retirer).`, [], rule);
   }
   if (isPresent(record.attendance[giver.id], profile)) {
-    fail('proxy.giver-present', `${nameOf(giver)} est marqué(e) ${statusLabel(record.attendance[giver.id])} : un délégué présent ne donne pas de pouvoir.`, [], rule);
+    fail('proxy.giver-present', `${nameOf(giver)} est ${agree(giver, 'marqué', 'marquée')} ${statusLabel(record.attendance[giver.id], giver)} : un délégué présent ne donne pas de pouvoir.`, [], rule);
   }
   const held = proxiesHeldBy(record, holder.id);
   if (held.length >= profile.maxProxiesPerHolder) {
     fail('proxy.holder-already-holds', `${nameOf(holder)} détient déjà ${profile.maxProxiesPerHolder === 1 ? 'un pouvoir' : `${held.length} pouvoirs`} : ${profile.proxyRuleSource}.`, [], rule);
   }
   if (proxyOf(record, holder.id)) {
-    fail('proxy.chain', `${nameOf(holder)} a lui-même ou elle-même donné un pouvoir : pas de pouvoir en cascade.`, [], rule);
+    fail('proxy.chain', `${nameOf(holder)} a ${himself(holder)} donné un pouvoir : pas de pouvoir en cascade.`, [], rule);
   }
   if (proxiesHeldBy(record, giver.id).length > 0) {
     fail('proxy.chain', `${nameOf(giver)} détient déjà un pouvoir : un mandataire ne peut pas donner le sien (pas de pouvoir en cascade).`, [], rule);
@@ -66,7 +69,7 @@ export function checkProxy(profile: BodyProfile, record: SessionRecord, req: Pro
     fail('proxy.holder-absent', `${nameOf(holder)} est marqué(e) ${statusLabel(holderStatus)} : le mandataire doit être présent en personne pour porter un pouvoir.`, [], rule);
   }
   if (holderStatus === 'excuse' || holderStatus === 'absent') {
-    fail('proxy.holder-absent', `${nameOf(holder)} est marqué(e) ${statusLabel(holderStatus)} : le mandataire doit être présent pour porter un pouvoir.`, [], rule);
+    fail('proxy.holder-absent', `${nameOf(holder)} est ${agree(holder, 'marqué', 'marquée')} ${statusLabel(holderStatus, holder)} : le mandataire doit être présent pour porter un pouvoir.`, [], rule);
   }
 }
 
@@ -81,7 +84,7 @@ export function addProxy(profile: BodyProfile, record: SessionRecord, req: Proxy
   let attendance = record.attendance;
   if (req.confirmed && !attendance[req.giver.id]) {
     attendance = { ...attendance, [req.giver.id]: 'excuse' };
-    notes.push(`${nameOf(req.giver)} est noté(e) excusé(e).`);
+    notes.push(`${nameOf(req.giver)} est ${agree(req.giver, 'noté excusé', 'notée excusée')}.`);
   }
   const detail = `${nameOf(req.giver)} → ${nameOf(req.holder)}${req.confirmed ? '' : ' (en attente)'}`;
   return {
@@ -101,7 +104,7 @@ export function confirmProxy(profile: BodyProfile, record: SessionRecord, giver:
   let attendance = record.attendance;
   if (!attendance[giver.id]) {
     attendance = { ...attendance, [giver.id]: 'excuse' };
-    notes.push(`${nameOf(giver)} est noté(e) excusé(e).`);
+    notes.push(`${nameOf(giver)} est ${agree(giver, 'noté excusé', 'notée excusée')}.`);
   }
   const confirmed: Proxy = { ...p, status: 'confirmed', confirmedBy: who.name, confirmedAt: who.at };
   return {
@@ -128,7 +131,7 @@ export function removeProxy(record: SessionRecord, giver: Delegate, holderName: 
 export function setAttendance(
   profile: BodyProfile, record: SessionRecord, who: Who, d: Delegate, status: AttendanceStatus, nameById: (id: string) => string,
 ): Change {
-  if (!d.inOffice) fail('attendance.not-in-office', `${nameOf(d)} n'est pas délégué(e) en exercice.`);
+  if (!d.inOffice) fail('attendance.not-in-office', `${nameOf(d)} n'est pas ${agree(d, 'délégué', 'déléguée')} en exercice.`);
   if (status === 'distance' && !profile.remoteAllowed) {
     fail('attendance.remote-not-allowed', `${nameOf(d)} ne peut pas être noté(e) présent(e) à distance : la participation à distance n'est pas prévue pour cette assemblée.`, [], `Participation à distance : ${profile.remoteSource}`);
   }
@@ -138,7 +141,7 @@ export function setAttendance(
   }
   const before = record.attendance[d.id];
   if (before === status) {
-    return { record, notes: [`${nameOf(d)} était déjà ${statusLabel(status)} : rien n'a changé.`] };
+    return { record, notes: [`${nameOf(d)} était déjà ${statusLabel(status, d)} : rien n'a changé.`] };
   }
   const notes: string[] = [];
   let proxies = record.proxies;
@@ -146,7 +149,7 @@ export function setAttendance(
   const given = proxyOf(record, d.id);
   if (present && given) {
     proxies = proxies.filter((p) => p !== given);
-    notes.push(`Le pouvoir de ${nameOf(d)} à ${nameById(given.holder)} est annulé : ${nameOf(d)} est présent(e) et vote lui-même ou elle-même.`);
+    notes.push(`Le pouvoir de ${nameOf(d)} à ${nameById(given.holder)} est annulé : ${nameOf(d)} est ${agree(d, 'présent', 'présente')} et vote ${himself(d)}.`);
   }
   if (status === 'suppleant') notes.push(`${d.substitute} siège à la place de ${nameOf(d)}, avec ${d.votes === 1 ? 'sa voix' : `ses ${d.votes} voix`} (${profile.substitutesSource}).`);
   for (const held of proxiesHeldBy(record, d.id)) {
@@ -154,7 +157,7 @@ export function setAttendance(
     else notes.push(`Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} ne compte plus tant que ${nameOf(d)} n'est pas présent(e) : le retirer ou le confier à un autre délégué (/pouvoir retirer ${nameById(held.giver)}).`);
   }
   return {
-    record: withJournal(record, who, 'présence', `${nameOf(d)} : ${statusLabel(before)} → ${statusLabel(status)}`, {
+    record: withJournal(record, who, 'présence', `${nameOf(d)} : ${statusLabel(before, d)} → ${statusLabel(status, d)}`, {
       attendance: { ...record.attendance, [d.id]: status }, proxies,
     }),
     notes,

@@ -6,12 +6,13 @@
  * secretary, quorum, agenda, deliberations and the results of the votes. Renderers (Markdown, DOCX) read it.
  */
 import { computeQuorum, delegatesById, type QuorumResult } from '../assembly/quorum.ts';
-import type { Config } from '../config.ts';
+import { delegateName, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import type { AgendaKind, Delegate, Session, SessionRecord } from '../model.ts';
 import { countBallot, type BallotResult } from '../votes/count.ts';
 import type { Ballot } from '../votes/model.ts';
 import { namedLines, resultText } from '../votes/wording.ts';
+import { agree } from '../text/french.ts';
 
 export interface AttendanceRow {
   readonly present: string;
@@ -70,7 +71,7 @@ export interface MinutesInput {
   readonly rectifications?: readonly string[];
 }
 
-const shortName = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const shortName = delegateName;
 /** The minutes name the president and the secretary in full: « M. VARLET Philippe ». */
 const fullName = (d: Delegate) => `${shortName(d)}${d.firstName ? ` ${d.firstName}` : ''}`;
 
@@ -125,7 +126,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
       if (!(e instanceof UserError)) throw e;
       return { number, kind: it.kind, title: it.title, deliberation, result: `Vote non décompté : ${e.message}`, details };
     }
-    for (const id of ballot.withdrawn ?? []) details.push(`${name(id)} s'est retiré(e) et n'a pas pris part au vote (CGCT, article L2131-11).`);
+    for (const id of ballot.withdrawn ?? []) details.push(`${name(id)} s'est ${byId.get(id) ? agree(byId.get(id)!, 'retiré', 'retirée') : 'retiré'} et n'a pas pris part au vote (CGCT, article L2131-11).`);
     if (ballot.withdrawn?.length && vote.quorum) {
       const wq = vote.quorum;
       details.push(`Quorum pour ce point : ${wq.counted} sur ${wq.inOffice} (seuil : ${wq.threshold}) : ${wq.reached ? 'atteint' : 'non atteint'}.`);

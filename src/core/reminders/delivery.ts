@@ -17,9 +17,15 @@ export interface DeliveryDeps {
   readonly timeZone: string;
 }
 
+/** Which recipients at least one door reached, and which none did: what a convocation's sending records. */
+interface Reach {
+  readonly reached?: readonly Recipient[];
+  readonly unreached?: readonly Recipient[];
+}
+
 export type DeliveryOutcome =
-  | { readonly status: 'sent'; readonly delivered: readonly string[] }
-  | { readonly status: 'failed' | 'undelivered'; readonly delivered: readonly string[]; readonly detail: string };
+  | ({ readonly status: 'sent'; readonly delivered: readonly string[] } & Reach)
+  | ({ readonly status: 'failed' | 'undelivered'; readonly delivered: readonly string[]; readonly detail: string } & Reach);
 
 /** A send function that reports a thrown error as a failure of every door ('*'). */
 export function safeSender(send: SendFn): SendFn {
@@ -55,6 +61,8 @@ export async function deliverWithRetry(item: DueItem, now: Date, deps: DeliveryD
   const delivered = new Set<string>();
   const failures: string[] = [];
   const unreachable: string[] = [];
+  const reached: Recipient[] = [];
+  const unreached: Recipient[] = [];
   for (const to of r.to) {
     const outgoing: Outgoing = { to, reply: message };
     const reports = await deps.send(outgoing);
@@ -71,13 +79,17 @@ export async function deliverWithRetry(item: DueItem, now: Date, deps: DeliveryD
       failing = again.filter((d) => d.outcome === 'failed');
     }
     ok.forEach((d) => delivered.add(d));
+    (ok.size ? reached : unreached).push(to);
     if (failing.length) {
       failures.push(`pour ${deps.label(to)}, ${failing.map((f) => `${f.door === '*' ? 'envoi' : f.door} : ${f.error ?? 'erreur'}`).join(' ; ')} (${tries} tentatives)`);
     } else if (ok.size === 0) {
       unreachable.push(deps.label(to));
     }
   }
-  if (failures.length) return { status: 'failed', delivered: [...delivered], detail: `échec de remise ${failures.join(' ; ')}` };
-  if (unreachable.length) return { status: 'undelivered', delivered: [...delivered], detail: `aucune porte en service ne peut joindre : ${unreachable.join(', ')}` };
-  return { status: 'sent', delivered: [...delivered] };
+  const reach = { reached, unreached };
+  // Best effort (direct-message copies): sent when anyone was reached; who was not is in `unreached`.
+  if (r.bestEffort && reached.length) return { status: 'sent', delivered: [...delivered], ...reach };
+  if (failures.length) return { status: 'failed', delivered: [...delivered], detail: `échec de remise ${failures.join(' ; ')}`, ...reach };
+  if (unreachable.length) return { status: 'undelivered', delivered: [...delivered], detail: `aucune porte en service ne peut joindre : ${unreachable.join(', ')}`, ...reach };
+  return { status: 'sent', delivered: [...delivered], ...reach };
 }

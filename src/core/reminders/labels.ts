@@ -1,4 +1,5 @@
 /** @module French labels for reminders: recipients ("délégués", "Mme ROY") and instants in the body's zone. */
+import { delegateName } from '../config.ts';
 import type { Delegate } from '../model.ts';
 import type { Recipient } from '../reply.ts';
 import { formatDateTime, toZoned } from '../text/dates.ts';
@@ -7,7 +8,7 @@ export function recipientLabel(to: Recipient, roster: readonly Delegate[]): stri
   if (to.kind === 'secretariat') return 'secrétariat';
   if (to.kind === 'delegates') return 'délégués';
   const d = roster.find((x) => x.id === to.id);
-  return d ? `${d.civility} ${d.lastName}` : to.id;
+  return d ? delegateName(d) : to.id;
 }
 
 /** For a sentence: "les délégués", "le secrétariat", "Mme ROY". */

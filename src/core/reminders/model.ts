@@ -8,6 +8,9 @@ export type ReminderOrigin =
   | 'convocation'
   | 'session-j1'
   | 'absent-without-proxy'
+  | 'publication'
+  | 'quorum-alert'
+  | 'answer-reminder'
   | 'custom';
 
 export interface Reminder {
@@ -25,6 +28,11 @@ export interface Reminder {
   readonly sessionId?: string;
   /** Custom reminders only: the number a secretary types in `/rappel supprimer`. */
   readonly number?: number;
+  /**
+   * Many direct messages (convocation, answer reminders): sent when at least one recipient was reached; those no
+   * door could reach are recorded (the convocation's sending names them), not reported as a failure.
+   */
+  readonly bestEffort?: boolean;
 }
 
 /** A reminder a secretary added from chat (`/rappel ajouter`), as stored. */

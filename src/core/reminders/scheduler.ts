@@ -13,7 +13,8 @@ import { list, reply, text, type Recipient } from '../reply.ts';
 import { dueBetween, indexReminders, nextReminders, withReminder, type ReminderIndex } from './by-due.ts';
 import { customToReminder } from './custom.ts';
 import { deriveReminders, upcomingSessions } from './derive.ts';
-import { deliverWithRetry, safeSender } from './delivery.ts';
+import { heldWithinPublicationWeek } from './publication-reminders.ts';
+import { deliverWithRetry, safeSender, type DeliveryOutcome } from './delivery.ts';
 import { due, dueWindow, type DueItem } from './due.ts';
 import { formatInstant, recipientPhrase, recipientsPhrase } from './labels.ts';
 import type { CustomReminder, Reminder, ReminderProblem, ReminderState, SendFn } from './model.ts';
@@ -48,6 +49,8 @@ export interface SchedulerDeps {
   readonly send: SendFn;
   /** Waits between tries; injected (the core keeps no timers: src/infra/clock.ts has the real one, tests never wait). */
   readonly sleep: (ms: number) => Promise<void>;
+  /** Called after a reminder reached at least one recipient (the app records a convocation's sending). Never fails a tick. */
+  readonly onSent?: (reminder: Reminder, outcome: DeliveryOutcome, at: string) => Promise<void>;
   readonly retryDelaysMs?: readonly number[];
   /** Who claims reminders (default: a random id, unique per scheduler). */
   readonly owner?: string;
@@ -77,6 +80,11 @@ export interface ReminderScheduler {
   start(): Promise<TickReport>;
   /** Waits for a running tick; later ticks do nothing. */
   stop(): Promise<void>;
+  /**
+   * Sends one scheduled reminder now, ahead of its time (`/convocation envoyer`), under the same rules: marked
+   * sent before the doors see it, never twice. Undefined when no such reminder is scheduled; `already` when it went.
+   */
+  sendNow(id: string): Promise<{ readonly outcome?: DeliveryOutcome; readonly already?: ReminderState } | undefined>;
   /** The reminders due strictly after now, soonest first. */
   upcoming(limit: number): Promise<Reminder[]>;
   /** All scheduled reminders, as sorted indexes (derived, custom). */
@@ -123,9 +131,11 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   }
 
   async function currentIndexes(now: Date): Promise<ReminderIndex[]> {
-    const sessions = upcomingSessions(await deps.sessions(), now, tz);
+    const all = await deps.sessions();
+    const sessions = upcomingSessions(all, now, tz);
     const records = new Map(await Promise.all(sessions.map(async (s) => [s.id, await deps.record(s.id)] as const)));
-    return [indexReminders(deriveReminders(config, { sessions, records }, now)), (await customIndex()).index];
+    const held = await Promise.all(heldWithinPublicationWeek(all, now, tz).map(async (session) => ({ session, record: await deps.record(session.id) })));
+    return [indexReminders(deriveReminders(config, { sessions, records, held }, now)), (await customIndex()).index];
   }
 
   async function saveState(id: string, state: ReminderState): Promise<void> {
@@ -135,6 +145,15 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
 
   const safeSend = safeSender(deps.send);
   const deliver = (item: DueItem, now: Date) => deliverWithRetry(item, now, { send: safeSend, sleep, retryDelays, label, timeZone: tz });
+
+  async function afterSend(r: Reminder, outcome: DeliveryOutcome, at: string): Promise<void> {
+    if (!deps.onSent || outcome.delivered.length === 0) return;
+    try {
+      await deps.onSent(r, outcome, at);
+    } catch (e) {
+      logger.error('recording a sent reminder failed', { id: r.id, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
 
   function problemOf(r: Reminder, status: ReminderProblem['status'], at: string, detail: string): ReminderProblem {
     return { id: r.id, version: r.version, origin: r.origin, summary: r.summary, due: new Date(r.dueMs).toISOString(), to: r.to, status, at, detail };
@@ -191,6 +210,7 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
       // Exactly once: recorded as sent before any door sees it, so a restart never sends it again.
       await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred });
       const outcome = await deliver(item, now);
+      await afterSend(r, outcome, at);
       if (outcome.status === 'sent') {
         await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred, delivered: outcome.delivered });
         sent.push({ id: r.id, deferred: item.deferred });
@@ -208,6 +228,25 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
 
   const tick = () => withLock('tick', runTick);
 
+  const sendNow = (id: string) => withLock('tick', async () => {
+    const now = clock.now();
+    const at = now.toISOString();
+    const r = (await currentIndexes(now)).flatMap((ix) => ix.items).find((x) => x.id === id);
+    if (!r) return undefined;
+    const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
+    if (fresh?.version === r.version) return { already: fresh };
+    await saveState(r.id, { version: r.version, status: 'sent', at });
+    const outcome = await deliver({ reminder: r, lateMs: 0, deferred: false, updated: false }, now);
+    await afterSend(r, outcome, at);
+    if (outcome.status === 'sent') await saveState(r.id, { version: r.version, status: 'sent', at, delivered: outcome.delivered });
+    else {
+      await saveState(r.id, { version: r.version, status: outcome.status, at, delivered: outcome.delivered, detail: outcome.detail });
+      await recordProblems([problemOf(r, outcome.status, at, outcome.detail)]);
+    }
+    return { outcome };
+  });
+
+  /** Changes the stored rows; the cached index is patched (not rebuilt) when it was up to date. */
   /**
    * Changes the stored rows by compare-and-set, then bumps the revision (a reader that sees it also sees the
    * rows). The cached index is patched (not rebuilt) when no other change came in between.
@@ -231,6 +270,7 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
 
   return {
     tick,
+    sendNow,
     async start() {
       const report = await tick();
       logger.info('reminders caught up', { sent: report.sent.length, missed: report.missed.length, failed: report.failed.length });

@@ -3,16 +3,9 @@
  * instant is the wall time minus that offset; change days go through `fromZoned` and its documented rules.
  * Loading 100,000 stored reminders then costs a few Intl calls per distinct day, not per reminder.
  */
-import { fromZoned, toZoned, type IsoDate, type WallTime } from '../text/dates.ts';
+import { fromZoned, offsetMinutes, type IsoDate, type WallTime } from '../text/dates.ts';
 
 const dayOffsets = new Map<string, number | null>();
-
-function offsetMinutes(ms: number, timeZone: string): number {
-  const z = toZoned(new Date(ms), timeZone);
-  const [y, mo, d] = z.date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = z.time.split(':').map(Number) as [number, number];
-  return Math.round((Date.UTC(y, mo - 1, d, h, mi, z.seconds) - Math.floor(ms / 1000) * 1000) / 60_000);
-}
 
 /** The offset in force all day long, or null on a day the offset changes. */
 function steadyOffset(date: IsoDate, timeZone: string): number | null {

@@ -5,7 +5,7 @@
 import type { Config, SeminarConfig } from '../config.ts';
 import type { Session } from '../model.ts';
 import type { Attachment } from '../reply.ts';
-import { addDays, toZoned, type IsoDate, type WallTime } from '../text/dates.ts';
+import { addDays, offsetMinutes, type IsoDate, type WallTime } from '../text/dates.ts';
 import { fold } from '../text/normalize.ts';
 
 export const ICS_CONTENT_TYPE = 'text/calendar';
@@ -58,13 +58,6 @@ const basicLocal = (d: IsoDate, t: WallTime) => `${basicDate(d)}T${t.replace(':'
 const basicUtc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 const offsetText = (min: number) => `${min < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(min) / 60))}${pad(Math.abs(min) % 60)}`;
 
-function offsetAt(ms: number, timeZone: string): number {
-  const z = toZoned(new Date(ms), timeZone);
-  const [y, mo, d] = z.date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = z.time.split(':').map(Number) as [number, number];
-  return Math.round((Date.UTC(y, mo - 1, d, h, mi, z.seconds) - Math.floor(ms / 1000) * 1000) / 60_000);
-}
-
 interface Transition { readonly ms: number; readonly from: number; readonly to: number }
 
 const transitionCache = new Map<string, readonly Transition[]>();
@@ -84,16 +77,16 @@ function probeTransitions(year: number, timeZone: string): Transition[] {
   const out: Transition[] = [];
   const end = Date.UTC(year + 1, 0, 1);
   let t = Date.UTC(year, 0, 1);
-  let prev = offsetAt(t, timeZone);
+  let prev = offsetMinutes(t, timeZone);
   while (t < end) {
     const next = t + 86_400_000;
-    const o = offsetAt(next, timeZone);
+    const o = offsetMinutes(next, timeZone);
     if (o !== prev) {
       let lo = t;
       let hi = next;
       while (hi - lo > 60_000) {
         const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-        if (offsetAt(mid, timeZone) === prev) lo = mid;
+        if (offsetMinutes(mid, timeZone) === prev) lo = mid;
         else hi = mid;
       }
       out.push({ ms: hi, from: prev, to: o });
@@ -115,7 +108,7 @@ export function vtimezone(timeZone: string, years: readonly number[]): string[] 
   const all = [...new Set(years.flatMap((y) => [y - 1, y]))].sort().flatMap((y) => transitions(y, timeZone));
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`];
   if (all.length === 0) {
-    const o = offsetAt(Date.UTC(Math.min(...years), 0, 1), timeZone);
+    const o = offsetMinutes(Date.UTC(Math.min(...years), 0, 1), timeZone);
     const name = zoneAbbreviation(Date.UTC(Math.min(...years), 0, 1), timeZone);
     lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offsetText(o)}`, `TZOFFSETTO:${offsetText(o)}`, ...(name ? [`TZNAME:${name}`] : []), 'END:STANDARD');
   }
@@ -169,7 +162,7 @@ export function buildIcs(events: readonly IcsEvent[], opts: IcsOptions): string 
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-const slug = (s: string) => fold(s).replace(/ /g, '-') || 'seance';
+export const slug = (s: string) => fold(s).replace(/ /g, '-') || 'seance';
 
 export function sessionIcs(session: Session, config: Pick<Config, 'body'>, now: Date): Attachment {
   const agenda = session.agenda.map((it, i) => `${i + 1}. ${it.title}`);

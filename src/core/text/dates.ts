@@ -124,12 +124,14 @@ export function toZoned(instant: Date, timeZone: string): { date: IsoDate; time:
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, seconds: Number(p.second) };
 }
 
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const z = toZoned(instant, timeZone);
+/** The zone's offset from UTC at an instant, in minutes (Paris: 60 in winter, 120 in summer). */
+export function offsetMinutes(instant: Date | number, timeZone: string): number {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const z = toZoned(new Date(ms), timeZone);
   const [y, mo, d] = z.date.split('-').map(Number) as [number, number, number];
   const [h, mi] = z.time.split(':').map(Number) as [number, number];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, z.seconds);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
 /**

@@ -34,6 +34,9 @@ export function formatPercent(n: number): string {
   return `${n.toString().replace('.', ',')}${NBSP}%`;
 }
 
+const frPlural = new Intl.PluralRules('fr-FR');
+
+/** « 0 délégué », « 1 délégué », « 2 délégués »: French puts 0 and 1 in the singular (see also text/french.ts). */
 export function plural(n: number, one: string, many: string): string {
-  return `${formatInt(n)} ${Math.abs(n) >= 2 ? many : one}`; // French: 0 and 1 take the singular
+  return `${formatInt(n)} ${frPlural.select(n) === 'one' ? one : many}`;
 }

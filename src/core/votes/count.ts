@@ -6,9 +6,11 @@
  * Bad input (more voix than voters, a name who cannot vote) throws a `UserError` in French.
  */
 import { computeQuorum, delegatesById, effectiveProxies, isPresent, type QuorumResult } from '../assembly/quorum.ts';
+import { delegateName } from '../config.ts';
 import { fail } from '../errors.ts';
 import type { BodyProfile, Delegate, SessionRecord } from '../model.ts';
 import { formatInt } from '../text/format.ts';
+import { agree } from '../text/french.ts';
 import { DEFAULT_MAJORITY, type Ballot, type Choice, type MajorityRule } from './model.ts';
 
 export interface BallotInput {
@@ -87,7 +89,7 @@ function required(rule: MajorityRule, base: number): number {
   return rule.fraction === 'absolute' ? Math.floor(base / 2) + 1 : Math.ceil((2 * base) / 3);
 }
 
-const name = (d: Delegate) => `${d.civility} ${d.lastName}`;
+const name = delegateName;
 
 function choicesByName(input: BallotInput, voters: Voters, withdrawn: ReadonlySet<string>): Record<string, Choice> {
   const t = input.ballot.tally;
@@ -103,9 +105,10 @@ function choicesByName(input: BallotInput, voters: Voters, withdrawn: ReadonlySe
     for (const id of ids) {
       const d = byId.get(id);
       const who = d ? name(d) : id;
-      if (named.has(id)) fail('vote.named-twice', `${who} est nommé(e) deux fois dans le vote.`);
-      if (withdrawn.has(id)) fail('vote.withdrawn', `${who} s'est retiré(e) de ce point : il ou elle ne prend pas part au vote.`, [], 'CGCT, article L2131-11');
-      if (!(id in choices)) fail('vote.not-voting', `${who} n'est ni présent(e) ni représenté(e) pour ce point : son vote ne peut pas être compté.`);
+      const f = (m: string, fem: string) => (d ? agree(d, m, fem) : m);
+      if (named.has(id)) fail('vote.named-twice', `${who} est ${f('nommé', 'nommée')} deux fois dans le vote.`);
+      if (withdrawn.has(id)) fail('vote.withdrawn', `${who} s'est ${f('retiré', 'retirée')} de ce point : ${f('il', 'elle')} ne prend pas part au vote.`, [], 'CGCT, article L2131-11');
+      if (!(id in choices)) fail('vote.not-voting', `${who} n'est ni ${f('présent', 'présente')} ni ${f('représenté', 'représentée')} pour ce point : son vote ne peut pas être compté.`);
       named.set(id, choice);
     }
   }

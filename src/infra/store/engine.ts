@@ -32,19 +32,28 @@ export interface Engine {
 export const MAX_UPDATE_ATTEMPTS = 200;
 export const DEFAULT_BODY = 'default';
 
-async function guarded<T>(operation: string, key: string, task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (e) {
-    if (e instanceof StoreError) throw e;
-    throw new StoreError(operation, key, e);
-  }
+export interface BodyStoreOptions {
+  /** Runs once when the store (or any view of it) is closed; default: closes the engine. */
+  readonly close?: () => Promise<void>;
+  /** Told of every failure before it is thrown (the command answers it; this is for the operator's log). */
+  readonly onError?: (error: StoreError) => void;
 }
 
 const parse = <T>(row: RawRow | undefined): Versioned<T> | undefined => (row ? { value: JSON.parse(row.value) as T, version: row.version } : undefined);
 
-/** The Store port for one body, on `engine`. `onClose` runs once when the store is closed. */
-export function bodyStore(engine: Engine, bodyId: string, onClose: () => Promise<void> = () => engine.close()): Store {
+/** The Store port for one body, on `engine`. */
+export function bodyStore(engine: Engine, bodyId: string, opts: BodyStoreOptions = {}): Store {
+  const onClose = opts.close ?? (() => engine.close());
+  async function guarded<T>(operation: string, key: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      const error = new StoreError(operation, key, e);
+      opts.onError?.(error);
+      throw error;
+    }
+  }
   const store: Store = {
     bodyId,
     async get<T>(key: string) {
@@ -73,7 +82,7 @@ export function bodyStore(engine: Engine, bodyId: string, onClose: () => Promise
       return rows.map((r): JournalRow<T> => ({ seq: r.seq, entry: JSON.parse(r.entry) as T }));
     },
     // Scoped views share the engine; closing any of them closes it once.
-    forBody: (id) => bodyStore(engine, id, onClose),
+    forBody: (id) => bodyStore(engine, id, { ...opts, close: onClose }),
     close: onClose,
   };
   return store;

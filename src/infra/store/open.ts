@@ -3,7 +3,7 @@
  * `sqlite://data/seance.sqlite`) or `postgres://…`. The result is scoped to the default body; `forBody`
  * gives another body's view of the same engine.
  */
-import type { Store } from '../../core/ports.ts';
+import type { Logger, Store } from '../../core/ports.ts';
 import { bodyStore, DEFAULT_BODY, once, type Engine } from './engine.ts';
 import { memoryEngine } from './memory-engine.ts';
 import { StoreOpenError } from './open-error.ts';
@@ -32,9 +32,13 @@ async function openEngine(url: string): Promise<Engine> {
   throw new Error(`SEANCE_STORE non reconnu : « ${storeLabel(url)} » (attendu memory:, sqlite://chemin/fichier.sqlite ou postgres://…)`);
 }
 
-export async function openStore(url: string = DEFAULT_STORE): Promise<Store> {
+/** `logger` (optional) logs every store failure, with the engine (never its credentials) and the cause. */
+export async function openStore(url: string = DEFAULT_STORE, logger?: Logger): Promise<Store> {
   const engine = await openEngine(url);
-  return bodyStore(engine, DEFAULT_BODY, once(() => engine.close()));
+  return bodyStore(engine, DEFAULT_BODY, {
+    close: once(() => engine.close()),
+    onError: logger && ((e) => logger.error('store failure', { store: storeLabel(url), error: e.message })),
+  });
 }
 
 export { StoreOpenError };

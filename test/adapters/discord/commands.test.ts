@@ -87,7 +87,7 @@ describe('Discord application commands', () => {
   it('makes subcommands of /pouvoir, /odj and /seance', () => {
     const subs = (n: string) => (built.find((c) => c.name === n) as Json).options.map((o: Json) => [o.type, o.name]);
     expect(subs('pouvoir')).toEqual([[T.Subcommand, 'donner'], [T.Subcommand, 'retirer'], [T.Subcommand, 'confirmer'], [T.Subcommand, 'refuser']]);
-    expect(subs('odj')).toEqual([[T.Subcommand, 'voir'], [T.Subcommand, 'ajouter']]);
+    expect(subs('odj')).toEqual([[T.Subcommand, 'voir'], [T.Subcommand, 'ajouter'], [T.Subcommand, 'retirer'], [T.Subcommand, 'modifier']]);
     expect(subs('seance')).toContainEqual([T.Subcommand, 'planifier']);
   });
 

@@ -127,7 +127,7 @@ describe('the Discord door', () => {
     const sent = h.fake.sendCommand({ name: 'journal', options: { 'séance': '2024-10-07' }, userId: IDS.STRANGER });
     const { message } = await h.answer(sent);
     expect(message.flags).toBe(64);
-    expect(message.embeds[0].title).toBe('Impossible');
+    expect(message.embeds[0].title).toBe('Accès refusé');
     expect(bodyText(message)).toContain('réservée à');
   });
 
@@ -161,12 +161,12 @@ describe('the Discord door', () => {
 
   it('sends a deferred error privately: the public placeholder is deleted and an ephemeral follow-up sent', async () => {
     h = await startHarness({ door: { deferAfterMs: 5 }, bot: { store: await slowStore(20) } });
-    // No proxy of M. PAYEN to confirm: the error comes after the (slow) records are read.
+    // The session is closed (procès-verbal arrêté): the refusal comes after the (slow) records are read.
     const sent = h.fake.sendCommand({ name: 'pouvoir', subcommand: 'confirmer', options: { mandant: 'PAYEN', 'séance': '2024-10-07' }, userId: IDS.SECRETARIAT });
     await h.fake.waitForRequest((r) => r.method === 'DELETE' && r.path.includes(sent.token));
     const follow = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h!.fake.applicationId}/${sent.token}`);
     expect(follow.body.flags).toBe(64);
-    expect(bodyText(follow.body)).toContain('Aucun pouvoir de M. PAYEN');
+    expect(bodyText(follow.body)).toContain('est levée et son procès-verbal arrêté');
   });
 
   it('splits a huge answer: the first message in the callback, the rest as follow-ups, all within limits and ephemeral alike', async () => {

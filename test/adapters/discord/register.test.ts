@@ -62,5 +62,6 @@ describe('Discord invite', () => {
     const url = inviteUrl('123');
     expect(url).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands&permissions=2147601408');
     expect(readFileSync('docs/discord.md', 'utf8')).toContain(url.replace('123', 'APPLICATION_ID'));
+    expect(readFileSync('docs/installer-discord.md', 'utf8')).toContain(url.replace('123', 'APPLICATION_ID'));
   });
 });

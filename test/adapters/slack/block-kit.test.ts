@@ -43,6 +43,17 @@ describe('replyToBlockKit', () => {
     expect(messageText(wide)).toContain('• *Service mutualisé de coffre-fort de mots de passe* · Membres : 35,00 € HT/an · Non-membres : 40,00 € HT/an');
   });
 
+  it('renders every table of a reply the same way: the two halves of the proxy table look alike', () => {
+    const room = table(['Présents', 'Pouvoirs', 'Voix'], [['M. VARLET', 'M. DECLÉ', '7']], 'Présents en salle');
+    const remote = table(['Présents en téléconférence', 'Pouvoirs', 'Voix'], [['Mme MAILLE-BARBARE', 'M. FOURNIER', '7']], 'Présents à distance');
+    const m = messageText(replyToBlockKit(reply('Pouvoirs', [room, remote])));
+    expect(m).toContain('• *M. VARLET* · Pouvoirs : M. DECLÉ · Voix : 7');
+    expect(m).toContain('• *Mme MAILLE-BARBARE* · Pouvoirs : M. FOURNIER · Voix : 7');
+    expect(m).not.toContain('```');
+    const both = replyToBlockKit(reply('Pouvoirs', [room, table(['Présents', 'Pouvoirs', 'Voix'], [['M. PAYEN', 'M. DEBEUGNY', '2']], 'Présents à distance')]));
+    expect(JSON.stringify(both.blocks).match(/```/g)).toHaveLength(4);
+  });
+
   it('renders buttons with the action id, the command line as value and the style', () => {
     const a: Action = { id: 'proxy.confirm', label: 'Confirmer', value: '/pouvoir confirmer ROY 2026-12-14', command: '/pouvoir confirmer ROY 2026-12-14', style: 'primary' };
     const m = replyToBlockKit(reply('Demande', [text('x')], { actions: [a, { ...a, id: 'proxy.refuse', label: 'Refuser', style: 'danger' }] }));

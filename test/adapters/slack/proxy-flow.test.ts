@@ -14,7 +14,7 @@ beforeAll(async () => {
   h = await startSlackHarness();
   // A session to come (the fake clock says 29 November 2026), with PARSIS present to hold a proxy.
   expect(await h.peek('/seance planifier 2026-12-14 17:30 Amiens')).toContain('Séance planifiée');
-  expect(await h.peek('/presence PARSIS salle 2026-12-14')).not.toContain('Impossible');
+  expect(await h.peek('/presence PARSIS salle 2026-12-14')).toContain('Présence enregistrée');
 });
 afterAll(async () => { await h.close(); closeSlackAgent(); });
 
@@ -45,7 +45,7 @@ describe('proxy confirmation by button', () => {
       expect(http.status).toBe(200);
       const body = responses[0]!.body as any;
       expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-      expect(messageText(body)).toMatch(/Impossible[\s\S]*(réservée à|consulter, pas modifier)/);
+      expect(messageText(body)).toMatch(/Accès refusé[\s\S]*(réservée à|consulter, pas modifier)/);
     }
     expect(callsSince(before, 'chat.update')).toEqual([]);
     expect(callsSince(before, 'chat.postMessage')).toEqual([]);

@@ -30,10 +30,13 @@ describe('request signatures', () => {
     }
     expect(h.fake.received.length).toBe(calls);
     expect(await h.peek(QUORUM)).toBe(before);
-    // The same command correctly signed does change the record: the refusals above were the signature's doing.
+    // The same command correctly signed does change the record (the session is closed: a rectification allows
+    // one change): the refusals above were the signature's doing.
+    await h.peek('/seance rectifier 2024-10-07 essai de signature');
     const { http } = await h.command(USERS.secretary, '/presence ROY salle 2024-10-07');
     expect(http.status).toBe(200);
     expect(await h.peek(QUORUM)).not.toBe(before);
+    await h.peek('/seance rectifier 2024-10-07 retour à l\'état initial');
     await h.command(USERS.secretary, '/presence ROY excuse 2024-10-07');
   });
 });
@@ -47,12 +50,12 @@ describe('an unmapped Slack user', () => {
       const { responses } = await h.command(USERS.stranger, line);
       const body = responses[0]!.body as any;
       expect(body.response_type, line).toBe('ephemeral');
-      expect(messageText(body), line).toMatch(/Impossible[\s\S]*(vous pouvez consulter, pas modifier|réservée à)/);
+      expect(messageText(body), line).toMatch(/Accès refusé[\s\S]*(vous pouvez consulter, pas modifier|réservée à)/);
     }
     const start = h.fake.calls.length;
     await h.message(USERS.stranger, 'refuser ROY 2024-10-07');
     const answer = h.fake.calls.slice(start).find((c) => c.method === 'chat.postMessage')!;
-    expect(messageText(answer.body)).toContain('Impossible');
+    expect(messageText(answer.body)).toContain('Accès refusé');
     expect(await h.peek(QUORUM)).toBe(before);
   });
 });

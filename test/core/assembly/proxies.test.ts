@@ -79,6 +79,6 @@ describe('attendance changes say what became of the proxies', () => {
   });
   it('records who changed what in the journal', () => {
     const c = setAttendance(config.body, seed, who, d('payen'), 'salle', name);
-    expect(c.record.journal.at(-1)).toMatchObject({ actor: 'Secrétariat', action: 'présence', detail: 'M. PAYEN : présent(e) à distance → présent(e) en salle' });
+    expect(c.record.journal.at(-1)).toMatchObject({ actor: 'Secrétariat', action: 'présence', detail: 'M. PAYEN : présent à distance → présent en salle' });
   });
 });

@@ -31,7 +31,7 @@ describe('the draft minutes with votes recorded in the chat', () => {
   it('a withdrawal and a tie decided by the president are written on the item', () => {
     expect(nb(item(9).result!)).toBe('Adoptée par 21 voix pour, 21 contre, la voix du président étant prépondérante');
     expect(item(9).details).toEqual([
-      'Mme LHOMME s\'est retiré(e) et n\'a pas pris part au vote (CGCT, article L2131-11).',
+      'Mme LHOMME s\'est retirée et n\'a pas pris part au vote (CGCT, article L2131-11).',
       'Quorum pour ce point : 22 sur 47 (seuil : 24) : non atteint.',
     ]);
   });

@@ -42,7 +42,13 @@ describe('a session', () => {
       ['convocation-deadline', '2026-03-04 09:00', 'secretariat'],
       ['convocation', '2026-03-06 09:00', 'delegates'],
       ['session-j1', '2026-03-11 09:00', 'delegates'],
+      // Nobody has answered: quorum at risk, the secretariat is told at J-2.
+      ['quorum-alert', '2026-03-10 09:00', 'secretariat'],
     ]);
+    // The convocation also goes to every delegate in office by direct message, with the answer buttons.
+    expect(rs[1]!.to.slice(1).every((t) => t.kind === 'delegate')).toBe(true);
+    expect(rs[1]!.bestEffort).toBe(true);
+    expect(rs[1]!.message.actions?.map((a) => a.command)).toEqual(['/reponse salle 2026-03-12', '/reponse distance 2026-03-12', '/reponse excuse 2026-03-12', '/reponse pouvoir 2026-03-12']);
     expect(replyToText(rs[0]!.message)).toContain('La convocation doit partir au plus tard le vendredi 6 mars 2026');
     const convocation = replyToText(rs[1]!.message);
     expect(convocation).toContain('Ordre du jour');
@@ -53,7 +59,9 @@ describe('a session', () => {
 
   it('sends the convocation on the recorded sending date, and no deadline reminder when that date complies', () => {
     const rs = sessionReminders(config, session('2026-03-12', '17:30', { convokedOn: '2026-03-02' }), emptyRecord, now);
-    expect(rs.map((r) => [r.origin, paris(r.dueMs)])).toEqual([['convocation', '2026-03-02 09:00'], ['session-j1', '2026-03-11 09:00']]);
+    expect(rs.map((r) => [r.origin, paris(r.dueMs)])).toEqual([
+      ['convocation', '2026-03-02 09:00'], ['session-j1', '2026-03-11 09:00'], ['quorum-alert', '2026-03-10 09:00'], ['answer-reminder', '2026-03-10 09:00'],
+    ]);
   });
 
   it('on the day, offers /pouvoir to each delegate absent or excused without a proxy', () => {

@@ -141,7 +141,7 @@ describe('sessions moved or cancelled', () => {
 
   it('a cancelled session sends nothing', async () => {
     h = await createHarness({ now: '2026-03-01T10:00:00Z', sessions: [session('2026-03-12')] });
-    expect((await h.scheduler.upcoming(10)).length).toBe(3);
+    expect((await h.scheduler.upcoming(10)).length).toBe(4); // deadline, convocation, J-2 quorum alert, J-1
     h.sessions = [session('2026-03-12', '17:30', { cancelled: true })];
     expect(await h.scheduler.upcoming(10)).toEqual([]);
     await tickEvery(h, '2026-03-04T07:00:00Z', '2026-03-12T20:00:00Z', 15 * 60_000);
