@@ -79,11 +79,11 @@ export function quorumFields(body: BodyProfile, q: QuorumResult): Field[] {
   };
   const out: Field[] = [
     { label: 'Délégués en exercice', value: formatInt(q.inOffice) + (q.heads.base !== q.inOffice ? ` au registre ; ${formatInt(q.heads.base)} sièges pourvus` : '') },
-    { label: 'Présents en salle', value: formatInt(q.room.length) },
-    { label: 'Présents à distance', value: formatInt(q.remote.length) + (body.remoteAllowed && body.remoteCountsAsPresent ? '' : ' (ne comptent pas)') },
+    { label: 'Présents en salle', value: countOf(q.room.length, 'présent', 'présents', 'aucun') },
+    { label: 'Présents à distance', value: countOf(q.remote.length, 'présent', 'présents', 'aucun') + (body.remoteAllowed && body.remoteCountsAsPresent ? '' : ' (ne comptent pas)') },
   ];
   if (body.substitutes || q.substituted.length) out.push({ label: 'Remplacés par leur suppléant', value: formatInt(q.substituted.length) });
-  out.push({ label: 'Représentés (pouvoirs)', value: formatInt(q.represented.length) + (body.quorum.base === 'present' ? ' (ne comptent pas pour le quorum)' : '') });
+  out.push({ label: 'Pouvoirs', value: countOf(q.represented.length, 'représenté', 'représentés', 'aucun') + (body.quorum.base === 'present' ? ' (ne comptent pas pour le quorum)' : '') });
   if (body.quorum.count === 'heads-and-votes') {
     out.push({ label: 'En délégués', value: condition(q.heads, true) }, { label: 'En voix', value: condition(q.votes, false) });
   } else {
@@ -91,11 +91,11 @@ export function quorumFields(body: BodyProfile, q: QuorumResult): Field[] {
     const c = heads ? q.heads : q.votes;
     const unit = heads ? 'délégués' : 'voix';
     out.push(
-      { label: 'Comptés pour le quorum', value: `${formatInt(c.counted)} ${unit}` },
-      { label: 'Seuil', value: `${formatInt(c.threshold)} ${unit} (${share} de ${formatInt(c.base)})` },
+      { label: 'Comptés pour le quorum', value: countOf(c.counted, heads ? 'délégué' : 'voix', unit) },
+      { label: 'Seuil', value: `${countOf(c.threshold, heads ? 'délégué' : 'voix', unit)} (${share} de ${formatInt(c.base)})` },
     );
   }
-  out.push({ label: 'Voix présentes et représentées', value: `${formatInt(q.votesPresent + q.votesRepresented)} sur ${formatInt(q.totalVotes)} (${formatInt(q.votesPresent)} présentes + ${formatInt(q.votesRepresented)} représentées)` });
+  out.push({ label: 'Voix présentes et représentées', value: `${formatInt(q.votesPresent + q.votesRepresented)} sur ${formatInt(q.totalVotes)} (${countOf(q.votesPresent, 'présente', 'présentes')} + ${countOf(q.votesRepresented, 'représentée', 'représentées')})` });
   const heads = body.quorum.count !== 'votes';
   const unit = heads ? 'délégués' : 'voix';
   const own = body.quorum.count === 'heads-and-votes' ? q.heads.reached && q.votes.reached : (heads ? q.heads : q.votes).reached;

@@ -4,6 +4,7 @@
  * breach up front; this is the last word for data that slipped past them (a config, an old store).
  */
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
+import { himself, statusWords } from '../text/french.ts';
 
 type PresenceRules = Pick<BodyProfile, 'remoteAllowed' | 'remoteCountsAsPresent' | 'substitutes'>;
 
@@ -51,7 +52,7 @@ export const statusLabel = (s: AttendanceStatus | undefined) => (s ? STATUS_LABE
 function notInPerson(holder: Delegate, status: AttendanceStatus | undefined): string {
   if (!status) return `${nameOf(holder)} n'est pas noté(e) présent(e)`;
   if (status === 'distance') return `${nameOf(holder)} est noté(e) à distance, ce qui ne vaut pas présence ici`;
-  return `${nameOf(holder)} est ${STATUS_LABEL[status]}`;
+  return `${nameOf(holder)} est ${statusWords(status, holder)}`;
 }
 
 export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string, Delegate>, record: SessionRecord): AppliedRecord {
@@ -91,8 +92,8 @@ export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string,
     if (giver.id === holder.id) { out('un délégué ne se donne pas pouvoir à lui-même'); continue; }
     if (seenGivers.has(giver.id)) { out(`${nameOf(giver)} a déjà donné un pouvoir pour cette séance (un seul pouvoir par mandant)`); continue; }
     seenGivers.add(giver.id);
-    if (present(giver.id)) { out(`${nameOf(giver)} est ${STATUS_LABEL[att[giver.id]!]}`); continue; }
-    if (givers.has(holder.id)) { out(`${nameOf(holder)} a lui-même ou elle-même donné un pouvoir : pas de pouvoir en cascade`); continue; }
+    if (present(giver.id)) { out(`${nameOf(giver)} est ${statusWords(att[giver.id], giver)}`); continue; }
+    if (givers.has(holder.id)) { out(`${nameOf(holder)} a ${himself(holder)} donné un pouvoir : pas de pouvoir en cascade`); continue; }
     if (!sitsInPerson(att[holder.id], profile)) { out(notInPerson(holder, att[holder.id]), att[holder.id] ? undefined : 'holder-unmarked'); continue; }
     const n = held.get(holder.id) ?? 0;
     if (n >= profile.maxProxiesPerHolder) {

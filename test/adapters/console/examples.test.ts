@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function seance(config: string, args: string[], input = '') {
+function seance(config: string, args: string[], input = '', now = '2026-01-20T08:00:00Z') {
   return spawnSync('npx', ['tsx', 'src/main.ts', ...args], {
     input, encoding: 'utf8',
-    env: { ...process.env, SEANCE_CONFIG: config, SEANCE_STORE: 'memory:', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+    env: { ...process.env, SEANCE_NOW: now, SEANCE_CONFIG: config, SEANCE_STORE: 'memory:', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
   });
 }
 
@@ -20,7 +20,7 @@ const examples = [
     file: 'config/examples/commune.yaml',
     lines: ['/quorum 2026-03-12', '/presence DAVID distance 2026-04-09', '/convocation 2026-04-09'],
     expected: [
-      /Quorum atteint/, /Représentés \(pouvoirs\)\s+: 3 \(ne comptent pas pour le quorum\)/, /quorum atteint \(10 ≥ 10\)/,
+      /Quorum atteint/, /Pouvoirs\s+: 3 représentés \(ne comptent pas pour le quorum\)/, /quorum atteint \(10 ≥ 10\)/,
       /Mme DAVID ne peut pas être noté\(e\) présent\(e\) à distance/,
       /Délai\s+: 1 jour franc/, /en urgence/, /Le Maire\n/, /Convoque et signe\s+: le maire \(CGCT, article L2121-10/,
       /Note explicative de synthèse : non obligatoire/,
