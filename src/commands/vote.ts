@@ -11,8 +11,8 @@ import { countBallot, type BallotResult } from '../core/votes/count.ts';
 import type { Ballot, Tally } from '../core/votes/model.ts';
 import { parseVote, VOTE_USAGE } from '../core/votes/parse.ts';
 import { recordBallot } from '../core/votes/record.ts';
+import { sessionForChange, stateSentence, type Target } from '../core/sessions/lifecycle.ts';
 import { namedLines, resultText } from '../core/votes/wording.ts';
-import { formatDateLong, formatDateTime, fromZoned } from '../core/text/dates.ts';
 import { formatInt } from '../core/text/format.ts';
 import { nameById, sessionHeading, who } from './shared.ts';
 
@@ -65,14 +65,16 @@ function detailBlocks(ctx: CommandContext, r: BallotResult): Block[] {
   return blocks;
 }
 
-/** The session a vote is recorded in: the next one, never a past one (its minutes are written). */
-async function sessionForVote(ctx: CommandContext): Promise<Session> {
-  const s = await ctx.session();
-  if (s.date < ctx.today()) fail('vote.past-session', `La séance du ${formatDateLong(s.date)} est passée : ses votes ne s'enregistrent plus par /vote.`);
-  if (fromZoned(s.date, s.time, ctx.config.body.timezone).getTime() > ctx.clock.now().getTime()) {
-    fail('vote.not-open', `La séance du ${formatDateTime(s.date, s.time)} n'est pas encore ouverte : les votes s'enregistrent pendant la séance.`);
+/**
+ * The session a vote is recorded in: the next one that can still change (never a past one), and only once it is
+ * under way: the `record` changes of the life cycle also allow a planned or convened session, a vote does not.
+ */
+async function sessionForVote(ctx: CommandContext): Promise<Target> {
+  const t = await sessionForChange(ctx, undefined, 'record');
+  if (t.state === 'planifiee' || t.state === 'convoquee') {
+    fail('vote.not-open', `${stateSentence(t.session, t.state)} : les votes s'enregistrent pendant la séance.`);
   }
-  return s;
+  return t;
 }
 
 function ballotFrom(ctx: CommandContext, n: number, line: string, secretOnItem: boolean | undefined): Ballot {
@@ -111,11 +113,13 @@ export const vote = defineCommand({
       return reply(`Délibération n° ${number} : ${item.title}`, detailBlocks(ctx, r), { session: sessionHeading(ctx, s), rule: r.rule });
     }
     if (!ctx.can('vote.record')) fail('vote.denied', 'Seul le secrétariat enregistre les votes. Pour voir le détail d\'un vote : /vote <n°>.');
-    const s = await sessionForVote(ctx);
+    const target = await sessionForVote(ctx);
+    const s = target.session;
     const { item, number } = deliberationItem(s, n);
     const ballot = ballotFrom(ctx, n, line, item.secret);
     let result!: BallotResult;
     await ctx.records.update(s.id, (r) => {
+      target.guard(r);
       result = count(ctx, s, r, ballot);
       const q = result.quorum;
       if (q && !q.reached) {

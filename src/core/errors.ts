@@ -31,7 +31,7 @@ export const ERROR_CODES = [
   'session.not-closed', 'session.not-in-office', 'session.open', 'session.past', 'session.rectifying', 'session.unknown',
   'store.failed',
   'vote.denied', 'vote.named-twice', 'vote.no-attendance', 'vote.no-item', 'vote.no-quorum', 'vote.not-deliberation',
-  'vote.not-open', 'vote.not-voting', 'vote.past-session', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
+  'vote.not-open', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
   'vote.too-many', 'vote.withdrawn',
 ] as const;
 

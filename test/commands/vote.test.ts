@@ -70,14 +70,19 @@ describe('/vote during the session', () => {
 
   it('refuses a vote before the session has begun', async () => {
     bot.clock.set('2026-12-15T16:00:00Z');
-    expect(await say('/vote 1 unanimite')).toContain('n\'est pas encore ouverte');
+    expect(await say('/vote 1 unanimite')).toContain('est planifiée : les votes s\'enregistrent pendant la séance');
+  });
+
+  it('never records into a past session by default (its record is closed)', async () => {
+    bot.clock.set('2026-12-16T09:00:00Z');
+    expect(await say('/vote 1 unanimite')).toContain('Aucune séance à venir');
   });
 
   it('answers in French to what cannot be voted', async () => {
     expect(await say('/vote 1 unanimite', reader)).toContain('Seul le secrétariat enregistre les votes');
     expect(await say('/vote 4 unanimite')).toContain('n\'est pas une délibération');
     expect(await say('/vote 9 unanimite')).toContain('pas de point n° 9');
-    expect(await say('/vote 2 contre: PINON')).toContain('ni présent(e) ni représenté(e)');
+    expect(await say('/vote 2 contre: PINON')).toContain('Mme PINON n\'est ni présente ni représentée');
     expect(await say('/vote 2 pour 60 contre 0')).toContain('dépasse les voix des délégués présents ou représentés');
     expect(await say('/vote 2 adopté')).toContain('Vote non reconnu');
   });
