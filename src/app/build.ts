@@ -105,6 +105,8 @@ export function createBot(deps: BotDeps): Bot {
     sessions: () => allSessions(config, records),
     record: (id) => records.record(id),
     send: deliverReport,
+    // Each door is sent to alone and its answer recorded at once: a retry re-sends only to the doors that did not get it.
+    doorNames: () => doors.map((d) => d.name),
     sleep,
     // A convocation the bot sent is recorded on its session (date, doors, delegates reached): it becomes convoquée.
     onSent: (r, outcome, at) => recordBotSending(records, config, r, outcome, at),
