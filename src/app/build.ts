@@ -56,8 +56,8 @@ export interface BotDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly commands?: readonly Command[];
-  /** Retry timing of reminder deliveries (tests pass a sleep that does not wait). */
-  readonly reminders?: Pick<SchedulerDeps, 'sleep' | 'retryDelaysMs'>;
+  /** Retry timing of reminder deliveries (tests pass a sleep that does not wait), claim expiry, claimant. */
+  readonly reminders?: Partial<Pick<SchedulerDeps, 'sleep' | 'retryDelaysMs' | 'claimTtlMs' | 'owner'>>;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
