@@ -49,7 +49,11 @@ describe('a Slack outage across a due minute', () => {
     expect(accepted('C0DELEGUES')[0]!.at).toBeGreaterThan(failing.at(-1)!.at);
     // The other doors got it once, at the first attempt.
     expect(h.recorded.filter((m) => m.reply.title === TITLE)).toHaveLength(2);
-    expect(h.discord.fake.requests.filter((r) => r.method === 'POST' && r.status === 200 && JSON.stringify(r.body).includes('dans 7 jours'))).toHaveLength(2);
+    const onDiscord = h.discord.fake.requests.filter((r) => r.method === 'POST' && r.status === 200 && JSON.stringify(r.body).includes('dans 7 jours'));
+    expect(onDiscord).toHaveLength(2);
+    // Discord de-duplicates a retried post by its nonce (one per reminder, recipient and page).
+    expect(onDiscord.map((r) => r.body.enforce_nonce)).toEqual([true, true]);
+    expect(new Set(onDiscord.map((r) => r.body.nonce)).size).toBe(2);
     expect(await h.hub.reminders.state(J7)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
     expect(await h.hub.reminders.problems()).toEqual([]);
   }, 30_000);

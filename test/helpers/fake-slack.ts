@@ -110,8 +110,11 @@ export interface FakeSlack {
    * checked before `failNext`. `undefined` removes it.
    */
   failWhile(method: string, failure: ((call: ApiCall) => Failure | undefined) | undefined): void;
-  /** The next `times` calls to `method` are recorded (status 0) and never answered: the platform hangs. */
-  hangNext(method: string, times?: number): void;
+  /**
+   * The next `times` calls to `method` are recorded (status 0) and never answered: the platform hangs. With
+   * `accepted`, a chat.postMessage is kept in `messages` first (Slack took it, the answer was lost).
+   */
+  hangNext(method: string, times?: number, opts?: { accepted?: boolean }): void;
   /** Messages posted (accepted) per channel, with their metadata, as `conversations.history` answers them. */
   readonly messages: { channel: string; ts: string; text: string; metadata?: unknown }[];
   /** Replaces the `ok: true` answer for a method until `reset()`. */
@@ -159,7 +162,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const uploadNames = new Map<string, string | undefined>();
   const waiters = new Set<Waiter>();
   const outages = new Map<string, (call: ApiCall) => Failure | undefined>();
-  const hangs = new Map<string, number>();
+  const hangs = new Map<string, { times: number; accepted: boolean }>();
   const messages: FakeSlack['messages'] = [];
   let tsCounter = 0;
   let idCounter = 0;
@@ -299,9 +302,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       status: 200,
       at: Date.now(),
     };
-    const hang = hangs.get(method) ?? 0;
-    if (hang > 0) {
-      hangs.set(method, hang - 1);
+    const hang = hangs.get(method);
+    if (hang && hang.times > 0) {
+      hangs.set(method, { ...hang, times: hang.times - 1 });
+      if (hang.accepted) builtIn(call);
       call.status = 0;
       record(call);
       return; // never answered: the caller waits until its timeout, or until it is killed
@@ -407,8 +411,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (failure) outages.set(method, failure);
       else outages.delete(method);
     },
-    hangNext(method, times = 1) {
-      hangs.set(method, times);
+    hangNext(method, times = 1, opts = {}) {
+      hangs.set(method, { times, accepted: opts.accepted ?? false });
     },
     failNext(method, times = 1, failure = 500) {
       if (times > 0) failures.set(method, { remaining: times, failure });

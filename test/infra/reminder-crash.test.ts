@@ -73,6 +73,27 @@ describe('reminders survive a kill -9 mid-delivery', () => {
   }, 120_000);
 });
 
+describe('reminders after an ambiguous failure on Slack', () => {
+  it('Slack took the post but the answer never came, then kill -9: the restart finds it by its metadata and posts nothing more', async () => {
+    const { slack, storeUrl } = await fixture();
+    slack.hangNext('chat.postMessage', 1, { accepted: true });
+    const first = botProcess(storeUrl, slack, DUE);
+    const hung = await slack.waitForCall('chat.postMessage', (c) => c.status === 0, 60_000);
+    expect(hung.body.metadata).toMatchObject({ event_type: 'seance_reminder', event_payload: { key: expect.stringMatching(/^reminder:seminaire:2026-11-26:J-7:/) } });
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    await new Promise((r) => setTimeout(r, 400));
+    const second = botProcess(storeUrl, slack, '2026-11-19T08:01:00Z');
+    expect((await second.report()).sent.map((s) => s.id)).toEqual(['seminaire:2026-11-26:J-7']);
+    expect(slack.callsTo('conversations.history').map((c) => String(c.body.include_all_metadata))).toContain('true');
+    const shown = (channel: string) => slack.messages.filter((m) => m.channel === channel && m.text.includes(J7_TITLE));
+    expect(shown('C0DELEGUES')).toHaveLength(1);
+    expect(accepted(slack, 'C0DELEGUES')).toHaveLength(0); // not posted again
+    expect(shown('C0SECRETAR')).toHaveLength(1);
+  }, 120_000);
+});
+
 describe('a console beside the Slack bot on one store', () => {
   it('across the due minute the reminder reaches Slack, once, and never the console', async () => {
     const { slack, storeUrl } = await fixture();

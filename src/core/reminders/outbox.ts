@@ -23,6 +23,8 @@ export interface AttemptDeps {
   readonly doorNames?: () => readonly string[];
   /** Saves the entry (called after every door's answer). */
   readonly save: (entry: OutboxEntry) => Promise<void>;
+  /** Stable per reminder version, handed to the doors with the recipient's index (platform de-duplication). */
+  readonly key: string;
   /** Called before each send (renews the claim). */
   readonly beforeSend?: () => Promise<void>;
 }
@@ -46,7 +48,6 @@ export async function attemptDelivery(start: OutboxEntry, deps: AttemptDeps): Pr
   await save(entry);
   for (const [i, to] of entry.to.entries()) {
     if (entry.settled.includes(i)) continue;
-    const outgoing: Outgoing = { to, reply: entry.message };
     const failingBefore = forRecipient(entry.failing, i);
     const done = new Set([...forRecipient(entry.done, i), ...forRecipient(entry.unreachable, i)]);
     // Which doors to try: those that failed before; else every door not done (one at a time when the names are known).
@@ -60,6 +61,8 @@ export async function attemptDelivery(start: OutboxEntry, deps: AttemptDeps): Pr
       let only = batch?.includes('*') ? undefined : batch;
       for (let t = 0; t <= deps.retryDelays.length; t++) {
         if (t > 0) await deps.sleep(deps.retryDelays[t - 1]!);
+        // Any earlier try (this attempt, a failed one, or one cut short by a crash) may have reached the platform.
+        const outgoing: Outgoing = { to, reply: entry.message, key: `${deps.key}:${i}`, recheck: t > 0 || start.attempts > 0 };
         await deps.beforeSend?.();
         tries++;
         reports = await deps.send(outgoing, only);

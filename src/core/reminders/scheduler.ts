@@ -226,7 +226,7 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     const at = now.toISOString();
     const base = { version: st.version, at, deferred: deferredOf(st) };
     const { entry, errors } = await attemptDelivery(st.outbox!, {
-      send: safeSend, sleep, retryDelays, doorNames: deps.doorNames,
+      send: safeSend, sleep, retryDelays, doorNames: deps.doorNames, key: `reminder:${id}:${st.version}`,
       save: async (e) => saveState(id, { ...base, status: 'pending', outbox: e }),
       beforeSend: async () => { await store.claim(claimKey(id, st.version), owner, claimTtl); },
     });
