@@ -121,7 +121,7 @@ export const configSchema = z.strictObject({
     discordId: chatId.optional(),
   })).default([]),
   permissions: z.partialRecord(
-    z.enum(['proxy.record', 'attendance.record', 'session.plan', 'journal.read', 'reminder.manage']),
+    z.enum(['proxy.record', 'attendance.record', 'session.plan', 'journal.read', 'reminder.manage', 'vote.record']),
     z.array(z.enum(['president', 'secretary', 'delegate', 'mairie'])),
   ).default({}),
   slack: z.strictObject({ secretariatChannel: chatId.optional(), delegatesChannel: chatId.optional() }).default({}),

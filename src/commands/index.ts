@@ -21,8 +21,9 @@ import { seance } from './seance.ts';
 import { seances } from './seances.ts';
 import { seminaire } from './seminaire.ts';
 import { tarifs } from './tarifs.ts';
+import { vote } from './vote.ts';
 
 export const commands: readonly Command[] = [
-  aide, seances, seance, odj, convocation, reponse, relances, quorum, pouvoirs, pouvoir, presence, delegues, tarifs, devis, pv, journal,
+  aide, seances, seance, odj, convocation, reponse, relances, quorum, pouvoirs, pouvoir, presence, vote, delegues, tarifs, devis, pv, journal,
   rappels, rappel, seminaire, publier, calendrier,
 ];

@@ -27,7 +27,7 @@ export const pv = defineCommand({
     const tz = ctx.config.body.timezone;
     const rectifications = (record.rectifications ?? []).map((r) =>
       `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`);
-    const minutes = buildMinutes({ config: ctx.config, session, record, rectifications });
+    const minutes = buildMinutes({ config: ctx.config, session, record, ballots: record.ballots, rectifications });
     const parts = minutesOutline(minutes);
     const docx = await partsToDocxBase64(parts, `Procès-verbal – ${s.title} du ${formatDateLong(s.date)}`);
     return reply('Procès-verbal (projet)', [{ type: 'code', language: 'markdown', text: partsToMarkdown(parts) }], {

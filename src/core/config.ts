@@ -3,7 +3,7 @@ import type {
   ActorRole, BodyProfile, Catalogue, Delegate, MemberBody, Person, Session, SessionRecord,
 } from './model.ts';
 
-export type Permission = 'proxy.record' | 'attendance.record' | 'session.plan' | 'journal.read' | 'reminder.manage';
+export type Permission = 'proxy.record' | 'attendance.record' | 'session.plan' | 'journal.read' | 'reminder.manage' | 'vote.record';
 
 export const defaultPermissions: Record<Permission, readonly ActorRole[]> = {
   'proxy.record': ['secretary'],
@@ -11,6 +11,7 @@ export const defaultPermissions: Record<Permission, readonly ActorRole[]> = {
   'session.plan': ['secretary'],
   'journal.read': ['secretary', 'president'],
   'reminder.manage': ['secretary'],
+  'vote.record': ['secretary'],
 };
 
 export interface ConfigWarning {

@@ -30,7 +30,8 @@ export const ERROR_CODES = [
   'session.cancelled', 'session.closed', 'session.exists', 'session.none', 'session.none-upcoming', 'session.not-cancelled',
   'session.not-closed', 'session.not-in-office', 'session.open', 'session.past', 'session.rectifying', 'session.unknown',
   'store.failed',
-  'vote.named-twice', 'vote.no-attendance', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
+  'vote.denied', 'vote.named-twice', 'vote.no-attendance', 'vote.no-item', 'vote.no-quorum', 'vote.not-deliberation',
+  'vote.not-open', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
   'vote.too-many', 'vote.withdrawn',
 ] as const;
 

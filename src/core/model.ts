@@ -1,6 +1,6 @@
 /** @module The domain model the config is loaded into. Plain data: the core's functions read it, never mutate it. */
 import type { IsoDate, WallTime } from './text/dates.ts';
-import type { MajorityRule, Tally } from './votes/model.ts';
+import type { Ballot, MajorityRule, Tally } from './votes/model.ts';
 
 export type BodyKind = 'commune' | 'epci' | 'syndicat-mixte-ferme' | 'syndicat-mixte-ouvert' | 'syndicat-intercommunal';
 export type Role = 'president' | 'secretary' | 'delegate';
@@ -237,6 +237,8 @@ export interface SessionRecord {
   readonly rectification?: Rectification;
   /** Rectifications made, for the minutes. */
   readonly rectifications?: readonly Rectification[];
+  /** Votes recorded in the chat (/vote), one per agenda item; they take precedence over the config's. */
+  readonly ballots?: readonly Ballot[];
 }
 
 export const emptyRecord: SessionRecord = { version: 0, attendance: {}, proxies: [], journal: [] };
