@@ -6,6 +6,7 @@ import { createBot } from './app/build.ts';
 import { ConfigError, loadConfigFile } from './app/load-config.ts';
 import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
 import { startChatDoors } from './app/start-doors.ts';
+import { reminderOwnership, REMINDERS_ELSEWHERE } from './app/reminder-owner.ts';
 import { startWeb, type StartedWeb } from './app/start-web.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
@@ -43,7 +44,7 @@ function parseCli(argv: readonly string[]): Cli | string {
 
 const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
   (sans argument)  lance le bot : console si aucun jeton Slack/Discord n'est défini
-  check            valide la configuration et liste les incohérences
+  check            valide la configuration et liste les incohérences (statut 1 si erreur)
   --console        ouvre aussi la console quand Slack ou Discord tournent
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
@@ -73,8 +74,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     throw e;
   }
   if (cli.command === 'check') {
-    process.stdout.write(`${formatCheck(config, checkConfig(config))}\n`);
-    return 0;
+    const found = checkConfig(config);
+    process.stdout.write(`${formatCheck(config, found)}\n`);
+    return found.some((w) => w.severity === 'error') ? 1 : 0; // a broken legal rule fails the check
   }
 
   let plan: DoorSettings;
@@ -105,8 +107,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     await web?.stop();
     await bot.stop();
   };
-  // One cron task for the reminders, in every run mode; a catch-up tick first, once the doors are there.
+  // One cron task for the reminders, only in a process that owns the chat doors (or a console alone); a
+  // catch-up tick first, once the doors are there.
+  const ownership = reminderOwnership(plan, config);
+  logger.info('reminders', { sends: ownership.sends, reason: ownership.reason });
   const startReminders = () => {
+    if (!ownership.sends || ticker) return;
     ticker = startTicker({ tick: () => bot.reminders.tick(), timezone: config.body.timezone, logger });
     void bot.reminders.start().catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
   };
@@ -149,6 +155,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }
     const door = createConsoleAdapter({ host: bot.hostFor('console'), input: process.stdin, output: process.stdout, actor });
     bot.addDoor(door);
+    if (!ownership.sends) process.stdout.write(`${REMINDERS_ELSEWHERE}\n`);
     startReminders();
     await door.finished;
     // With chat doors running, the console ending (stdin closed) must not stop the server.

@@ -59,8 +59,8 @@ export interface BotDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly commands?: readonly Command[];
-  /** Retry timing of reminder deliveries (tests pass a sleep that does not wait). */
-  readonly reminders?: Pick<SchedulerDeps, 'sleep' | 'retryDelaysMs'>;
+  /** Retry timing of reminder deliveries (tests pass a sleep that does not wait), claim expiry, claimant. */
+  readonly reminders?: Partial<Pick<SchedulerDeps, 'sleep' | 'retryDelaysMs' | 'claimTtlMs' | 'owner'>>;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -118,6 +118,8 @@ export function createBot(deps: BotDeps): Bot {
     sessions: () => allSessions(config, records),
     record: (id) => records.record(id),
     send: deliverReport,
+    // Each door is sent to alone and its answer recorded at once: a retry re-sends only to the doors that did not get it.
+    doorNames: () => doors.map((d) => d.name),
     sleep,
     // A convocation the bot sent is recorded on its session (date, doors, delegates reached): it becomes convoquée.
     onSent: (r, outcome, at) => recordBotSending(records, config, r, outcome, at),

@@ -3,7 +3,13 @@ import { z } from 'zod';
 
 z.config(z.locales.fr());
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+const realDate = (text: string) => {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+};
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+  .refine(realDate, 'date inexistante au calendrier (jour ou mois hors limites)');
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
 /** YAML reads 2024-10-07 as a date: accept both and keep the ISO string. */
 const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
@@ -33,7 +39,11 @@ const tariff = z.strictObject({
 export const configSchema = z.strictObject({
   body: z.strictObject({
     name: z.string().min(1),
-    kind: z.enum(['commune', 'epci', 'syndicat-mixte-ferme', 'syndicat-mixte-ouvert']),
+    kind: z.enum(['commune', 'epci', 'syndicat-mixte-ferme', 'syndicat-mixte-ouvert', 'syndicat-intercommunal']),
+    /** Commune: its population; EPCI or syndicat: that of its largest member commune (L5211-1 al. 2). */
+    population: z.number().int().positive().optional(),
+    /** Cited as the source of every rule set below without a source of its own. */
+    statutes: z.string().min(1).optional(),
     assemblyName: z.string().min(1).default('Conseil'),
     timezone: z.string().default('Europe/Paris').refine((tz) => {
       try {
@@ -45,21 +55,35 @@ export const configSchema = z.strictObject({
     }, 'fuseau horaire IANA inconnu'),
     vatPercent: z.number().min(0).max(100).default(20),
     statedTotalVotes: z.number().int().positive().optional(),
+    seats: z.strictObject({ total: z.number().int().positive(), vacant: z.number().int().min(0).default(0) }).optional(),
     majority: z.strictObject({
       base: z.enum(['cast', 'total']).default('cast'),
       fraction: z.enum(['absolute', 'two-thirds']).default('absolute'),
       source: z.string().default('CGCT, article L2121-20'),
     }).optional(),
     quorum: z.strictObject({
-      count: z.enum(['heads', 'votes']).default('heads'),
-      base: z.enum(['present', 'present-or-represented']).default('present'),
-      source: z.string().default('CGCT, article L2121-17'),
-    }),
-    maxProxiesPerHolder: z.number().int().min(1).max(5).default(1),
-    proxyRuleSource: z.string().default('CGCT, article L2121-20'),
-    substitutes: z.boolean().default(false),
-    remoteCountsAsPresent: z.boolean().default(true),
+      count: z.enum(['heads', 'votes', 'heads-and-votes']).optional(),
+      base: z.enum(['present', 'present-or-represented']).optional(),
+      fraction: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'fraction attendue sous la forme 1/2, 1/3…').optional(),
+      strict: z.boolean().optional(),
+      source: z.string().min(1).optional(),
+      secondConvocationDays: z.number().int().min(1).max(30).optional(),
+    }).default({}),
+    maxProxiesPerHolder: z.number().int().min(1).max(5).optional(),
+    proxyRuleSource: z.string().min(1).optional(),
+    proxyMaxSessions: z.number().int().min(1).max(12).optional(),
+    substitutes: z.boolean().optional(),
+    substitutesSource: z.string().min(1).optional(),
+    remoteAllowed: z.boolean().optional(),
+    remoteCountsAsPresent: z.boolean().optional(),
+    remoteSource: z.string().min(1).optional(),
+    remoteExclusions: z.array(z.strictObject({ label: z.string().min(1), words: z.array(z.string().min(1)).min(1), unless: z.array(z.string().min(1)).optional() })).optional(),
     convocationDays: z.number().int().min(1).max(30).optional(),
+    convocationSource: z.string().min(1).optional(),
+    convener: z.enum(['maire', 'president']).optional(),
+    convenerSource: z.string().min(1).optional(),
+    synthesisNote: z.boolean().optional(),
+    synthesisNoteSource: z.string().min(1).optional(),
   }),
   members: z.array(z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
@@ -77,6 +101,7 @@ export const configSchema = z.strictObject({
     votes: z.number().int().min(1).max(100),
     role: z.enum(['president', 'secretary', 'delegate']).default('delegate'),
     inOffice: z.boolean().default(true),
+    substitute: z.string().min(1).optional(),
     slackId: chatId.optional(),
     discordId: chatId.optional(),
   })).min(1),
@@ -96,7 +121,7 @@ export const configSchema = z.strictObject({
     discordId: chatId.optional(),
   })).default([]),
   permissions: z.partialRecord(
-    z.enum(['proxy.record', 'attendance.record', 'session.plan', 'journal.read', 'reminder.manage']),
+    z.enum(['proxy.record', 'attendance.record', 'session.plan', 'journal.read', 'reminder.manage', 'vote.record']),
     z.array(z.enum(['president', 'secretary', 'delegate', 'mairie'])),
   ).default({}),
   slack: z.strictObject({ secretariatChannel: chatId.optional(), delegatesChannel: chatId.optional() }).default({}),
@@ -113,6 +138,9 @@ export const configSchema = z.strictObject({
     closedAt: wallTime.optional(),
     prefecture: z.string().optional(),
     cancelled: z.boolean().default(false),
+    urgency: z.boolean().default(false),
+    convocationDays: z.number().int().min(1).max(30).optional(),
+    secondConvocationOf: dateField.optional(),
     agenda: z.array(z.strictObject({
       kind: z.enum(['procedure', 'information', 'deliberation']),
       title: z.string().min(1),
@@ -126,8 +154,16 @@ export const configSchema = z.strictObject({
       distance: z.array(z.string()).default([]),
       excuse: z.array(z.string()).default([]),
       absent: z.array(z.string()).default([]),
+      /** Titulaires replaced by their suppléant (who sits with their voix). */
+      suppleant: z.array(z.string()).default([]),
     }).optional(),
-    proxies: z.array(z.strictObject({ holder: z.string(), giver: z.string() })).default([]),
+    proxies: z.array(z.strictObject({
+      holder: z.string(),
+      giver: z.string(),
+      /** Consecutive sessions covered, this one first (L2121-20: three at most, except illness). */
+      sessions: z.number().int().min(1).max(12).default(1),
+      illness: z.boolean().default(false),
+    })).default([]),
   })).default([]),
   catalogue: z.array(z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -141,6 +177,7 @@ export const configSchema = z.strictObject({
     seatLimit: z.strictObject({ lessThan: z.number().int().positive(), source: z.string() }).optional(),
     notes: z.array(z.string()).default([]),
     noPrice: z.string().optional(),
+    vatPercent: z.number().min(0).max(100).optional(),
     prices: z.array(z.strictObject({
       effective: dateField,
       deliberation: z.strictObject({ date: dateField, title: z.string() }),
@@ -153,7 +190,8 @@ export const configSchema = z.strictObject({
     graceHours: z.number().min(0).max(24 * 7).default(12),
     seminar: z.strictObject({
       title: z.string(),
-      day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'jour attendu au format MM-JJ'),
+      day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'jour attendu au format MM-JJ')
+        .refine((md) => realDate(`2024-${md}`), 'jour inexistant au calendrier'),
       place: z.string().optional(),
       leadDays: z.array(z.number().int().min(0).max(365)).default([14, 7, 1]),
       time: wallTime.default('09:00'),

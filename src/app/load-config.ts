@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode } from 'yaml';
+import { resolveProfile } from './body-profile.ts';
 import { configSchema, type RawConfig } from './config-schema.ts';
 import { yamlErrorText } from './yaml-errors.ts';
 import { defaultPermissions, delegateName, type Config, type ConfigWarning, type Permission } from '../core/config.ts';
@@ -99,6 +100,9 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
   const warnings: ConfigWarning[] = [];
   const at = (path: PathPart[]) => `${pathText(path)}${lineOf(path)}`;
 
+  const { profile, problems: profileProblems } = resolveProfile(raw.body);
+  for (const [path, message] of profileProblems) problems.push(`${path}${lineOf(path.split('.'))} : ${message}`);
+
   const members: MemberBody[] = raw.members.map((m) => ({ ...m }));
   const memberIds = new Set(members.map((m) => m.id));
 
@@ -117,7 +121,7 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     if (r.firstName) keys.push(`${r.firstName} ${r.lastName}`, `${r.lastName} ${r.firstName}`);
     return {
       id, civility: r.civility, lastName: r.lastName, firstName: r.firstName, member: r.member, votes: r.votes,
-      role: r.role, inOffice: r.inOffice, keys,
+      role: r.role, inOffice: r.inOffice, substitute: r.substitute, keys,
     };
   });
 
@@ -169,11 +173,15 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     sessions.push({
       id: s.date, title: s.title ?? raw.body.assemblyName, date: s.date, time: s.time, place: s.place, remote: s.remote,
       convokedOn: s.convokedOn, president, secretary, closedAt: s.closedAt, agenda: s.agenda, origin: 'config',
-      cancelled: s.cancelled, prefecture: s.prefecture,
+      cancelled: s.cancelled, prefecture: s.prefecture, urgency: s.urgency || undefined,
+      convocationDays: s.convocationDays, secondConvocationOf: s.secondConvocationOf,
     });
+    if (s.secondConvocationOf && s.secondConvocationOf >= s.date) {
+      problems.push(`${at(['sessions', i, 'secondConvocationOf'])} : la séance sans quorum (${s.secondConvocationOf}) doit précéder la seconde convocation (${s.date})`);
+    }
     if (!s.attendance && s.proxies.length === 0) return;
     const attendance: Record<string, AttendanceStatus> = {};
-    for (const status of ['salle', 'distance', 'excuse', 'absent'] as const) {
+    for (const status of ['salle', 'distance', 'excuse', 'absent', 'suppleant'] as const) {
       (s.attendance?.[status] ?? []).forEach((name, j) => {
         const d = resolve(name, ['sessions', i, 'attendance', status, j]);
         if (!d) return;
@@ -186,10 +194,19 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
       const holder = resolve(p.holder, ['sessions', i, 'proxies', j, 'holder']);
       const giver = resolve(p.giver, ['sessions', i, 'proxies', j, 'giver']);
       if (!holder || !giver) return;
-      proxies.push({ giver: giver.id, holder: holder.id, status: 'confirmed', declaredBy: 'configuration', declaredAt: `${s.date}T00:00:00.000Z`, confirmedBy: 'configuration' });
+      if (p.sessions > profile.proxyMaxSessions && !p.illness) {
+        problems.push(`${at(['sessions', i, 'proxies', j, 'sessions'])} : un pouvoir vaut pour ${profile.proxyMaxSessions} séances consécutives au plus, sauf maladie dûment constatée (illness: true) ; trouvé : ${p.sessions} (${profile.proxyRuleSource.replace(/ :.*/, '')})`);
+        return;
+      }
+      proxies.push({
+        giver: giver.id, holder: holder.id, status: 'confirmed', declaredBy: 'configuration', declaredAt: `${s.date}T00:00:00.000Z`, confirmedBy: 'configuration',
+        ...(p.sessions > 1 ? { sessions: p.sessions } : {}),
+      });
     });
     seedRecords[s.date] = { version: 0, attendance, proxies, journal: [] };
   });
+
+  carryProxies(sessions, seedRecords, raw.sessions.map((s) => s.date));
 
   const services: Service[] = raw.catalogue.map((c, i) => {
     const prices: PriceVersion[] = c.prices.map((p) => ({
@@ -202,7 +219,7 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     return {
       id: c.id, name: c.name, keys: [c.name, c.id, ...c.aliases], unit: c.unit, includes: c.includes,
       commitments: c.commitments, freeFirstYear: c.freeFirstYear, installationBlock: c.installationBlock,
-      seatLimit: c.seatLimit, prices, noPrice: c.noPrice, notes: c.notes,
+      seatLimit: c.seatLimit, prices, noPrice: c.noPrice, notes: c.notes, vatPercent: c.vatPercent,
     };
   });
 
@@ -215,10 +232,9 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
   if (problems.length > 0) throw new ConfigError(file, problems);
 
   const permissions = { ...defaultPermissions, ...raw.permissions } as Record<Permission, Config['permissions'][Permission]>;
-  const convocationDays = raw.body.convocationDays ?? (raw.body.kind === 'commune' ? 3 : 5);
   return {
     file,
-    body: { ...raw.body, convocationDays },
+    body: profile,
     members, roster, staff, contacts, permissions,
     doors: { accounts, channels: { slack: raw.slack, discord: raw.discord } },
     sessions: sessions.sort((a, b) => a.id.localeCompare(b.id)),
@@ -227,4 +243,26 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
     reminders: raw.reminders,
     loadWarnings: warnings,
   };
+}
+
+/**
+ * A proxy given for several consecutive sessions (L2121-20) also stands in the next ones, unless the giver
+ * comes to that session: copied into their records, marked with the session it was given at.
+ */
+function carryProxies(sessions: readonly Session[], records: Record<string, SessionRecord>, order: readonly string[]): void {
+  const dated = [...order].sort();
+  const held = sessions.filter((s) => !s.cancelled).map((s) => s.id).sort();
+  for (const from of dated) {
+    for (const p of records[from]?.proxies ?? []) {
+      if (!p.sessions || p.sessions < 2) continue;
+      const next = held.filter((id) => id > from).slice(0, p.sessions - 1);
+      for (const id of next) {
+        const r = records[id] ?? { version: 0, attendance: {}, proxies: [], journal: [] };
+        const status = r.attendance[p.giver];
+        if (status === 'salle' || status === 'distance' || status === 'suppleant') continue;
+        if (r.proxies.some((x) => x.giver === p.giver)) continue;
+        records[id] = { ...r, proxies: [...r.proxies, { ...p, declaredBy: `configuration (pouvoir du ${from})`, sessions: undefined }] };
+      }
+    }
+  }
 }

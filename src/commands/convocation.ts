@@ -6,7 +6,7 @@ import { remindersOf } from '../core/reminders/registry.ts';
 import { describeSending, recordSending } from '../core/sessions/convocation-sending.ts';
 import { sessionForChange, STATE_LABEL, stateOf } from '../core/sessions/lifecycle.ts';
 import { fields, reply, text, type Block, type Field } from '../core/reply.ts';
-import { convocationDraft, convocationRule, convocationStatus, joursFrancsLabel, URGENCY_DAYS } from '../core/sessions/convocation-rule.ts';
+import { convocationDraft, convocationRule, convocationStatus, joursFrancsLabel, remoteSessionWarnings, URGENCY_DAYS } from '../core/sessions/convocation-rule.ts';
 import { formatDateLong } from '../core/text/dates.ts';
 import { nameById, sessionArg, sessionHeading, who } from './shared.ts';
 
@@ -18,13 +18,16 @@ const voir = defineCommand({
   access: 'read',
   async run(args, ctx) {
     const s = await ctx.session(args['séance']);
-    const rule = convocationRule(ctx.config.body);
+    const body = ctx.config.body;
+    const rule = convocationRule(body, s);
     const sending = (await ctx.records.record(s.id)).convocation;
     const st = convocationStatus({ date: s.date, convokedOn: sending?.date ?? s.convokedOn }, rule.days);
     const info: Field[] = [
       { label: 'Délai', value: `${joursFrancsLabel(rule.days)} (ni le jour d'envoi ni le jour de la séance ne comptent ; week-ends et jours fériés comptent)` },
       { label: 'À envoyer au plus tard le', value: formatDateLong(st.deadline) },
-      { label: 'En cas d\'urgence', value: `${joursFrancsLabel(URGENCY_DAYS)}, soit au plus tard le ${formatDateLong(st.urgencyDeadline)}` },
+      ...(rule.urgency ? [] : [{ label: 'En cas d\'urgence', value: `${joursFrancsLabel(URGENCY_DAYS)}, soit au plus tard le ${formatDateLong(st.urgencyDeadline)} ; l'assemblée se prononce sur l'urgence à l'ouverture` }]),
+      { label: 'Convoque et signe', value: `${body.convener === 'maire' ? 'le maire' : 'le président'} (${body.convenerSource})` },
+      { label: 'Note explicative de synthèse', value: `${body.synthesisNote ? 'à joindre' : 'non obligatoire'} (${body.synthesisNoteSource})` },
     ];
     const notes: Block[] = [];
     if (st.sentOn === undefined) {
@@ -38,6 +41,8 @@ const voir = defineCommand({
       info.push({ label: 'Envoi enregistré', value: `${how} — ${joursFrancsLabel(st.joursFrancs!)} : ${verdict}` });
       if (sending?.notReached?.length) notes.push(text(`Non joints par message direct (à convoquer par un autre moyen) : ${sending.notReached.join(', ')}.`));
     }
+    for (const w of remoteSessionWarnings(s, body)) notes.push(text(`⚠ ${w}`));
+    if (s.secondConvocationOf) notes.push(text(`Seconde convocation après la séance sans quorum du ${formatDateLong(s.secondConvocationOf, false)} : l'assemblée délibérera sans condition de quorum si ${body.quorum.secondConvocationDays} jours au moins séparent les deux séances (${body.quorum.secondConvocationSource}).`));
     info.push({ label: 'État de la séance', value: STATE_LABEL[await stateOf(ctx, s)] });
     const president = s.president ? nameById(ctx)(s.president) : undefined;
     return reply('Convocation', [
@@ -48,7 +53,7 @@ const voir = defineCommand({
     ], {
       session: sessionHeading(ctx, s),
       tone: st.compliant === false ? 'warning' : 'info',
-      rule: `Convocation : ${rule.source} ; date limite = jour de la séance − (${rule.days} + 1) jours.`,
+      rule: `Convocation${rule.urgency ? ' en urgence' : ''} : ${rule.source} ; date limite = jour de la séance − (${rule.days} + 1) jours.`,
     });
   },
 });

@@ -47,9 +47,9 @@ export const devis = defineCommand({
     const first = args['premiere'] !== undefined;
     const asked = args['tarif'];
     const kind: TariffKind | undefined = asked ? (asked === 'membre' ? 'member' : 'nonMember') : defaultTariff(ctx);
-    const vat = ctx.config.body.vatPercent;
+    const vat = service.vatPercent ?? ctx.config.body.vatPercent; // a service may carry its own VAT rate
     const today = ctx.today();
-    const rule = `Prix votés ; TVA ${vat} %, arrondie au centime le plus proche (demi-centime vers le haut) sur chaque total${service.seatLimit ? ` ; ${service.seatLimit.source}` : ''}`;
+    const rule = `Prix votés ; TVA ${String(vat).replace('.', ',')} %${service.vatPercent !== undefined ? ' (taux propre à ce service)' : ''}, arrondie au centime le plus proche (demi-centime vers le haut) sur chaque total${service.seatLimit ? ` ; ${service.seatLimit.source}` : ''}`;
 
     if (kind) {
       const q = computeQuote(service, seats, kind, first, vat, today);

@@ -54,7 +54,8 @@ export function liveMessage(ctx: CommandContext, s: Session, record: SessionReco
     const out = [...withdrawn].map((id) => (byId.get(id) ? nameOf(byId.get(id)!) : id));
     rows.push({ label: 'Point en cours', value: `${item}. ${it?.title ?? ''}${out.length ? ` (retrait : ${out.join(', ')})` : ''}` });
   } else rows.push({ label: 'Point en cours', value: 'aucun (/point suivant)' });
-  if (live.ballots.length) rows.push({ label: 'Votes enregistrés', value: live.ballots.map((b) => `point ${b.item}`).join(', ') });
+  const ballots = record.ballots ?? [];
+  if (ballots.length) rows.push({ label: 'Votes enregistrés', value: ballots.map((b) => `point ${b.item}`).join(', ') });
   return reply('Séance en direct', [fields(rows)], { tone: q.reached ? 'success' : 'warning', session: sessionHeading(ctx, s), rule: q.rule });
 }
 

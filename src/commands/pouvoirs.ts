@@ -1,6 +1,6 @@
 /** @module /pouvoirs: who holds whose proxy, as the minutes' table "Présents / Pouvoirs / Voix", and pending requests. */
-import { delegatesById, effectiveProxies, isPresent } from '../core/assembly/quorum.ts';
-import { statusLabel } from '../core/assembly/proxies.ts';
+import { delegatesById } from '../core/assembly/quorum.ts';
+import { applyRecordRules } from '../core/assembly/record-rules.ts';
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import type { Proxy, Session, SessionRecord } from '../core/model.ts';
 import { list, reply, table, text, type Block } from '../core/reply.ts';
@@ -20,7 +20,9 @@ export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTa
   const byId = delegatesById(ctx.config.roster);
   const d = (id: string) => byId.get(id);
   const body = ctx.config.body;
-  const counted = new Set(effectiveProxies(record, body));
+  // The domain rules decide which proxies count, whatever wrote the record (config, chat, store).
+  const applied = applyRecordRules(body, byId, record);
+  const counted = new Set(applied.proxies.map((x) => x.proxy));
   const row = (p: Proxy) => {
     const h = d(p.holder)!, g = d(p.giver)!;
     return [nameOf(h), nameOf(g), formatInt(h.votes + g.votes)];
@@ -33,12 +35,10 @@ export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTa
     remote: effective.filter((p) => record.attendance[p.holder] === 'distance').map(row),
     pending: all.filter((p) => p.status === 'pending').map((p) =>
       `${nameOf(d(p.giver)!)} → ${nameOf(d(p.holder)!)} (déclaré par ${p.declaredBy}) : /pouvoir confirmer ${d(p.giver)!.lastName}`),
-    idle: all.filter((p) => p.status === 'confirmed' && !counted.has(p)).map((p) => {
-      const h = d(p.holder)!, g = d(p.giver)!;
-      const why = isPresent(record.attendance[g.id], body)
-        ? `${nameOf(g)} est ${agree(g, 'présent', 'présente')}`
-        : `${nameOf(h)} est ${statusLabel(record.attendance[h.id], h)}`;
-      return `${nameOf(g)} → ${nameOf(h)} : ne compte pas (${why})`;
+    idle: applied.disregarded.flatMap(({ proxy: p, why }) => {
+      if (!p) return [];
+      const g = d(p.giver), h = d(p.holder);
+      return [`${g ? nameOf(g) : p.giver} → ${h ? nameOf(h) : p.holder} : ne compte pas (${why})`];
     }),
   };
 }

@@ -18,26 +18,27 @@ import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
 export const presence = defineCommand({
   name: 'presence',
-  description: 'Enregistrer une présence : salle, distance, excusé ou absent ; en séance, une arrivée ou un départ',
+  description: 'Enregistrer une présence : salle, distance, excusé, absent ou suppléant ; en séance, une arrivée ou un départ',
   args: [
     { name: 'délégué', kind: 'delegate', description: 'le délégué concerné (soi-même pour un délégué)' },
     {
-      name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent', 'arrive', 'part'],
+      name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent', 'suppleant', 'arrive', 'part'],
       synonyms: {
         salle: ['présent', 'présente', 'présent·e', 'présent(e)', 'en salle', 'sur place'],
         distance: ['à distance', 'visio', 'en visio', 'visioconférence', 'téléconférence', 'distanciel'],
         excuse: ['excusé', 'excusée', 'excusé·e', 'excusé(e)'],
         absent: ['absente', 'absent·e', 'absent(e)'],
+        suppleant: ['suppléant', 'suppléante', 'suppléé', 'suppléée', 'remplacé', 'remplacée'],
         arrive: ['arrivé', 'arrivée', 'arrivee', 'arrivée en séance'],
         part: ['départ', 'depart', 'quitte', 'sort'],
       },
-      description: 'salle, distance (visioconférence), excuse, absent ; en séance : arrive ou part',
+      description: 'salle, distance (visioconférence), excuse, absent, suppleant (le titulaire est remplacé par son suppléant) ; en séance : arrive ou part',
     },
     { name: 'heure', kind: 'time', optional: true, description: 'heure de l\'arrivée ou du départ (par défaut : maintenant)' },
     { name: 'mandataire', kind: 'delegate', optional: true, description: 'pour un départ : le délégué à qui il donne pouvoir' },
     sessionArg,
   ],
-  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07', '/presence PAYEN arrive 18:05', '/presence PAYEN part 19:10 DELFOSSE'],
+  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07', '/presence DUPONT suppleant', '/presence PAYEN arrive 18:05', '/presence PAYEN part 19:10 DELFOSSE'],
   access: 'self',
   async run(args, ctx) {
     const d = ctx.delegate(args['délégué']);

@@ -14,7 +14,7 @@ export const publier = defineCommand({
   examples: ['/publier 2024-10-07'],
   access: 'session.plan',
   async run(args, ctx) {
-    const s = await ctx.session(args['séance'] as string);
+    const s = await ctx.session(args['séance']);
     const today = ctx.today();
     if (s.cancelled) fail('publish.cancelled', `La séance du ${formatDateLong(s.date)} est annulée : il n'y a rien à publier.`);
     if (s.date > today) fail('publish.future', `La séance du ${formatDateLong(s.date)} n'a pas encore eu lieu : on publie ses délibérations une fois la séance tenue.`);

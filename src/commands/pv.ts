@@ -34,7 +34,7 @@ export const pv = defineCommand({
     const rectifications = (record.rectifications ?? []).map((r) =>
       `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`);
     const minutes = buildMinutes({
-      config: ctx.config, session, record, rectifications, ballots: live.ballots,
+      config: ctx.config, session, record, rectifications, ballots: record.ballots,
       ...(live.openedAt ? { openedAt: live.openedAt } : {}), movements: movementLines(live, (id) => byId.get(id)),
     });
     const parts = minutesOutline(minutes);

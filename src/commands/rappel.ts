@@ -1,4 +1,4 @@
-/** @module /rappel ajouter|supprimer: reminders a secretary schedules from chat, kept in the store. */
+/** @module /rappel ajouter|supprimer|renvoyer: reminders a secretary schedules from chat, kept in the store; resending a missed one. */
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
 import type { Recipient } from '../core/reply.ts';
@@ -84,10 +84,30 @@ const supprimer = defineCommand({
   },
 });
 
+const renvoyer = defineCommand({
+  name: 'renvoyer',
+  description: 'Renvoyer un rappel manqué ou non remis (secrétariat)',
+  args: [{ name: 'rappel', kind: 'text', description: 'l\'identifiant affiché par /rappels (ex. rappel:3 ou seance:2026-12-15:veille)' }],
+  examples: ['/rappel renvoyer rappel:3'],
+  access: 'reminder.manage',
+  async run(args, ctx) {
+    const id = args['rappel'].trim();
+    const scheduler = remindersOf(ctx);
+    const state = await scheduler.resend(id);
+    if (!state) {
+      const open = (await scheduler.problems()).map((p) => p.id);
+      fail('reminder.unknown', `Aucun rappel manqué ou non remis « ${id} ». ${open.length ? `À renvoyer : ${[...new Set(open)].join(', ')}.` : 'Aucun rappel à renvoyer.'}`);
+    }
+    return reply('Rappel remis en envoi', [
+      text(`« ${state.outbox!.summary} » repart au prochain passage du bot (dans la minute), seulement vers les portes qui ne l'ont pas reçu.`),
+    ], { tone: 'success' });
+  },
+});
+
 export const rappel = defineCommand({
   name: 'rappel',
-  description: 'Programmer ou supprimer un rappel',
+  description: 'Programmer, supprimer ou renvoyer un rappel',
   examples: [],
   access: 'reminder.manage',
-  subcommands: [ajouter, supprimer],
+  subcommands: [ajouter, supprimer, renvoyer],
 });

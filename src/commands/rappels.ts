@@ -9,6 +9,8 @@ import { remindersOf } from '../core/reminders/registry.ts';
 export const UPCOMING_SHOWN = 20;
 /** Most recent problems shown. */
 export const PROBLEMS_SHOWN = 15;
+/** « Renvoyer » buttons shown (the others by command). */
+export const RESEND_BUTTONS = 5;
 
 const PROBLEM_LABEL: Record<ReminderProblem['status'], string> = {
   missed: 'manqué',
@@ -39,9 +41,14 @@ export const rappels = defineCommand({
     const problems = [...await scheduler.problems()].reverse().slice(0, PROBLEMS_SHOWN);
     if (problems.length) {
       blocks.push(list(problems.map((p) =>
-        `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, roster)}) : ${PROBLEM_LABEL[p.status]} — ${p.detail}`), 'Manqués ou non remis (les plus récents d\'abord)'));
+        `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, roster)}) : ${PROBLEM_LABEL[p.status]} — ${p.detail} — /rappel renvoyer ${p.id}`), 'Manqués ou non remis (les plus récents d\'abord)'));
     }
+    // One « Renvoyer » button per problem, run as whoever clicks (only the secretariat may).
+    const actions = problems.slice(0, RESEND_BUTTONS).map((p) => {
+      const command = `/rappel renvoyer ${p.id}`;
+      return { id: 'reminder.resend', label: `Renvoyer : ${p.summary}`.slice(0, 70), value: command, command };
+    });
     blocks.push(text(`Un rappel manqué de moins de ${ctx.config.reminders.graceHours} h (bot arrêté) part au redémarrage avec la mention « (envoi différé) » ; au-delà, il est noté manqué ici. Le N° sert à /rappel supprimer.`));
-    return reply('Rappels', blocks, { tone: problems.length ? 'warning' : 'info' });
+    return reply('Rappels', blocks, { tone: problems.length ? 'warning' : 'info', ...(actions.length ? { actions } : {}) });
   },
 });

@@ -41,7 +41,7 @@ export const lever = defineCommand({
     const outcome = `Séance levée à ${formatTime(time)}`;
     return reply('Séance levée', [
       text(`La séance est levée à ${formatTime(time)}.`),
-      fields([{ label: 'Votes enregistrés', value: String(record.live?.ballots.length ?? 0) }]),
+      fields([{ label: 'Votes enregistrés', value: String(record.ballots?.length ?? 0) }]),
       text(`Projet de procès-verbal : /pv ${s.date}`),
     ], {
       tone: 'success', session: sessionHeading(ctx, s),

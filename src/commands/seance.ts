@@ -165,7 +165,7 @@ const modifier = defineCommand({
   async run(args, ctx) {
     const target = await sessionForChange(ctx, args['séance'], 'schedule');
     const s = target.session;
-    const field = args['champ'] as (typeof FIELDS)[number];
+    const field = args['champ'];
     const value = args['valeur'];
     const name = nameById(ctx);
     const yesNo = (b: boolean) => (b ? 'oui' : 'non');

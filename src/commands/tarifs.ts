@@ -22,8 +22,8 @@ function yearlyHt(t: Tariff | undefined): string {
   return t.yearlyHtCents !== undefined ? `${formatCents(t.yearlyHtCents)} HT/an` : '—';
 }
 
-export function priceWarnings(ctx: CommandContext, v: PriceVersion): string[] {
-  const vat = ctx.config.body.vatPercent;
+export function priceWarnings(ctx: CommandContext, v: PriceVersion, service?: Service): string[] {
+  const vat = service?.vatPercent ?? ctx.config.body.vatPercent;
   const out: string[] = [];
   for (const [label, t] of [['membres', v.member], ['non-membres', v.nonMember], ['tous', v.all]] as const) {
     if (!t) continue;
@@ -61,7 +61,7 @@ function serviceDetail(ctx: CommandContext, s: Service): Block[] {
     }), 'Historique des prix'));
   }
   if (v) {
-    const warnings = priceWarnings(ctx, v);
+    const warnings = priceWarnings(ctx, v, s);
     if (warnings.length) blocks.push(list(warnings, 'Écart dans les chiffres votés'));
   }
   if (s.notes.length) blocks.push(list([...s.notes], 'Notes'));
@@ -78,7 +78,7 @@ export const tarifs = defineCommand({
     const name = args['service'];
     if (name) {
       const s = ctx.service(name);
-      return reply(s.name, serviceDetail(ctx, s), { rule: `TVA ${ctx.config.body.vatPercent} % ; prix par ${s.unit}` });
+      return reply(s.name, serviceDetail(ctx, s), { rule: `TVA ${String(s.vatPercent ?? ctx.config.body.vatPercent).replace('.', ',')} %${s.vatPercent !== undefined ? ' (taux propre à ce service)' : ''} ; prix par ${s.unit}` });
     }
     const today = ctx.today();
     const rows = ctx.config.catalogue.services.map((s) => {

@@ -1,106 +1,140 @@
 /**
- * @module /vote: the vote on a deliberation while the session sits (`/vote <n°> unanimite`, `pour 48 contre 6`,
- * `contre: DELFOSSE, LEFEBVRE`, `président pour` on a tie), counted by the core arithmetic on the room as it is
- * (withdrawn members out, quorum of the item checked first), recorded with that attendance; `/vote <n°>` shows it.
+ * @module /vote <n°> [décompte]: the secretariat records the vote on a deliberation of the session in progress
+ * (unanimity, figures, or names), counted in voix under the body's majority rule; /vote <n°> shows the detail.
  */
 import type { CommandContext } from '../core/command.ts';
 import { defineCommand } from '../core/command.ts';
-import { fail } from '../core/errors.ts';
+import { fail, UserError } from '../core/errors.ts';
 import type { Session, SessionRecord } from '../core/model.ts';
-import { fields, list, reply, text } from '../core/reply.ts';
-import { liveOf, mustBeOpen, recordAtBallot, recordBallot } from '../core/sessions/live.ts';
-import { formatTime } from '../core/text/dates.ts';
-import { formatInt } from '../core/text/format.ts';
+import { fields, list, reply, text, type Block, type Field } from '../core/reply.ts';
 import { countBallot, type BallotResult } from '../core/votes/count.ts';
 import type { Ballot, Tally } from '../core/votes/model.ts';
 import { parseVote, VOTE_USAGE } from '../core/votes/parse.ts';
+import { recordBallot } from '../core/votes/record.ts';
+import { sessionForChange, stateSentence, type Target } from '../core/sessions/lifecycle.ts';
 import { namedLines, resultText } from '../core/votes/wording.ts';
-import { liveUpdate, nowTime, sittingSession } from './live-message.ts';
-import { agendaItem, itemQuorumText } from './point.ts';
-import { nameById, sessionArg, sessionHeading, who } from './shared.ts';
+import { formatInt } from '../core/text/format.ts';
+import { nameById, sessionHeading, who } from './shared.ts';
+import { liveOf, recordAtBallot } from '../core/sessions/live.ts';
+import { liveUpdate } from './live-message.ts';
 
-/** The deliberation's number: as the agenda gives it, else its rank among the deliberations (as the minutes do). */
-function deliberationNumber(s: Session, item: number): string {
-  const it = s.agenda[item - 1]!;
-  return it.deliberation ?? String(s.agenda.slice(0, item).filter((x) => x.kind === 'deliberation').length);
+/** A typed name, or several names typed with spaces only (« DELFOSSE LEFEBVRE »). */
+function resolveNames(ctx: CommandContext, raw: readonly string[]): string[] {
+  return raw.flatMap((name) => {
+    try {
+      return [ctx.delegate(name).id];
+    } catch (e) {
+      const words = name.split(/\s+/u);
+      if (!(e instanceof UserError) || words.length < 2) throw e;
+      try {
+        return words.map((w) => ctx.delegate(w).id);
+      } catch {
+        throw e;
+      }
+    }
+  });
 }
 
-const presidentOf = (ctx: CommandContext, s: Session) => s.president ?? ctx.config.roster.find((d) => d.role === 'president' && d.inOffice)?.id;
+function deliberationItem(s: Session, n: number) {
+  const item = s.agenda[n - 1];
+  if (!item) fail('vote.no-item', `La séance n'a pas de point n° ${n} : son ordre du jour en compte ${s.agenda.length} (/odj).`);
+  if (item.kind !== 'deliberation') fail('vote.not-deliberation', `Le point n° ${n} (« ${item.title} ») n'est pas une délibération : il ne se vote pas.`);
+  const number = item.deliberation ?? String(s.agenda.slice(0, n).filter((it) => it.kind === 'deliberation').length);
+  return { item, number };
+}
+
+function presidentOf(ctx: CommandContext, s: Session): string | undefined {
+  return s.president ?? ctx.config.roster.find((d) => d.role === 'president' && d.inOffice)?.id;
+}
+
+function detailBlocks(ctx: CommandContext, r: BallotResult): Block[] {
+  const f: Field[] = [];
+  if (r.pour !== undefined) {
+    f.push(
+      { label: 'Pour', value: `${formatInt(r.pour)} voix` },
+      { label: 'Contre', value: `${formatInt(r.contre ?? 0)} voix` },
+      { label: 'Abstentions', value: `${formatInt(r.abstention ?? 0)} voix` },
+    );
+    if (r.blanc) f.push({ label: 'Bulletins blancs', value: `${formatInt(r.blanc)} voix` });
+    f.push({ label: 'Suffrages exprimés', value: `${formatInt(r.cast ?? 0)} voix (majorité requise : ${formatInt(r.required ?? 0)})` });
+  }
+  if (r.eligible !== undefined) f.push({ label: 'Présents ou représentés', value: `${formatInt(r.eligible)} voix` });
+  if (r.ballot.secret) f.push({ label: 'Scrutin', value: 'secret' });
+  const blocks: Block[] = [text(resultText(r)), ...(f.length ? [fields(f)] : [])];
+  const name = nameById(ctx);
+  const lines = [...(r.ballot.withdrawn ?? []).map((id) => `${name(id)} s'est retiré(e) du point (CGCT, article L2131-11)`), ...namedLines(r, name)];
+  if (lines.length) blocks.push(list(lines));
+  return blocks;
+}
+
+/**
+ * The session a vote is recorded in: the next one that can still change (never a past one), and only once it is
+ * under way: the `record` changes of the life cycle also allow a planned or convened session, a vote does not.
+ */
+async function sessionForVote(ctx: CommandContext): Promise<Target> {
+  const t = await sessionForChange(ctx, undefined, 'record');
+  if (t.state === 'planifiee' || t.state === 'convoquee') {
+    fail('vote.not-open', `${stateSentence(t.session, t.state)} : les votes s'enregistrent pendant la séance.`);
+  }
+  return t;
+}
+
+function ballotFrom(ctx: CommandContext, n: number, line: string, secretOnItem: boolean | undefined): Ballot {
+  const parsed = parseVote(line);
+  const t = parsed.tally;
+  const tally: Tally = t.kind === 'names'
+    ? { kind: 'names', contre: resolveNames(ctx, t.contre), abstention: resolveNames(ctx, t.abstention), blanc: resolveNames(ctx, t.blanc) }
+    : t;
+  const withdrawn = resolveNames(ctx, parsed.withdrawn);
+  return { item: n, tally, ...(parsed.secret || secretOnItem ? { secret: true } : {}), ...(withdrawn.length ? { withdrawn } : {}) };
+}
 
 function count(ctx: CommandContext, s: Session, record: SessionRecord, ballot: Ballot): BallotResult {
   return countBallot({ profile: ctx.config.body, roster: ctx.config.roster, record, ballot, presidentId: presidentOf(ctx, s) });
 }
 
-function detail(ctx: CommandContext, s: Session, r: BallotResult, time?: string): ReturnType<typeof fields>[] {
-  const rows = [
-    { label: 'Point', value: `${r.ballot.item}. ${s.agenda[r.ballot.item - 1]?.title ?? ''}` },
-    { label: 'Délibération n°', value: deliberationNumber(s, r.ballot.item) },
-    { label: 'Résultat', value: resultText(r) },
-  ];
-  if (r.pour !== undefined) {
-    rows.push(
-      { label: 'Pour', value: `${formatInt(r.pour)} voix` }, { label: 'Contre', value: `${formatInt(r.contre ?? 0)} voix` },
-      { label: 'Abstention', value: `${formatInt(r.abstention ?? 0)} voix` },
-      { label: 'Suffrages exprimés', value: `${formatInt(r.cast ?? 0)} voix (majorité : ${formatInt(r.required ?? 0)})` },
-    );
-  }
-  if (r.eligible !== undefined) rows.push({ label: 'Voix présentes ou représentées', value: formatInt(r.eligible) });
-  if (r.casting) rows.push({ label: 'Partage des voix', value: `voix prépondérante du président (${r.casting})` });
-  if (time) rows.push({ label: 'Voté à', value: formatTime(time) });
-  return [fields(rows)];
-}
-
 export const vote = defineCommand({
   name: 'vote',
-  description: 'En séance : enregistrer le vote d\'une délibération, ou le voir (/vote <n°>)',
+  description: 'Enregistrer le vote d\'une délibération (secrétariat), ou en voir le détail',
   args: [
-    { name: 'vote', kind: 'text', optional: true, description: `[n° du point] ${VOTE_USAGE}` },
-    sessionArg,
+    { name: 'n°', kind: 'integer', min: 1, max: 500, description: 'numéro du point à l\'ordre du jour (/odj)' },
+    { name: 'décompte', kind: 'text', optional: true, description: VOTE_USAGE },
   ],
-  examples: ['/vote 5 unanimite', '/vote 6 pour 48 contre 6', '/vote 7 pour 27 contre 27 président pour', '/vote 6 contre: DELFOSSE, LEFEBVRE', '/vote 6'],
+  examples: ['/vote 8', '/vote 8 unanimite', '/vote 9 pour 48 contre 6 abstention 0', '/vote 9 contre: DELFOSSE, LEFEBVRE'],
   access: 'read',
   async run(args, ctx) {
-    const s = await sittingSession(ctx, args['séance']);
-    const raw = (args['vote'] ?? '').trim();
-    const m = /^(\d+)(?:\s+|$)/u.exec(raw);
-    const rest = m ? raw.slice(m[0].length).trim() : raw;
-    const record = await ctx.records.record(s.id);
-    const item = m ? Number(m[1]) : liveOf(record).current;
-    if (!item) fail('live.item', 'Aucun point en cours : indiquer le n° du point (/vote 5 unanimite).');
-    const it = agendaItem(s, item);
-
-    if (!rest) {
-      const taken = liveOf(record).ballots.find((b) => b.item === item);
-      if (!taken) fail('live.item', `Aucun vote enregistré pour le point ${item} (${it.title}).`);
-      const r = count(ctx, s, recordAtBallot(record, taken), taken);
-      const names = namedLines(r, nameById(ctx));
-      return reply(`Vote du point ${item}`, [...detail(ctx, s, r, taken.time), ...(names.length ? [list(names)] : [])], { session: sessionHeading(ctx, s), rule: r.rule });
+    const n = args['n°'];
+    const line = args['décompte'];
+    if (line === undefined) {
+      const s = await ctx.session();
+      const { item, number } = deliberationItem(s, n);
+      const record = await ctx.records.record(s.id);
+      const ballot = record.ballots?.find((b) => b.item === n) ?? (item.vote ? { item: n, tally: item.vote, secret: item.secret } : undefined);
+      if (!ballot) return reply(`Délibération n° ${number} : vote non enregistré`, [text(`${item.title}\n\nPour l'enregistrer : /vote ${n} ${VOTE_USAGE}`)], { session: sessionHeading(ctx, s) });
+      const r = count(ctx, s, recordAtBallot(record, ballot), ballot);
+      return reply(`Délibération n° ${number} : ${item.title}`, detailBlocks(ctx, r), { session: sessionHeading(ctx, s), rule: r.rule });
     }
-
-    if (!ctx.can('attendance.record')) fail('access.denied', 'Le vote d\'une délibération est enregistré par le secrétariat.');
-    if (it.kind !== 'deliberation') fail('live.item', `Le point ${item} (${it.title}) n'est pas une délibération : il ne se vote pas.`);
-    mustBeOpen(record);
-    const parsed = parseVote(rest);
-    const ids = (names: readonly string[]) => names.map((n) => ctx.delegate(n).id);
-    const t = parsed.tally;
-    const tally: Tally = t.kind === 'names' ? { kind: 'names', contre: ids(t.contre), abstention: ids(t.abstention), blanc: ids(t.blanc) } : t;
-    const time = nowTime(ctx);
-    let result: BallotResult | undefined;
-    let quorumText = '';
+    if (!ctx.can('vote.record')) fail('vote.denied', 'Seul le secrétariat enregistre les votes. Pour voir le détail d\'un vote : /vote <n°>.');
+    const target = await sessionForVote(ctx);
+    const s = target.session;
+    const { item, number } = deliberationItem(s, n);
+    const typed = ballotFrom(ctx, n, line, item.secret);
+    let result!: BallotResult;
     const { record: after } = await ctx.records.update(s.id, (r) => {
-      const withdrawn = [...new Set([...(liveOf(r).withdrawn[String(item)] ?? []), ...ids(parsed.withdrawn)])];
-      // Before a vote, the item's quorum: members who left and who withdrew are not there to make it.
-      const q = itemQuorumText(ctx, { ...r, live: { ...liveOf(r), withdrawn: { ...liveOf(r).withdrawn, [String(item)]: withdrawn } } }, item);
-      if (!q.reached) fail('live.quorum', `${q.text} Le vote ne peut pas avoir lieu ; la séance peut être suspendue ou la délibération reportée.`, [], ctx.config.body.quorum.source);
-      quorumText = q.text;
-      const ballot: Ballot = { item, tally, ...(parsed.secret ? { secret: true } : {}), ...(withdrawn.length ? { withdrawn } : {}) };
+      target.guard(r);
+      // Withdrawals announced with /point retrait join those typed; the ballot keeps the room of its moment, so
+      // that the minutes count it as it was taken, whoever arrives or leaves afterwards.
+      const withdrawn = [...new Set([...(liveOf(r).withdrawn[String(n)] ?? []), ...(typed.withdrawn ?? [])])];
+      const ballot: Ballot = { ...typed, ...(withdrawn.length ? { withdrawn } : {}), attendance: r.attendance, proxies: r.proxies } as Ballot;
       result = count(ctx, s, r, ballot);
-      return { record: recordBallot(r, who(ctx), ballot, time, resultText(result)) };
+      const q = result.quorum;
+      if (q && !q.reached) {
+        fail('vote.no-quorum', `Quorum non atteint pour ce point : ${formatInt(q.counted)} sur ${formatInt(q.threshold)} requis (il manque ${formatInt(q.missing)}). Le vote ne peut pas avoir lieu.`, [], q.rule);
+      }
+      return { record: recordBallot(r, ballot, who(ctx), `point ${n}, délibération n° ${number} : ${resultText(result)}`) };
     });
-    const names = namedLines(result!, nameById(ctx));
-    return reply('Vote enregistré', [...detail(ctx, s, result!, time), text(quorumText), ...(names.length ? [list(names)] : [])], {
-      tone: result!.adopted ? 'success' : 'warning', session: sessionHeading(ctx, s), rule: result!.rule, ...liveUpdate(ctx, s, after),
+    return reply(`Vote enregistré : délibération n° ${number}`, [text(item.title), ...detailBlocks(ctx, result)], {
+      tone: 'success', session: sessionHeading(ctx, s), rule: result.rule, ...liveUpdate(ctx, s, after),
     });
   },
 });
-

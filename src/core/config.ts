@@ -3,7 +3,7 @@ import type {
   ActorRole, BodyProfile, Catalogue, Delegate, MemberBody, Person, Session, SessionRecord,
 } from './model.ts';
 
-export type Permission = 'proxy.record' | 'attendance.record' | 'session.plan' | 'journal.read' | 'reminder.manage';
+export type Permission = 'proxy.record' | 'attendance.record' | 'session.plan' | 'journal.read' | 'reminder.manage' | 'vote.record';
 
 export const defaultPermissions: Record<Permission, readonly ActorRole[]> = {
   'proxy.record': ['secretary'],
@@ -11,6 +11,7 @@ export const defaultPermissions: Record<Permission, readonly ActorRole[]> = {
   'session.plan': ['secretary'],
   'journal.read': ['secretary', 'president'],
   'reminder.manage': ['secretary'],
+  'vote.record': ['secretary'],
 };
 
 export interface ConfigWarning {
@@ -18,6 +19,8 @@ export interface ConfigWarning {
   readonly path: string;
   readonly message: string;
   readonly suggestion: string;
+  /** An error breaks a legal rule (the record is disregarded); a warning is a gap to check. Default warning. */
+  readonly severity?: 'error' | 'warning';
 }
 
 export interface SeminarConfig {

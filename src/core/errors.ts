@@ -15,7 +15,7 @@ export const ERROR_CODES = [
   'answer.no-remote', 'answer.not-delegate', 'answer.not-in-office', 'answer.same',
   'args.invalid',
   'calendar.unmapped',
-  'attendance.not-in-office', 'attendance.not-yours',
+  'attendance.no-substitute', 'attendance.no-substitutes', 'attendance.not-in-office', 'attendance.not-yours', 'attendance.remote-not-allowed',
   'command.empty', 'command.subcommand', 'command.too-long', 'command.unknown',
   'convocation.after', 'convocation.future', 'convocation.none', 'convocation.sent',
   'journal.page',
@@ -32,7 +32,8 @@ export const ERROR_CODES = [
   'session.cancelled', 'session.closed', 'session.exists', 'session.none', 'session.none-upcoming', 'session.not-cancelled',
   'session.not-closed', 'session.not-in-office', 'session.open', 'session.past', 'session.rectifying', 'session.unknown',
   'store.failed',
-  'vote.named-twice', 'vote.no-attendance', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
+  'vote.denied', 'vote.named-twice', 'vote.no-attendance', 'vote.no-item', 'vote.no-quorum', 'vote.not-deliberation',
+  'vote.not-open', 'vote.not-voting', 'vote.secret-names', 'vote.syntax', 'vote.tie-president',
   'vote.too-many', 'vote.withdrawn',
 ] as const;
 

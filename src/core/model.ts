@@ -1,34 +1,77 @@
 /** @module The domain model the config is loaded into. Plain data: the core's functions read it, never mutate it. */
 import type { IsoDate, WallTime } from './text/dates.ts';
-import type { MajorityRule, Tally } from './votes/model.ts';
 import type { LiveRecord } from './sessions/live.ts';
+import type { Ballot, MajorityRule, Tally } from './votes/model.ts';
 
-export type BodyKind = 'commune' | 'epci' | 'syndicat-mixte-ferme' | 'syndicat-mixte-ouvert';
+export type BodyKind = 'commune' | 'epci' | 'syndicat-mixte-ferme' | 'syndicat-mixte-ouvert' | 'syndicat-intercommunal';
 export type Role = 'president' | 'secretary' | 'delegate';
 export type ActorRole = Role | 'mairie' | 'reader';
 
-export interface QuorumRule {
-  /** Heads (délégués) or weighted votes (voix). */
-  readonly count: 'heads' | 'votes';
-  /** CGCT default: present only; many statutes: present or represented by proxy. */
-  readonly base: 'present' | 'present-or-represented';
-  /** Where the rule comes from, quoted in every answer. */
-  readonly source: string;
+/** A share of a base: "more than half" (1/2, strict) is the CGCT majority; "at least one third" is 1/3. */
+export interface Fraction {
+  readonly numerator: number;
+  readonly denominator: number;
+  /** true: the count must exceed the share (majority); false: reach it (at least one third). */
+  readonly strict: boolean;
 }
 
+export interface QuorumRule {
+  /** Heads (délégués), weighted votes (voix), or both conditions together. */
+  readonly count: 'heads' | 'votes' | 'heads-and-votes';
+  /** CGCT default: present only; many statutes: present or represented by proxy. */
+  readonly base: 'present' | 'present-or-represented';
+  readonly fraction: Fraction;
+  /** Where the rule comes from, quoted in every answer. */
+  readonly source: string;
+  /** L2121-17 al. 2: a session convened again after one without quorum deliberates without quorum. */
+  readonly secondConvocationDays: number;
+  readonly secondConvocationSource: string;
+}
+
+/** A matter a remote session may not decide (L5211-11-1), recognised in agenda titles. */
+export interface RemoteExclusion {
+  readonly label: string;
+  /** Folded words (no accents, lower case) that all appear in a title naming this matter. */
+  readonly words: readonly string[];
+  /** Folded words that rule the matter out ("vice president" is not the president). */
+  readonly unless?: readonly string[];
+}
+
+/**
+ * The legal profile of a body: every rule with its source. Defaults come from the CGCT for its kind
+ * (src/core/assembly/profile.ts); the statutes override any of them in the config.
+ */
 export interface BodyProfile {
   readonly name: string;
   readonly kind: BodyKind;
   readonly assemblyName: string; // "Comité syndical"
   readonly timezone: string;
   readonly vatPercent: number;
+  /** Commune: its population; EPCI or syndicat: that of its largest member commune (L5211-1 al. 2). */
+  readonly population?: number;
   readonly quorum: QuorumRule;
   readonly maxProxiesPerHolder: number;
   readonly proxyRuleSource: string;
+  /** L2121-20: a proxy is valid for at most three consecutive sessions (except illness). */
+  readonly proxyMaxSessions: number;
   readonly substitutes: boolean;
+  readonly substitutesSource: string;
+  /** Whether members may sit remotely at all (never for a commune since 1 August 2022). */
+  readonly remoteAllowed: boolean;
   readonly remoteCountsAsPresent: boolean;
+  readonly remoteSource: string;
+  readonly remoteExclusions: readonly RemoteExclusion[];
   /** Convocation delay in jours francs. */
   readonly convocationDays: number;
+  readonly convocationSource: string;
+  /** Who convenes and signs: the maire for a commune, the président otherwise. */
+  readonly convener: 'maire' | 'president';
+  readonly convenerSource: string;
+  /** A note explicative de synthèse goes with the convocation (L2121-12). */
+  readonly synthesisNote: boolean;
+  readonly synthesisNoteSource: string;
+  /** Members in office (seats minus vacancies) when the roster does not list every seat. */
+  readonly seatsInOffice?: number;
   /** Total votes as stated by the minutes, when they state one (104 for Somme Numérique). */
   readonly statedTotalVotes?: number;
   /** Majority needed to adopt a deliberation; default: absolute majority of votes cast (CGCT L2121-20). */
@@ -52,6 +95,8 @@ export interface Delegate {
   readonly votes: number;
   readonly role: Role;
   readonly inOffice: boolean;
+  /** The suppléant who sits when this titulaire cannot (L5211-6, L5212-7 or the statutes). */
+  readonly substitute?: string;
   /** Every spelling that names this delegate (display name, aliases). */
   readonly keys: readonly string[];
 }
@@ -94,9 +139,16 @@ export interface Session {
   readonly origin: 'config' | 'chat';
   readonly cancelled?: boolean;
   readonly prefecture?: string;
+  /** Convened in urgency: one jour franc (L2121-11, L2121-12); the assembly rules on the urgency first. */
+  readonly urgency?: boolean;
+  /** A delay set for this session by the statutes or règlement intérieur, in jours francs. */
+  readonly convocationDays?: number;
+  /** Date of the session without quorum this one is convened again after (L2121-17 al. 2). */
+  readonly secondConvocationOf?: IsoDate;
 }
 
-export type AttendanceStatus = 'salle' | 'distance' | 'excuse' | 'absent';
+/** `suppleant`: the titulaire is absent and their suppléant sits in their place, with their voix. */
+export type AttendanceStatus = 'salle' | 'distance' | 'excuse' | 'absent' | 'suppleant';
 
 export interface Proxy {
   readonly giver: string;
@@ -106,6 +158,8 @@ export interface Proxy {
   readonly declaredAt: string;
   readonly confirmedBy?: string;
   readonly confirmedAt?: string;
+  /** Consecutive sessions the proxy covers, this one first (L2121-20: three at most, except illness). */
+  readonly sessions?: number;
 }
 
 export interface JournalEntry {
@@ -184,8 +238,10 @@ export interface SessionRecord {
   readonly rectification?: Rectification;
   /** Rectifications made, for the minutes. */
   readonly rectifications?: readonly Rectification[];
-  /** The session as it sits (issue 11): opening, movements, current item, withdrawals, votes. */
+  /** The session as it sits (issue 11): opening and closing times, movements, current item, withdrawals. */
   readonly live?: LiveRecord;
+  /** Votes recorded in the chat (/vote), one per agenda item; they take precedence over the config's. */
+  readonly ballots?: readonly Ballot[];
 }
 
 export const emptyRecord: SessionRecord = { version: 0, attendance: {}, proxies: [], journal: [] };
@@ -236,6 +292,8 @@ export interface Service {
   /** Why there is no price (e.g. "annexe non fournie"). */
   readonly noPrice?: string;
   readonly notes: readonly string[];
+  /** A VAT rate for this service when it differs from the body's (CGI art. 278 and following). */
+  readonly vatPercent?: number;
 }
 
 export interface Catalogue {

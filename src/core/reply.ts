@@ -79,6 +79,13 @@ export type Recipient =
 export interface Outgoing {
   readonly to: Recipient;
   readonly reply: Reply;
+  /**
+   * Stable for one message to one recipient (a reminder: id, version, recipient): a door that can hand it to
+   * its platform does (Discord message nonce, Slack message metadata), so a retry is not shown twice.
+   */
+  readonly key?: string;
+  /** A previous try may have reached the platform (it failed ambiguously, or the process died): check first. */
+  readonly recheck?: boolean;
 }
 
 export function reply(title: string, blocks: Block[], extra: Partial<Omit<Reply, 'title' | 'blocks'>> = {}): Reply {

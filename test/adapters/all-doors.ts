@@ -36,7 +36,8 @@ export interface AllDoors {
 }
 
 /** Starts everything; `now` is the fake clock's start (ISO). Close it in afterAll. */
-export async function startAllDoors(now: string): Promise<AllDoors> {
+/** `advanceClock`: the scheduler's waits move the fake clock on (an outage measured in the bot's time, never waited). */
+export async function startAllDoors(now: string, opts: { readonly advanceClock?: boolean } = {}): Promise<AllDoors> {
   const logs: LogLine[] = [];
   const logger: Logger = {
     info: (msg, data) => logs.push({ level: 'info', msg, data }),
@@ -44,7 +45,11 @@ export async function startAllDoors(now: string): Promise<AllDoors> {
     error: (msg, data) => logs.push({ level: 'error', msg, data }),
   };
   const sleeps: number[] = [];
-  const reminders = { sleep: async (ms: number) => { sleeps.push(ms); } };
+  let clockRef: FakeClock | undefined;
+  const reminders = { sleep: async (ms: number) => {
+    sleeps.push(ms);
+    if (opts.advanceClock && clockRef) clockRef.set(new Date(clockRef.now().getTime() + ms));
+  } };
   const recorded: Outgoing[] = [];
   const recorder: Door = { name: 'console', deliver: async (m) => { recorded.push(m); return true; }, stop: async () => undefined };
 
@@ -62,6 +67,7 @@ export async function startAllDoors(now: string): Promise<AllDoors> {
     const config = parseConfig(sampleYaml(discordFake), 'somme-numerique.yaml');
     const store = await openStore('memory:');
     const clock = createFakeClock(now);
+    clockRef = clock;
     const hub = createBot({ config, store, clock, logger, reminders });
     closers.push(() => hub.stop()); // stops the scheduler, every door added below, and the store
     hub.addDoor(recorder);

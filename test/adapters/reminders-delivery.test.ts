@@ -3,7 +3,8 @@
  * the fakes on 127.0.0.1, plus a recorder door, on the sample config with a fake clock.
  * - Done when (issue 5): at 2026-11-19 09:00 Paris time the seminar's J-7 reminder goes out once to every door,
  *   and neither a later tick nor a restarted scheduler on the same store sends it again.
- * - A Slack 500 is retried with back-off, then recorded as a failure that /rappels shows; the other doors deliver.
+ * - A Slack 500 is retried with back-off, recorded as a failure that /rappels shows (the other doors deliver),
+ *   and retried on the next ticks: delivered to Slack alone once it is back.
  * - A convocation carries its .ics: uploaded to the Slack channel, attached as a file on the Discord message.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -189,11 +190,18 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(listed).toMatch(/Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-1\) \(pour les délégués et le secrétariat\) : échec de remise/);
     expect(listed).toContain(`Slack a répondu HTTP 500 (${tries} tentatives)`);
 
-    // Recorded, not retried forever: the next tick sends nothing.
+    // Slack is back: the next tick a minute later retries Slack alone, for the delegates alone; the problem goes.
     h.clock.set('2026-11-25T08:01:00Z');
-    const before = h.slack.fake.callsTo('chat.postMessage').length;
+    expect(await h.hub.reminders.tick()).toMatchObject({ sent: [{ id: J1 }], failed: [] });
+    expect(slackPosts(h, SLACK.delegates).map((c) => messageText(c.body))).toEqual([expect.stringContaining(title)]);
+    expect(slackPosts(h, SLACK.secretariat)).toHaveLength(2);
+    expect(discordPosts(h, delegatesChannelId)).toHaveLength(1);
+    expect(titles(h.recorded)).toEqual([['delegates', title], ['secretariat', title], ['secretariat', NOTICE]]);
+    expect(await h.hub.reminders.state(J1)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
+    expect(await h.hub.reminders.problems()).toEqual([]);
+    h.clock.set('2026-11-25T08:05:00Z');
     expect(await h.hub.reminders.tick()).toMatchObject({ sent: [], failed: [] });
-    expect(h.slack.fake.callsTo('chat.postMessage')).toHaveLength(before);
+    expect(slackPosts(h, SLACK.delegates)).toHaveLength(1);
   });
 
   it('delivers a session\'s convocation with its .ics: a file upload on Slack, a file on the Discord message', async () => {

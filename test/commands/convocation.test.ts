@@ -11,7 +11,7 @@ describe('/convocation', () => {
     const text = await bot.say('/convocation 2024-10-07', reader);
     expect(text).toMatch(/À envoyer au plus tard le\s+: mardi 1er octobre 2024/);
     expect(text).toContain('lundi 30 septembre 2024 — 6 jours francs : délai respecté (5 requis)');
-    expect(text).toContain('statuts du syndicat (à défaut, CGCT, article L2121-12)');
+    expect(text).toContain('statuts du syndicat mixte (à défaut, CGCT, article L2121-12)');
   });
 
   it('drafts the letter with the agenda titles, never the outcomes of a past session', async () => {

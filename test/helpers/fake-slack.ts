@@ -105,6 +105,18 @@ export interface FakeSlack {
   responseUrl(id?: string): string;
   /** Makes the next `times` requests to `method` (or RESPONSE_URL / FILE_UPLOAD) fail. */
   failNext(method: string, times?: number, failure?: Failure): void;
+  /**
+   * While `failure(call)` returns a failure, calls to `method` get it (an outage driven by the test's clock);
+   * checked before `failNext`. `undefined` removes it.
+   */
+  failWhile(method: string, failure: ((call: ApiCall) => Failure | undefined) | undefined): void;
+  /**
+   * The next `times` calls to `method` are recorded (status 0) and never answered: the platform hangs. With
+   * `accepted`, a chat.postMessage is kept in `messages` first (Slack took it, the answer was lost).
+   */
+  hangNext(method: string, times?: number, opts?: { accepted?: boolean }): void;
+  /** Messages posted (accepted) per channel, with their metadata, as `conversations.history` answers them. */
+  readonly messages: { channel: string; ts: string; text: string; metadata?: unknown }[];
   /** Replaces the `ok: true` answer for a method until `reset()`. */
   setResponse(method: string, response: Record<string, unknown> | ResponseBuilder): void;
   /** First received item (already received or future) matching `predicate`; rejects after `timeoutMs`. */
@@ -149,6 +161,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const overrides = new Map<string, ResponseBuilder>();
   const uploadNames = new Map<string, string | undefined>();
   const waiters = new Set<Waiter>();
+  const outages = new Map<string, (call: ApiCall) => Failure | undefined>();
+  const hangs = new Map<string, { times: number; accepted: boolean }>();
+  const messages: FakeSlack['messages'] = [];
   let tsCounter = 0;
   let idCounter = 0;
 
@@ -197,7 +212,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(body.channel ?? '');
+        messages.push({ channel, ts, text: String(body.text ?? ''), ...(body.metadata !== undefined ? { metadata: body.metadata } : {}) });
         return { channel, ts, message: botMessage(body, ts) };
+      }
+      case 'conversations.history': {
+        // Newest first, like Slack; metadata only when asked for (include_all_metadata).
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        const limit = Number(body.limit ?? 100) || 100;
+        const found = messages.filter((m) => m.channel === String(body.channel ?? '')).reverse().slice(0, limit);
+        return {
+          messages: found.map((m) => ({ type: 'message', user: botUserId, bot_id: botId, ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })),
+          has_more: false,
+        };
       }
       case 'chat.update': {
         const ts = String(body.ts ?? '');
@@ -266,7 +292,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return sendJson(res, 200, { ok: false, error: 'invalid_form_data' });
     }
     const token = bearer(req) ?? (typeof body.token === 'string' ? body.token : undefined);
-    const failure = takeFailure(method);
     const call: ApiCall = {
       kind: 'api',
       method,
@@ -277,6 +302,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       status: 200,
       at: Date.now(),
     };
+    const hang = hangs.get(method);
+    if (hang && hang.times > 0) {
+      hangs.set(method, { ...hang, times: hang.times - 1 });
+      if (hang.accepted) builtIn(call);
+      call.status = 0;
+      record(call);
+      return; // never answered: the caller waits until its timeout, or until it is killed
+    }
+    const failure = outages.get(method)?.(call) ?? takeFailure(method);
     if (failure !== undefined) {
       const answer = failureAnswer(failure);
       call.status = answer.status;
@@ -372,6 +406,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     received,
     callsTo: (method) => calls.filter((call) => call.method === method),
     responseUrl: (id) => `${baseUrl}/response/${encodeURIComponent(id ?? `r${nextId()}`)}`,
+    messages,
+    failWhile(method, failure) {
+      if (failure) outages.set(method, failure);
+      else outages.delete(method);
+    },
+    hangNext(method, times = 1, opts = {}) {
+      hangs.set(method, { times, accepted: opts.accepted ?? false });
+    },
     failNext(method, times = 1, failure = 500) {
       if (times > 0) failures.set(method, { remaining: times, failure });
     },
@@ -390,6 +432,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       received.length = 0;
       failures.clear();
       overrides.clear();
+      outages.clear();
+      hangs.clear();
+      messages.length = 0;
       uploadNames.clear();
       tsCounter = 0;
       idCounter = 0;

@@ -5,10 +5,21 @@ import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { rememberActions } from './actions.ts';
 import { forChannel } from './embeds.ts';
 import { discordOpenRequests, type OpenRequest } from './open-requests.ts';
+import { createHash } from 'node:crypto';
 import { errorText, sendReply } from './send.ts';
 
+type Nonce = { readonly nonce?: string; readonly enforceNonce?: boolean };
+
 interface Target {
-  send(options: ReturnType<typeof forChannel>): Promise<{ readonly id: string; readonly channelId: string }>;
+  send(options: ReturnType<typeof forChannel> & Nonce): Promise<{ readonly id: string; readonly channelId: string }>;
+}
+
+/**
+ * Discord drops a second message with the same nonce (enforce_nonce, for a few minutes): a retry after an
+ * ambiguous failure is not shown twice. At most 25 characters, derived from the message key and its page.
+ */
+export function nonceFor(key: string, page: number): string {
+  return createHash('sha256').update(`${key}#${page}`).digest('base64url').slice(0, 25);
 }
 
 /** Discord errors meaning this door cannot reach the delegate: Unknown User, Cannot send messages to this user (DMs closed). */
@@ -59,8 +70,9 @@ export function createDelivery(client: Client, host: DoorHost, channels: ChatCha
       if (!target) return false;
       await rememberActions(host.store, message.reply.actions);
       let last: OpenRequest | undefined;
-      await sendReply(message.reply, async (m) => {
-        const sent = await target.send(forChannel(m));
+      await sendReply(message.reply, async (m, page) => {
+        const nonce: Nonce = message.key ? { nonce: nonceFor(message.key, page), enforceNonce: true } : {};
+        const sent = await target.send({ ...forChannel(m), ...nonce });
         last = { channelId: sent.channelId, messageId: sent.id, ...(m.content ? { content: m.content } : {}), embeds: m.embeds };
       }, host.logger);
       // The buttons are on the last message: that is the copy to update once the request is settled.

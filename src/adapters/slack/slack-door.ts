@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { Door, DoorHost } from '../../core/door.ts';
+import type { Logger } from '../../core/ports.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
@@ -176,8 +177,10 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
       try {
         channel = await channelFor(message.to);
         if (!channel) return false;
+        if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
+        const metadata = message.key ? { event_type: REMINDER_EVENT, event_payload: { key: message.key } } : undefined;
         for (const page of replyToBlockKitMessages(message.reply)) {
-          const posted = await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks });
+          const posted = await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks, ...(metadata ? { metadata } : {}) });
           if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
         }
       } catch (e) {
@@ -197,4 +200,24 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
       await app.stop().catch((e: unknown) => log.warn('slack: stop failed', { error: e instanceof Error ? e.message : String(e) }));
     },
   };
+}
+
+/** The Slack message metadata type of what the bot posts with a key (reminders): found again in the history. */
+export const REMINDER_EVENT = 'seance_reminder';
+
+/**
+ * After an ambiguous failure (timeout, 5xx, a process killed mid-post) the message may be in the channel
+ * already: the recent history, with metadata, says. When the history cannot be read, post (at least once).
+ */
+async function alreadyPosted(api: webApi.WebClient, channel: string, key: string, log: Logger): Promise<boolean> {
+  try {
+    const history = await api.conversations.history({ channel, limit: 50, include_all_metadata: true });
+    return (history.messages ?? []).some((m) => {
+      const meta = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
+      return meta?.event_type === REMINDER_EVENT && meta.event_payload?.key === key;
+    });
+  } catch (e) {
+    log.warn('slack: could not read the history before posting again', { error: e instanceof Error ? e.message : String(e) });
+    return false;
+  }
 }

@@ -6,7 +6,7 @@ import { delegateName } from '../config.ts';
 import { fail } from '../errors.ts';
 import { withJournal } from '../journal.ts';
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
-import { isPresent } from './quorum.ts';
+import { isPresent, sitsInPerson } from './record-rules.ts';
 import { agree, himself, statusWords } from '../text/french.ts';
 
 export interface Change {
@@ -65,6 +65,9 @@ export function checkProxy(profile: BodyProfile, record: SessionRecord, req: Pro
     fail('proxy.chain', `${nameOf(giver)} détient déjà un pouvoir : un mandataire ne peut pas donner le sien (pas de pouvoir en cascade).`, [], rule);
   }
   const holderStatus = record.attendance[holder.id];
+  if (holderStatus === 'suppleant' || (holderStatus === 'distance' && !profile.remoteAllowed)) {
+    fail('proxy.holder-absent', `${nameOf(holder)} est marqué(e) ${statusLabel(holderStatus)} : le mandataire doit être présent en personne pour porter un pouvoir.`, [], rule);
+  }
   if (holderStatus === 'excuse' || holderStatus === 'absent') {
     fail('proxy.holder-absent', `${nameOf(holder)} est ${agree(holder, 'marqué', 'marquée')} ${statusLabel(holderStatus, holder)} : le mandataire doit être présent pour porter un pouvoir.`, [], rule);
   }
@@ -129,6 +132,13 @@ export function setAttendance(
   profile: BodyProfile, record: SessionRecord, who: Who, d: Delegate, status: AttendanceStatus, nameById: (id: string) => string,
 ): Change {
   if (!d.inOffice) fail('attendance.not-in-office', `${nameOf(d)} n'est pas ${agree(d, 'délégué', 'déléguée')} en exercice.`);
+  if (status === 'distance' && !profile.remoteAllowed) {
+    fail('attendance.remote-not-allowed', `${nameOf(d)} ne peut pas être noté(e) présent(e) à distance : la participation à distance n'est pas prévue pour cette assemblée.`, [], `Participation à distance : ${profile.remoteSource}`);
+  }
+  if (status === 'suppleant') {
+    if (!profile.substitutes) fail('attendance.no-substitutes', `Pas de suppléant pour ${nameOf(d)} : cette assemblée n'a pas de délégués suppléants.`, [], `Suppléants : ${profile.substitutesSource}`);
+    if (!d.substitute) fail('attendance.no-substitute', `Aucun suppléant n'est désigné pour ${nameOf(d)} dans la configuration (roster : substitute).`, [], `Suppléants : ${profile.substitutesSource}`);
+  }
   const before = record.attendance[d.id];
   if (before === status) {
     return { record, notes: [`${nameOf(d)} était déjà ${statusLabel(status, d)} : rien n'a changé.`] };
@@ -141,9 +151,10 @@ export function setAttendance(
     proxies = proxies.filter((p) => p !== given);
     notes.push(`Le pouvoir de ${nameOf(d)} à ${nameById(given.holder)} est annulé : ${nameOf(d)} est ${agree(d, 'présent', 'présente')} et vote ${himself(d)}.`);
   }
+  if (status === 'suppleant') notes.push(`${d.substitute} siège à la place de ${nameOf(d)}, avec ${d.votes === 1 ? 'sa voix' : `ses ${d.votes} voix`} (${profile.substitutesSource}).`);
   for (const held of proxiesHeldBy(record, d.id)) {
-    if (present) notes.push(`Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} compte de nouveau.`);
-    else notes.push(`Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} ne compte plus tant que ${nameOf(d)} n'est pas ${agree(d, 'présent', 'présente')} : le retirer ou le confier à un autre délégué (/pouvoir retirer ${nameById(held.giver)}).`);
+    if (sitsInPerson(status, profile)) notes.push(`Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} compte de nouveau.`);
+    else notes.push(`Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} ne compte plus tant que ${nameOf(d)} n'est pas présent(e) : le retirer ou le confier à un autre délégué (/pouvoir retirer ${nameById(held.giver)}).`);
   }
   return {
     record: withJournal(record, who, 'présence', `${nameOf(d)} : ${statusLabel(before, d)} → ${statusLabel(status, d)}`, {

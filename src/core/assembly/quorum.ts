@@ -1,8 +1,23 @@
 /**
  * @module Quorum: who counts, the threshold, and whether it is reached, under the body's rule. Pure.
- * A proxy counts only when confirmed, its holder is present and its giver is not.
+ * The record goes through the domain rules first (record-rules.ts): a proxy counts only when confirmed,
+ * its holder present in person and its giver not, one per holder, no chain; what breaks a rule is named.
  */
-import type { BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
+import type { BodyProfile, Delegate, Proxy, Session, SessionRecord } from '../model.ts';
+import { daysBetween, formatDateLong } from '../text/dates.ts';
+import { fractionText, thresholdOf } from './profile.ts';
+import { applyRecordRules, isPresent, sitsInPerson, type Disregarded } from './record-rules.ts';
+
+export { isPresent, sitsInPerson };
+
+/** One condition of the quorum: heads or voix. */
+export interface QuorumCount {
+  readonly counted: number;
+  readonly base: number;
+  readonly threshold: number;
+  readonly reached: boolean;
+  readonly missing: number;
+}
 
 export interface QuorumResult {
   readonly inOffice: number;
@@ -22,6 +37,14 @@ export interface QuorumResult {
   /** The total the minutes state, when they state one, else the roster's. */
   readonly totalVotes: number;
   readonly rule: string;
+  readonly heads: QuorumCount;
+  readonly votes: QuorumCount;
+  /** Titulaires replaced by their suppléant (counted present, with their voix). */
+  readonly substituted: readonly Delegate[];
+  /** Records that break a rule and are not counted, each with its reason. */
+  readonly disregarded: readonly Disregarded[];
+  /** Second convocation (L2121-17 al. 2): valid without quorum, or why not. */
+  readonly secondConvocation?: { readonly of: string; readonly valid: boolean; readonly text: string };
 }
 
 const indexes = new WeakMap<readonly Delegate[], ReadonlyMap<string, Delegate>>();
@@ -33,15 +56,9 @@ export function delegatesById(roster: readonly Delegate[]): ReadonlyMap<string, 
   return index;
 }
 
-export function isPresent(status: string | undefined, profile: Pick<BodyProfile, 'remoteCountsAsPresent'>): boolean {
-  return status === 'salle' || (status === 'distance' && profile.remoteCountsAsPresent);
-}
-
-/** A proxy is effective when confirmed, its holder present and its giver not present. */
-export function effectiveProxies(record: SessionRecord, profile: Pick<BodyProfile, 'remoteCountsAsPresent'>): Proxy[] {
-  return record.proxies.filter(
-    (p) => p.status === 'confirmed' && isPresent(record.attendance[p.holder], profile) && !isPresent(record.attendance[p.giver], profile),
-  );
+/** Proxies that count once every rule is applied (record-rules.ts), in the order recorded. */
+export function effectiveProxies(record: SessionRecord, profile: BodyProfile, roster: readonly Delegate[]): Proxy[] {
+  return applyRecordRules(profile, delegatesById(roster), record).proxies.map((x) => x.proxy);
 }
 
 const ruleTexts = new WeakMap<BodyProfile, string>();
@@ -53,14 +70,39 @@ export function describeQuorumRule(profile: BodyProfile): string {
 }
 
 function quorumRuleText(profile: BodyProfile): string {
-  const who = profile.quorum.base === 'present' ? 'présents' : 'présents ou représentés';
-  const what = profile.quorum.count === 'heads' ? 'la majorité des délégués en exercice' : 'la majorité des voix des délégués en exercice';
-  const remote = profile.remoteCountsAsPresent ? ' ; la participation à distance vaut présence' : '';
-  return `Quorum : ${what}, ${who} (${profile.quorum.source})${remote}`;
+  const q = profile.quorum;
+  const who = q.base === 'present' ? 'présents, les pouvoirs ne comptant pas' : 'présents ou représentés';
+  const share = fractionText(q.fraction);
+  const what = q.count === 'heads' ? `${share} des membres en exercice`
+    : q.count === 'votes' ? `${share} des voix des membres en exercice` : `${share} des membres en exercice et ${share} des voix`;
+  const remote = !profile.remoteAllowed ? ' ; pas de participation à distance'
+    : profile.remoteCountsAsPresent ? ' ; la participation à distance vaut présence' : ' ; la participation à distance ne compte pas';
+  return `Quorum : ${what}, ${who} (${q.source})${remote}`;
 }
 
-export function computeQuorum(profile: BodyProfile, roster: readonly Delegate[], record: SessionRecord): QuorumResult {
-  // One pass over the roster, no intermediate arrays, and the id index is cached: this runs on every /quorum.
+const count = (counted: number, base: number, profile: BodyProfile): QuorumCount => {
+  const threshold = thresholdOf(base, profile.quorum.fraction);
+  return { counted, base, threshold, reached: counted >= threshold, missing: Math.max(0, threshold - counted) };
+};
+
+/** L2121-17 al. 2: convened again at least N days after a session without quorum, it needs none. */
+export function secondConvocationOf(profile: BodyProfile, session: Pick<Session, 'date' | 'secondConvocationOf'>): QuorumResult['secondConvocation'] {
+  const first = session.secondConvocationOf;
+  if (!first) return undefined;
+  const gap = daysBetween(first, session.date);
+  const min = profile.quorum.secondConvocationDays;
+  const valid = gap >= min;
+  const text = valid
+    ? `Seconde convocation après la séance sans quorum du ${formatDateLong(first, false)} : délibération valable sans condition de quorum (${profile.quorum.secondConvocationSource}).`
+    : `Seconde convocation après la séance du ${formatDateLong(first, false)} : ${gap} jour(s) d'intervalle seulement, ${min} au moins requis (${profile.quorum.secondConvocationSource}) : la condition de quorum s'applique.`;
+  return { of: first, valid, text };
+}
+
+export function computeQuorum(
+  profile: BodyProfile, roster: readonly Delegate[], record: SessionRecord,
+  session?: Pick<Session, 'date' | 'secondConvocationOf'>,
+): QuorumResult {
+  // One pass over the roster, and the id index is cached: this runs on every /quorum.
   const attendance = record.attendance;
   const room: Delegate[] = [];
   const remote: Delegate[] = [];
@@ -74,14 +116,11 @@ export function computeQuorum(profile: BodyProfile, roster: readonly Delegate[],
     if (status === 'salle') room.push(d);
     else if (status === 'distance') remote.push(d);
   }
-  const presentList = profile.remoteCountsAsPresent ? [...room, ...remote] : room;
   const byId = delegatesById(roster);
-  const represented: { giver: Delegate; holder: Delegate }[] = [];
-  for (const p of effectiveProxies(record, profile)) {
-    const giver = byId.get(p.giver);
-    const holder = byId.get(p.holder);
-    if (giver?.inOffice && holder?.inOffice) represented.push({ giver, holder });
-  }
+  const applied = applyRecordRules(profile, byId, record);
+  const remoteCounts = profile.remoteAllowed && profile.remoteCountsAsPresent;
+  const presentList = [...room, ...(remoteCounts ? remote : []), ...applied.substituted];
+  const represented = applied.proxies.map(({ giver, holder }) => ({ giver, holder }));
 
   let votesPresent = 0;
   for (const d of presentList) votesPresent += d.votes;
@@ -90,15 +129,16 @@ export function computeQuorum(profile: BodyProfile, roster: readonly Delegate[],
   const totalVotes = profile.statedTotalVotes ?? rosterVotes;
   const withProxies = profile.quorum.base === 'present-or-represented';
 
-  const heads = profile.quorum.count === 'heads';
-  const base = heads ? inOfficeCount : totalVotes;
-  const counted = heads
-    ? presentList.length + (withProxies ? represented.length : 0)
-    : votesPresent + (withProxies ? votesRepresented : 0);
-  const threshold = Math.floor(base / 2) + 1;
+  const heads = count(presentList.length + (withProxies ? represented.length : 0), profile.seatsInOffice ?? inOfficeCount, profile);
+  const votes = count(votesPresent + (withProxies ? votesRepresented : 0), totalVotes, profile);
+  const main = profile.quorum.count === 'votes' ? votes : heads;
+  const both = profile.quorum.count === 'heads-and-votes';
+  const second = session ? secondConvocationOf(profile, session) : undefined;
+  const reached = (both ? heads.reached && votes.reached : main.reached) || second?.valid === true;
   return {
-    inOffice: inOfficeCount, room, remote, represented, counted, threshold,
-    reached: counted >= threshold, missing: Math.max(0, threshold - counted),
+    inOffice: inOfficeCount, room, remote, represented, counted: main.counted, threshold: main.threshold,
+    reached, missing: reached ? 0 : main.missing,
     votesPresent, votesRepresented, rosterVotes, totalVotes, rule: describeQuorumRule(profile),
+    heads, votes, substituted: applied.substituted, disregarded: applied.disregarded, secondConvocation: second,
   };
 }

@@ -86,7 +86,7 @@ export function computeQuote(
   const firstYearHt = yearly + installation - free;
   const commitmentHt = installation + yearly * Math.max(years, 1) - free;
   return {
-    service, tariff: kind, seats, effective: version.effective, deliberationDate: version.deliberation.date,
+    service, tariff: version.all ? 'all' : kind, seats, effective: version.effective, deliberationDate: version.deliberation.date,
     firstYear: lines, firstYearHt, firstYearTtc: ttcFromHt(firstYearHt, vatPercent),
     commitmentYears: years, commitmentHt, commitmentTtc: ttcFromHt(commitmentHt, vatPercent), notes,
   };

@@ -51,8 +51,12 @@ export interface Minutes {
   readonly excused: readonly string[];
   readonly absent: readonly string[];
   readonly quorum: QuorumResult;
-  /** The quorum is counted in heads or in voix (the body's rule). */
-  readonly quorumCount: 'heads' | 'votes';
+  /** The quorum is counted in heads, in voix, or both (the body's rule). */
+  readonly quorumCount: 'heads' | 'votes' | 'heads-and-votes';
+  /** Whether proxies count toward the quorum (present-or-represented) or only vote (present, L2121-17). */
+  readonly quorumBase: 'present' | 'present-or-represented';
+  /** Members noted remote where remote sitting does not count (a commune): listed apart. */
+  readonly remoteCounts: boolean;
   readonly items: readonly MinutesItem[];
   /** « Liste des délibérations examinées »: number, title, result. */
   readonly deliberations: readonly { readonly number: string; readonly title: string; readonly result: string }[];
@@ -90,7 +94,7 @@ function rows(present: readonly Delegate[], q: QuorumResult): AttendanceRow[] {
 function openingResult(title: string, q: QuorumResult, secretary: string | undefined, known: boolean): string | undefined {
   if (!known) return undefined;
   if (/quorum/i.test(title)) {
-    const present = q.room.length + q.remote.length;
+    const present = q.room.length + q.remote.length + q.substituted.length;
     return `quorum ${q.reached ? 'atteint' : 'non atteint'} (${present} présents et ${q.represented.length} représentés, soit ${present + q.represented.length} délégués sur ${q.inOffice} en exercice, seuil : ${q.threshold} ; ${q.votesPresent + q.votesRepresented} voix sur ${q.totalVotes})`;
   }
   if (/pouvoir/i.test(title)) return `${q.represented.length} pouvoir${q.represented.length > 1 ? 's' : ''}, listés dans les tableaux ci-dessous`;
@@ -103,7 +107,7 @@ export function buildMinutes(input: MinutesInput): Minutes {
   const byId = delegatesById(config.roster);
   const person = (id: string | undefined) => (id ? (byId.get(id) ? fullName(byId.get(id)!) : id) : undefined);
   const name = (id: string) => (byId.get(id) ? shortName(byId.get(id)!) : id);
-  const q = computeQuorum(config.body, config.roster, record);
+  const q = computeQuorum(config.body, config.roster, record, s);
   const known = q.room.length + q.remote.length > 0;
   const secretary = person(s.secretary);
   const presidentId = s.president ?? config.roster.find((d) => d.role === 'president' && d.inOffice)?.id;
@@ -155,6 +159,8 @@ export function buildMinutes(input: MinutesInput): Minutes {
     absent: Object.entries(record.attendance).filter(([, v]) => v === 'absent').map(([id]) => name(id)),
     quorum: q,
     quorumCount: config.body.quorum.count,
+    quorumBase: config.body.quorum.base,
+    remoteCounts: config.body.remoteAllowed && config.body.remoteCountsAsPresent,
     items,
     deliberations: items.filter((it) => it.kind === 'deliberation').map((it) => ({ number: it.deliberation!, title: it.title, result: it.result ?? '' })),
     rectifications: input.rectifications ?? [],

@@ -2,6 +2,7 @@
  * @module The minutes laid out once, as neutral parts (headings, paragraphs, tables, lists) in the order of the
  * body's own minutes; the Markdown and DOCX renderers only translate parts, so both say the same thing. Pure.
  */
+import { disregardedText } from '../assembly/record-rules.ts';
 import { formatDateLong, formatTime } from '../text/dates.ts';
 import { formatInt, plural } from '../text/format.ts';
 import type { AttendanceRow, Minutes, MinutesItem } from './build.ts';
@@ -30,9 +31,16 @@ export function itemHeading(it: MinutesItem): string {
 /** « 12 présents et 12 représentés, soit 24 délégués sur 47 en exercice (seuil : 24), et 54 voix sur 104 : … ». */
 export function quorumSentence(m: Minutes): string {
   const q = m.quorum;
-  const present = q.room.length + q.remote.length;
-  const unit = m.quorumCount === 'votes' ? ' voix' : '';
-  return `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.inOffice)} en exercice (seuil : ${formatInt(q.threshold)}${unit}), et ${formatInt(q.votesPresent + q.votesRepresented)} voix sur ${formatInt(q.totalVotes)} : le quorum ${q.reached ? 'est atteint' : 'n\'est pas atteint'}.`;
+  const present = q.room.length + (m.remoteCounts ? q.remote.length : 0) + q.substituted.length;
+  const seuil = `seuil : ${formatInt(q.threshold)}${m.quorumCount === 'votes' ? ' voix' : ''}`;
+  const voix = `${formatInt(q.votesPresent + q.votesRepresented)} voix sur ${formatInt(q.totalVotes)}`;
+  const withoutQuorum = q.secondConvocation?.valid && q.counted < q.threshold;
+  const outcome = withoutQuorum ? 'la séance délibère sans condition de quorum (seconde convocation)' : `le quorum ${q.reached ? 'est atteint' : 'n\'est pas atteint'}`;
+  // Under L2121-17 proxies vote but do not count toward the quorum: the sentence must not add them up.
+  if (m.quorumBase === 'present') {
+    return `${formatInt(present)} présents sur ${formatInt(q.heads.base)} membres en exercice (${seuil}) ; ${formatInt(q.represented.length)} représentés, qui votent par pouvoir sans compter pour le quorum ; ${voix} : ${outcome}.`;
+  }
+  return `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.heads.base)} en exercice (${seuil}), et ${voix} : ${outcome}.`;
 }
 
 function composition(m: Minutes): string[] {
@@ -58,10 +66,20 @@ export function minutesOutline(m: Minutes): Part[] {
   parts.push(h(3, 'Composition et répartition des voix'), { kind: 'list', ordered: false, items: composition(m) });
   parts.push(p(`Total : ${formatInt(m.quorum.totalVotes)} voix pour la totalité des délégués ; ${formatInt(m.quorum.inOffice)} délégués en exercice.`));
   parts.push(h(3, 'Quorum'), p(quorumSentence(m)), p(m.quorum.rule));
+  if (m.quorum.secondConvocation) parts.push(p(m.quorum.secondConvocation.text));
+  if (m.quorum.disregarded.length) {
+    parts.push(h(3, 'Enregistrements non pris en compte'), { kind: 'list', ordered: false, items: m.quorum.disregarded.map(disregardedText) });
+  }
   if (m.secretary) parts.push(p(`Secrétaire de séance : ${m.secretary}.`));
 
   parts.push(...attendanceTable('Présents en salle', m.room));
-  if (s.remote || m.remote.length) parts.push(...attendanceTable('Présents en téléconférence', m.remote));
+  if (s.remote || m.remote.length) parts.push(...attendanceTable(m.remoteCounts ? 'Présents en téléconférence' : 'Notés à distance, ne comptent pas (pas de séance à distance)', m.remote));
+  if (m.quorum.substituted.length) {
+    parts.push(h(3, `Titulaires remplacés par leur suppléant (${m.quorum.substituted.length})`), {
+      kind: 'table', columns: ['Titulaire', 'Suppléant', 'Voix'],
+      rows: m.quorum.substituted.map((d) => [`${d.civility} ${d.lastName}`, d.substitute ?? '—', formatInt(d.votes)]),
+    });
+  }
   parts.push(h(3, `Excusés (${m.excused.length})`));
   if (m.excused.length) parts.push({ kind: 'list', ordered: true, items: m.excused });
   if (m.absent.length) parts.push(h(3, `Absents (${m.absent.length})`), { kind: 'list', ordered: true, items: m.absent });

@@ -46,9 +46,42 @@ export interface CustomReminder {
   readonly createdAt: string;
 }
 
-export type ReminderStatus = 'sent' | 'failed' | 'undelivered' | 'missed';
+/**
+ * 'pending': claimed and being delivered (a process killed now leaves it in the outbox for a retry);
+ * 'failed': some door failed, retried with back-off until the grace ends (then 'missed').
+ */
+export type ReminderStatus = 'pending' | 'sent' | 'failed' | 'undelivered' | 'missed';
 
-/** What the store knows of one reminder: written as 'sent' before any door sees the message. */
+/**
+ * A reminder in the durable outbox: the message as it goes out and, per recipient (its index in `to`), which
+ * doors already have it, so a retry (after a crash or an outage) only re-sends to the doors that did not.
+ */
+export interface OutboxEntry {
+  readonly message: Reply;
+  readonly to: readonly Recipient[];
+  readonly summary: string;
+  readonly origin: ReminderOrigin;
+  /** Due instant (ISO). */
+  readonly due: string;
+  readonly sessionId?: string;
+  /** See `Reminder.bestEffort`. */
+  readonly bestEffort?: boolean;
+  /** `${recipient}:${door}` delivered. */
+  readonly done: readonly string[];
+  /** `${recipient}:${door}` that answered they cannot reach the recipient. */
+  readonly unreachable: readonly string[];
+  /** `${recipient}:${door}` that failed and are to be tried again. */
+  readonly failing: readonly string[];
+  /** Recipients no door needs to be tried again for. */
+  readonly settled: readonly number[];
+  readonly attempts: number;
+  /** Next try not before this instant (ISO). */
+  readonly nextAt: string;
+  /** Past this instant (the grace after the due instant), a failing reminder is recorded missed. */
+  readonly until: string;
+}
+
+/** What the store knows of one reminder: 'pending' before any door sees the message, 'sent' once every door answered. */
 export interface ReminderState {
   readonly version: string;
   readonly status: ReminderStatus;
@@ -58,6 +91,8 @@ export interface ReminderState {
   /** Doors that confirmed delivery. */
   readonly delivered?: readonly string[];
   readonly detail?: string;
+  /** Kept while it may be sent again (pending, failed, and what can be resent by /rappel renvoyer). */
+  readonly outbox?: OutboxEntry;
 }
 
 /** A reminder that did not reach its recipients: listed by /rappels and announced to the secretariat. */
@@ -68,7 +103,7 @@ export interface ReminderProblem {
   readonly summary: string;
   readonly due: string;
   readonly to: readonly Recipient[];
-  readonly status: Exclude<ReminderStatus, 'sent'>;
+  readonly status: Exclude<ReminderStatus, 'sent' | 'pending'>;
   readonly at: string;
   readonly detail: string;
 }

@@ -1,9 +1,12 @@
 /**
  * @module The reminder scheduler: one `tick()` (called each minute by the ticker in src/infra, and once on
  * start to catch up) asks the pure `due()` what to send, claims each due reminder in the store (so that of
- * several processes on one store exactly one sends it; a dead claimant's claim expires), marks it sent
- * *before* handing it to the doors, retries a failing door with back-off, and records what was missed or
- * not delivered so that /rappels and the secretariat see it. Time comes from the Clock port only.
+ * several processes on one store exactly one sends it; a dead claimant's claim expires), puts it in the
+ * durable outbox (state 'pending', with the message) *before* handing it to the doors, records each door's
+ * answer as it comes, and marks it sent once all answered. A failing door is retried within the tick, then
+ * on later ticks with back-off until the grace ends (then « manqué », resendable with /rappel renvoyer);
+ * a process killed mid-delivery leaves the entry for a retry that skips the doors that already have it.
+ * Time comes from the Clock port only.
  */
 import type { Config } from '../config.ts';
 import type { Session, SessionRecord } from '../model.ts';
@@ -14,10 +17,11 @@ import { dueBetween, indexReminders, nextReminders, withReminder, type ReminderI
 import { customToReminder } from './custom.ts';
 import { deriveReminders, upcomingSessions } from './derive.ts';
 import { heldWithinPublicationWeek } from './publication-reminders.ts';
-import { deliverWithRetry, safeSender, type DeliveryOutcome } from './delivery.ts';
-import { due, dueWindow, type DueItem } from './due.ts';
+import { lateReply, safeSender, type DeliveryOutcome } from './delivery.ts';
+import { attemptDelivery, backoffAfter, unreached } from './outbox.ts';
+import { due, dueWindow, effectiveGrace, type DueItem } from './due.ts';
 import { formatInstant, recipientPhrase, recipientsPhrase } from './labels.ts';
-import type { CustomReminder, Reminder, ReminderProblem, ReminderState, SendFn } from './model.ts';
+import type { CustomReminder, OutboxEntry, Reminder, ReminderProblem, ReminderState, SendFn } from './model.ts';
 
 /** Waits between tries of a failing door: three tries in all. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 4_000];
@@ -31,12 +35,14 @@ export const REMINDER_KEYS = {
   customRev: 'reminders:custom:rev',
   customSeq: 'reminders:custom:seq',
   problems: 'reminders:problems',
+  /** Ids of the reminders in the outbox (pending, or failing and retried). */
+  outbox: 'reminders:outbox',
   /** Held by the process that sends (or records as missed) this version of the reminder. */
   claim: (id: string, version: string | number) => `reminders:claim:${id}:${version}`,
 } as const;
 
-/** Long enough for a delivery and its retries; a process that dies holding a claim loses it after this. */
-export const CLAIM_TTL_MS = 10 * 60_000;
+/** Renewed before each send; a process that dies holding a claim loses it after this. */
+export const CLAIM_TTL_MS = 2 * 60_000;
 
 export interface SchedulerDeps {
   readonly config: Pick<Config, 'body' | 'roster' | 'reminders'>;
@@ -54,6 +60,10 @@ export interface SchedulerDeps {
   readonly retryDelaysMs?: readonly number[];
   /** Who claims reminders (default: a random id, unique per scheduler). */
   readonly owner?: string;
+  /** How long a claim holds without renewal (default CLAIM_TTL_MS). */
+  readonly claimTtlMs?: number;
+  /** The doors this process runs: each is sent to alone and recorded at once (default: one call for all). */
+  readonly doorNames?: () => readonly string[];
 }
 
 export interface TickReport {
@@ -94,6 +104,11 @@ export interface ReminderScheduler {
   customReminders(): Promise<readonly CustomReminder[]>;
   addCustom(input: NewCustomReminder): Promise<CustomReminder>;
   removeCustom(number: number): Promise<CustomReminder | undefined>;
+  /**
+   * Puts a missed, failed or undelivered reminder back in the outbox: the next tick of a process that sends
+   * reminders delivers it to the doors that did not get it. Undefined when nothing is to be resent.
+   */
+  resend(id: string): Promise<ReminderState | undefined>;
 }
 
 function hoursText(ms: number): string {
@@ -144,7 +159,18 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   }
 
   const safeSend = safeSender(deps.send);
-  const deliver = (item: DueItem, now: Date) => deliverWithRetry(item, now, { send: safeSend, sleep, retryDelays, label, timeZone: tz });
+  const claimTtl = deps.claimTtlMs ?? CLAIM_TTL_MS;
+  const claimKey = (id: string, version: string) => REMINDER_KEYS.claim(id, version);
+
+  async function outboxIds(): Promise<string[]> {
+    return (await store.get<string[]>(REMINDER_KEYS.outbox)) ?? [];
+  }
+  async function changeOutbox(id: string, present: boolean): Promise<void> {
+    await store.update<string[]>(REMINDER_KEYS.outbox, (current) => {
+      const ids = (current?.value ?? []).filter((x) => x !== id);
+      return { value: present ? [...ids, id] : ids };
+    });
+  }
 
   async function afterSend(r: Reminder, outcome: DeliveryOutcome, at: string): Promise<void> {
     if (!deps.onSent || outcome.delivered.length === 0) return;
@@ -159,8 +185,12 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     return { id: r.id, version: r.version, origin: r.origin, summary: r.summary, due: new Date(r.dueMs).toISOString(), to: r.to, status, at, detail };
   }
 
+  /** Problems are kept once per reminder version: a newer problem replaces the older one. */
   async function recordProblems(problems: readonly ReminderProblem[]): Promise<void> {
-    await store.update<ReminderProblem[]>(REMINDER_KEYS.problems, (current) => ({ value: [...(current?.value ?? []), ...problems].slice(-MAX_PROBLEMS) }));
+    const same = (a: ReminderProblem, b: ReminderProblem) => a.id === b.id && a.version === b.version;
+    await store.update<ReminderProblem[]>(REMINDER_KEYS.problems, (current) => ({
+      value: [...(current?.value ?? []).filter((p) => !problems.some((q) => same(p, q))), ...problems].slice(-MAX_PROBLEMS),
+    }));
     const lines = problems.map((p) => `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, config.roster)}) : ${p.detail}`);
     const notice = reply('Rappels non remis', [
       text(`${problems.length === 1 ? 'Un rappel n\'a pas été remis' : `${problems.length} rappels n'ont pas été remis`} ; ils restent listés par /rappels.`),
@@ -168,6 +198,92 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     ], { tone: 'warning' });
     const reports = await safeSend({ to: { kind: 'secretariat' }, reply: notice });
     if (!reports.some((d) => d.outcome === 'delivered')) logger.error('reminder problems could not be shown to the secretariat', { ids: problems.map((p) => p.id) });
+  }
+
+  async function dropProblem(id: string, version: string): Promise<void> {
+    await store.update<ReminderProblem[]>(REMINDER_KEYS.problems, (current) => ({
+      value: (current?.value ?? []).filter((p) => !(p.id === id && p.version === version)),
+    }));
+  }
+
+  function entryProblem(id: string, version: string, e: OutboxEntry, status: ReminderProblem['status'], at: string, detail: string): ReminderProblem {
+    return { id, version, origin: e.origin, summary: e.summary, due: e.due, to: e.to, status, at, detail };
+  }
+
+  const deferredOf = (st: ReminderState) => st.deferred ?? false;
+
+  /** The reminder an outbox entry was made from, as `onSent` sees it. */
+  const reminderOf = (id: string, version: string, e: OutboxEntry): Reminder => ({
+    id, version, dueMs: Date.parse(e.due), origin: e.origin, to: e.to, summary: e.summary, message: e.message,
+    ...(e.sessionId ? { sessionId: e.sessionId } : {}), ...(e.bestEffort ? { bestEffort: true } : {}),
+  });
+
+  /**
+   * One attempt at the outbox entry of a claimed reminder, then its new state: sent, failed (to be retried),
+   * missed (the grace is over) or undelivered (no running door can reach a recipient).
+   */
+  async function attempt(id: string, st: ReminderState, now: Date, out: { sent: TickReport['sent'][number][]; problems: ReminderProblem[]; failed: string[] }): Promise<DeliveryOutcome> {
+    const at = now.toISOString();
+    const base = { version: st.version, at, deferred: deferredOf(st) };
+    const { entry, errors } = await attemptDelivery(st.outbox!, {
+      send: safeSend, sleep, retryDelays, doorNames: deps.doorNames, key: `reminder:${id}:${st.version}`,
+      save: async (e) => saveState(id, { ...base, status: 'pending', outbox: e }),
+      beforeSend: async () => { await store.claim(claimKey(id, st.version), owner, claimTtl); },
+    });
+    const delivered = [...new Set(entry.done.map((k) => k.slice(k.indexOf(':') + 1)))];
+    const lost = unreached(entry);
+    const reach = { reached: entry.to.filter((_, i) => !lost.includes(i)), unreached: lost.map((i) => entry.to[i]!) };
+    const finish = async (outcome: DeliveryOutcome) => {
+      await afterSend(reminderOf(id, st.version, entry), outcome, at);
+      return outcome;
+    };
+    // Best effort (direct-message copies): sent when anyone was reached; who was not is in `unreached`.
+    const bestEffortDone = entry.bestEffort && reach.reached.length > 0;
+    if (errors.length && !bestEffortDone) {
+      const detail = `échec de remise ${errors.map((e) => `pour ${label(entry.to[e.recipient]!)}, ${e.door === '*' ? 'envoi' : e.door} : ${e.error} (${e.tries} tentatives)`).join(' ; ')}`;
+      if (now.getTime() >= Date.parse(entry.until)) {
+        const missed = `manqué : ${detail} ; réessayé jusqu'à la fin du délai de grâce (${config.reminders.graceHours} h). Pour le renvoyer : /rappel renvoyer ${id}`;
+        await saveState(id, { ...base, status: 'missed', delivered, detail: missed, outbox: entry });
+        await changeOutbox(id, false);
+        out.problems.push(entryProblem(id, st.version, entry, 'missed', at, missed));
+        logger.error('reminder missed after retries', { id, detail });
+        return finish({ status: 'failed', delivered, detail: missed, ...reach });
+      }
+      const nextAt = new Date(now.getTime() + backoffAfter(entry.attempts)).toISOString();
+      await saveState(id, { ...base, status: 'failed', delivered, detail, outbox: { ...entry, nextAt } });
+      // The secretariat hears of it once (first failure); later retries stay quiet until they succeed or give up.
+      if (st.status === 'pending' && st.outbox!.attempts === 0) {
+        out.problems.push(entryProblem(id, st.version, entry, 'failed', at, `${detail} ; nouvel essai jusqu'à la fin du délai de grâce`));
+        out.failed.push(id);
+      }
+      logger.error('reminder not delivered, will retry', { id, detail, nextAt });
+      return finish({ status: 'failed', delivered, detail, ...reach });
+    }
+    await changeOutbox(id, false);
+    if (lost.length && !bestEffortDone) {
+      const detail = `aucune porte en service ne peut joindre : ${lost.map((i) => label(entry.to[i]!)).join(', ')}`;
+      await saveState(id, { ...base, status: 'undelivered', delivered, detail, outbox: { ...entry, settled: [], unreachable: [] } });
+      out.problems.push(entryProblem(id, st.version, entry, 'undelivered', at, detail));
+      out.failed.push(id);
+      logger.error('reminder not delivered', { id, status: 'undelivered', detail });
+      return finish({ status: 'undelivered', delivered, detail, ...reach });
+    }
+    await saveState(id, { ...base, status: 'sent', delivered });
+    if (st.status !== 'pending' || st.outbox!.attempts > 0) await dropProblem(id, st.version);
+    out.sent.push({ id, deferred: base.deferred });
+    logger.info('reminder sent', { id, deferred: base.deferred, doors: delivered, attempts: entry.attempts });
+    return finish({ status: 'sent', delivered, ...reach });
+  }
+
+  function newEntry(item: DueItem, now: Date): OutboxEntry {
+    const r = item.reminder;
+    const message = item.deferred || item.updated ? lateReply(item, now, tz) : r.message;
+    return {
+      message, to: r.to, summary: r.summary, origin: r.origin, due: new Date(r.dueMs).toISOString(),
+      ...(r.sessionId ? { sessionId: r.sessionId } : {}), ...(r.bestEffort ? { bestEffort: true } : {}),
+      done: [], unreachable: [], failing: [], settled: [], attempts: 0,
+      nextAt: now.toISOString(), until: new Date(r.dueMs + effectiveGrace(graceMs)).toISOString(),
+    };
   }
 
   async function runTick(): Promise<TickReport> {
@@ -198,51 +314,62 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
       }
       return true;
     };
-    for (const { reminder: r, lateMs } of result.missed) {
+    for (const item of result.missed) {
+      const { reminder: r, lateMs } = item;
       if (!(await mine(r))) continue;
-      await saveState(r.id, { version: r.version, status: 'missed', at });
+      await saveState(r.id, { version: r.version, status: 'missed', at, outbox: newEntry(item, now) });
       problems.push(problemOf(r, 'missed', at, `manqué : le bot était arrêté à l'heure prévue et n'a repris que ${hoursText(lateMs)} plus tard (délai de grâce : ${config.reminders.graceHours} h)`));
       logger.warn('reminder missed', { id: r.id, lateMs });
     }
+    const out = { sent, problems, failed: [] as string[] };
+    const handled = new Set<string>();
     for (const item of result.send) {
       const r = item.reminder;
       if (!(await mine(r))) continue;
-      // Exactly once: recorded as sent before any door sees it, so a restart never sends it again.
-      await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred });
-      const outcome = await deliver(item, now);
-      await afterSend(r, outcome, at);
-      if (outcome.status === 'sent') {
-        await saveState(r.id, { version: r.version, status: 'sent', at, deferred: item.deferred, delivered: outcome.delivered });
-        sent.push({ id: r.id, deferred: item.deferred });
-        logger.info('reminder sent', { id: r.id, deferred: item.deferred, doors: outcome.delivered });
-      } else {
-        await saveState(r.id, { version: r.version, status: outcome.status, at, deferred: item.deferred, delivered: outcome.delivered, detail: outcome.detail });
-        problems.push(problemOf(r, outcome.status, at, outcome.detail));
-        logger.error('reminder not delivered', { id: r.id, status: outcome.status, detail: outcome.detail });
+      handled.add(r.id);
+      // In the outbox before any door sees it: a crash from here on leaves it to be retried, never lost.
+      const st: ReminderState = { version: r.version, status: 'pending', at, deferred: item.deferred, outbox: newEntry(item, now) };
+      await saveState(r.id, st);
+      await changeOutbox(r.id, true);
+      await attempt(r.id, st, now, out);
+    }
+    // Retries: what a dead process left pending (once its claim expired) and what failed, when its wait is over.
+    for (const id of await outboxIds()) {
+      if (handled.has(id)) continue;
+      const st = await store.get<ReminderState>(REMINDER_KEYS.state(id));
+      if (!st?.outbox || (st.status !== 'pending' && st.status !== 'failed')) {
+        await changeOutbox(id, false);
+        continue;
       }
+      if (st.status === 'failed' && Date.parse(st.outbox.nextAt) > nowMs) continue;
+      if (!(await store.claim(claimKey(id, st.version), owner, claimTtl))) continue;
+      const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(id));
+      if (!fresh?.outbox || (fresh.status !== 'pending' && fresh.status !== 'failed') || fresh.version !== st.version) continue;
+      await attempt(id, fresh, now, out);
     }
     if (problems.length) await recordProblems(problems);
     await store.set(REMINDER_KEYS.lastTick, at);
-    return { at, sent, missed: result.missed.map((m) => m.reminder.id), failed: problems.filter((p) => p.status !== 'missed').map((p) => p.id) };
+    return { at, sent, missed: result.missed.map((m) => m.reminder.id), failed: out.failed };
   }
 
   const tick = () => withLock('tick', runTick);
 
+  // Through the outbox too: claimed, pending before the doors see it, never twice.
   const sendNow = (id: string) => withLock('tick', async () => {
     const now = clock.now();
     const at = now.toISOString();
     const r = (await currentIndexes(now)).flatMap((ix) => ix.items).find((x) => x.id === id);
     if (!r) return undefined;
+    const claimed = await store.claim(claimKey(r.id, r.version), owner, claimTtl);
     const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
     if (fresh?.version === r.version) return { already: fresh };
-    await saveState(r.id, { version: r.version, status: 'sent', at });
-    const outcome = await deliver({ reminder: r, lateMs: 0, deferred: false, updated: false }, now);
-    await afterSend(r, outcome, at);
-    if (outcome.status === 'sent') await saveState(r.id, { version: r.version, status: 'sent', at, delivered: outcome.delivered });
-    else {
-      await saveState(r.id, { version: r.version, status: outcome.status, at, delivered: outcome.delivered, detail: outcome.detail });
-      await recordProblems([problemOf(r, outcome.status, at, outcome.detail)]);
-    }
+    if (!claimed) return { already: { version: r.version, status: 'pending' as const, at } };
+    const st: ReminderState = { version: r.version, status: 'pending', at, deferred: false, outbox: newEntry({ reminder: r, lateMs: 0, deferred: false, updated: false }, now) };
+    await saveState(r.id, st);
+    await changeOutbox(r.id, true);
+    const out = { sent: [] as TickReport['sent'][number][], problems: [] as ReminderProblem[], failed: [] as string[] };
+    const outcome = await attempt(r.id, st, now, out);
+    if (out.problems.length) await recordProblems(out.problems);
     return { outcome };
   });
 
@@ -301,6 +428,18 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
         const row: CustomReminder = { ...input, number, createdAt: clock.now().toISOString() };
         return { rows: [...rows, row], result: row };
       }, (index, row) => withReminder(index, customToReminder(row, config)));
+    },
+    async resend(id) {
+      const st = await store.get<ReminderState>(REMINDER_KEYS.state(id));
+      if (!st?.outbox || st.status === 'sent' || st.status === 'pending') return undefined;
+      const now = clock.now();
+      const next: ReminderState = {
+        ...st, status: 'failed', at: now.toISOString(),
+        outbox: { ...st.outbox, attempts: Math.max(st.outbox.attempts, 1), nextAt: now.toISOString(), until: new Date(now.getTime() + effectiveGrace(graceMs)).toISOString() },
+      };
+      await saveState(id, next);
+      await changeOutbox(id, true);
+      return next;
     },
     removeCustom(number) {
       return changeCustom((rows) => ({

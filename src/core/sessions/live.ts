@@ -1,8 +1,8 @@
 /**
  * @module The session while it sits (issue 11), as pure transitions on its record: opening and closing times,
  * arrivals and departures with their time (a proxy given on leaving), the current agenda item, withdrawals from
- * an item (CGCT L2131-11) and the votes, each kept with the attendance it was taken on, so that the minutes
- * count every vote against the room as it was at that moment, not as it is at the end.
+ * an item (CGCT L2131-11). Votes live in `record.ballots` (/vote), each kept with the attendance it was taken on,
+ * so that the minutes count every vote against the room as it was at that moment, not as it is at the end.
  */
 import { addProxy, setAttendance, type Change } from '../assembly/proxies.ts';
 import { delegateName } from '../config.ts';
@@ -38,14 +38,13 @@ export interface LiveRecord {
   readonly movements: readonly Movement[];
   /** Delegates withdrawn from an item, by item position. */
   readonly withdrawn: Readonly<Record<string, readonly string[]>>;
-  readonly ballots: readonly RecordedBallot[];
 }
 
 /** Several journaled steps make one change of the record: one version more than before (records.update checks it). */
 export const asOneChange = (before: SessionRecord, after: SessionRecord): SessionRecord =>
   after === before ? before : { ...after, version: before.version + 1 };
 
-export const emptyLive: LiveRecord = { movements: [], withdrawn: {}, ballots: [] };
+export const emptyLive: LiveRecord = { movements: [], withdrawn: {} };
 
 export const liveOf = (r: SessionRecord): LiveRecord => r.live ?? emptyLive;
 export const isOpen = (r: SessionRecord) => r.live?.openedAt !== undefined && r.live.closedAt === undefined;
@@ -116,13 +115,6 @@ export function withdraw(r: SessionRecord, who: Who, item: number, d: Delegate):
   const already = live.withdrawn[String(item)] ?? [];
   if (already.includes(d.id)) fail('live.already-withdrawn', `${delegateName(d)} est déjà ${agree(d, 'retiré', 'retirée')} du point ${item}.`);
   return withLive(r, who, 'retrait', `${delegateName(d)}, point ${item}`, { ...live, withdrawn: { ...live.withdrawn, [String(item)]: [...already, d.id] } });
-}
-
-export function recordBallot(r: SessionRecord, who: Who, ballot: Ballot, time: WallTime, detail: string): SessionRecord {
-  const live = mustBeOpen(r);
-  const taken: RecordedBallot = { ...ballot, time, attendance: r.attendance, proxies: r.proxies };
-  const ballots = [...live.ballots.filter((b) => b.item !== ballot.item), taken];
-  return withLive(r, who, 'vote', `point ${ballot.item} : ${detail}`, { ...live, ballots });
 }
 
 /** Was this ballot taken in a sitting session (it carries the attendance of its moment)? */

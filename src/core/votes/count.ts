@@ -62,7 +62,7 @@ function votersOf(input: BallotInput, withdrawn: ReadonlySet<string>): Voters {
   const present = roster.filter((d) => d.inOffice && !withdrawn.has(d.id) && isPresent(record.attendance[d.id], profile));
   const byId = delegatesById(roster);
   const represented: { giver: Delegate; holder: Delegate }[] = [];
-  for (const p of effectiveProxies(record, profile)) {
+  for (const p of effectiveProxies(record, profile, roster)) {
     const giver = byId.get(p.giver);
     const holder = byId.get(p.holder);
     // A withdrawn holder leaves the room: the proxy they carry cannot be used on this item either.

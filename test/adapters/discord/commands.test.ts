@@ -78,7 +78,7 @@ describe('Discord application commands', () => {
     expect(optionOf(byName('devis'), undefined, 'postes').max_value).toBeGreaterThan(1);
     expect(optionOf(byName('devis'), undefined, 'tarif').choices.map((c: Json) => c.value)).toEqual(['membre', 'non-membre']);
     expect(optionOf(byName('devis'), undefined, 'service')).toMatchObject({ type: T.String, autocomplete: true });
-    expect(optionOf(byName('presence'), undefined, 'statut').choices.map((c: Json) => c.value)).toEqual(['salle', 'distance', 'excuse', 'absent', 'arrive', 'part']);
+    expect(optionOf(byName('presence'), undefined, 'statut').choices.map((c: Json) => c.value)).toEqual(['salle', 'distance', 'excuse', 'absent', 'suppleant', 'arrive', 'part']);
     expect(optionOf(byName('presence'), undefined, 'délégué')).toMatchObject({ autocomplete: true });
     expect(optionOf(byName('quorum'), undefined, 'séance')).toMatchObject({ autocomplete: true, required: false });
     expect(optionOf(byName('odj'), 'ajouter', 'nature').choices.map((c: Json) => c.value)).toEqual(['information', 'deliberation']);

@@ -14,7 +14,7 @@ function delegates(n: number, votes = 1): Delegate[] {
 
 const cgct: BodyProfile = {
   ...config.body, kind: 'commune', statedTotalVotes: undefined,
-  quorum: { count: 'heads', base: 'present', source: 'CGCT, article L2121-17' },
+  quorum: { ...config.body.quorum, count: 'heads', base: 'present', source: 'CGCT, article L2121-17' },
 };
 
 describe('quorum of the committee of 7 October 2024 (statutes: heads, present or represented)', () => {
@@ -69,7 +69,7 @@ describe('quorum under other rules', () => {
     const heavy = delegates(2, 6).map((d, i) => ({ ...d, id: `h${i}` }));
     const light = delegates(10);
     const roster = [...heavy, ...light]; // 22 votes, threshold 12
-    const profile: BodyProfile = { ...cgct, quorum: { count: 'votes', base: 'present-or-represented', source: 'statuts' } };
+    const profile: BodyProfile = { ...cgct, quorum: { ...cgct.quorum, count: 'votes', base: 'present-or-represented', source: 'statuts' } };
     const record: SessionRecord = {
       version: 0, attendance: { h0: 'salle', h1: 'excuse', d0: 'salle' }, journal: [],
       proxies: [{ giver: 'h1', holder: 'd0', status: 'confirmed', declaredBy: 't', declaredAt: '' }],

@@ -5,7 +5,7 @@ import { emptyRecord, type Session, type SessionRecord } from '../../../src/core
 import type { Logger, Store } from '../../../src/core/ports.ts';
 import type { Outgoing } from '../../../src/core/reply.ts';
 import type { DoorReport, SendFn } from '../../../src/core/reminders/model.ts';
-import { createReminderScheduler, type ReminderScheduler } from '../../../src/core/reminders/scheduler.ts';
+import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } from '../../../src/core/reminders/scheduler.ts';
 import { createFakeClock, type FakeClock } from '../../../src/infra/clock.ts';
 import { openStore } from '../../../src/infra/keyv-store.ts';
 
@@ -69,6 +69,10 @@ export interface HarnessOptions {
   readonly onSend?: (message: Outgoing) => Promise<void> | void;
   /** Keep the store open on close (several schedulers sharing one store). */
   readonly keepStore?: boolean;
+  /** Passed to the scheduler as is (claim TTL, door names, owner). */
+  readonly scheduler?: Partial<Pick<SchedulerDeps, 'claimTtlMs' | 'doorNames' | 'owner'>>;
+  /** Replaces a door's answer (e.g. a send that never returns, as when a process is killed mid-delivery). */
+  readonly intercept?: (door: FakeDoor, message: Outgoing) => Promise<void> | void;
 }
 
 export const door = (name: string, behaviour: FakeDoor['behaviour'] = 'ok'): FakeDoor => ({ name, behaviour, calls: 0 });
@@ -88,7 +92,9 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const doors = opts.doors ?? [door('console')];
   const send: SendFn = async (message, only) => {
     await opts.onSend?.(message);
-    return doors.filter((d) => !only || only.includes(d.name)).map((d): DoorReport => {
+    const targets = doors.filter((d) => !only || only.includes(d.name));
+    for (const d of targets) await opts.intercept?.(d, message);
+    return targets.map((d): DoorReport => {
       d.calls++;
       if (d.failFirst !== undefined && d.failFirst > 0) {
         d.failFirst--;
@@ -119,6 +125,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     sessions: async () => h.sessions,
     record: async (id) => h.records.get(id) ?? emptyRecord,
     sleep: async (ms) => { sleeps.push(ms); },
+    ...opts.scheduler,
   });
   return h;
 }

@@ -1,5 +1,6 @@
 /** @module Convocation delays in jours francs: the latest sending date, compliance of a recorded date, the rule's source. */
 import { describe, expect, it } from 'vitest';
+import { kindDefaults } from '../../../src/core/assembly/profile.ts';
 import type { BodyProfile } from '../../../src/core/model.ts';
 import { joursFrancsBetween, latestConvocationDate } from '../../../src/core/sessions/convocation.ts';
 import { convocationRule, convocationStatus } from '../../../src/core/sessions/convocation-rule.ts';
@@ -43,8 +44,8 @@ describe('jours francs', () => {
   it('takes the delay and its source from the body profile', () => {
     const body = sampleConfig().body;
     expect(convocationRule(body)).toMatchObject({ days: 5, source: expect.stringContaining('statuts') });
-    const commune: BodyProfile = { ...body, kind: 'commune', convocationDays: 3 };
-    expect(convocationRule(commune).source).toContain('L2121-11');
-    expect(convocationRule({ ...body, kind: 'epci' }).source).toContain('L5211-1');
+    const commune: BodyProfile = { ...body, ...kindDefaults('commune', 1200), kind: 'commune' };
+    expect(convocationRule(commune)).toMatchObject({ days: 3, source: expect.stringContaining('L2121-11') });
+    expect(convocationRule({ ...body, ...kindDefaults('epci'), kind: 'epci' }).source).toContain('L5211-1');
   });
 });

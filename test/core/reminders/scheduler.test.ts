@@ -1,5 +1,5 @@
 /**
- * @module The scheduler over the store and the doors: marked sent before any door sees it, a failing door
+ * @module The scheduler over the store and the doors: in the outbox before any door sees it, a failing door
  * retried with back-off then recorded and shown, catch-up within and beyond the grace, rescheduling.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const addDelegatesReminder = (x: Harness, date: string, time: string, text = 'Pe
   x.scheduler.addCustom({ date, time, to: { kind: 'delegates' }, text, createdBy: 'test' });
 
 describe('exactly once', () => {
-  it('records the reminder as sent in the store before handing it to a door', async () => {
+  it('puts the reminder in the durable outbox (pending, with its message) before handing it to a door', async () => {
     const seen: (ReminderState | undefined)[] = [];
     h = await createHarness({
       now: '2026-12-01T07:00:00Z',
@@ -27,7 +27,9 @@ describe('exactly once', () => {
     await addDelegatesReminder(h, '2026-12-01', '09:00');
     await h.tickAt('2026-12-01T08:00:00Z');
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ status: 'sent', version: '2026-12-01T08:00:00.000Z' });
+    expect(seen[0]).toMatchObject({ status: 'pending', version: '2026-12-01T08:00:00.000Z', outbox: { message: { title: 'Rappel' }, done: [] } });
+    expect(await h.store.get(REMINDER_KEYS.outbox)).toEqual([]);
+    expect(await h.scheduler.state('rappel:1')).toMatchObject({ status: 'sent', delivered: ['console'] });
   });
 
   it('sends once however many ticks follow', async () => {
