@@ -87,6 +87,9 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   const retryConfig = opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 };
   const clientOptions: webApi.WebClientOptions = { logger: bolt, retryConfig, timeout: 15_000, ...(slackApiUrl ? { slackApiUrl } : {}) };
   const api = new webApi.WebClient(botToken, clientOptions);
+  // Keyed posts (reminders) are retried by the outbox, which first looks for them in the history: the client's own
+  // retries (a slow API timing out, a 429 waited in-process) could post copies nobody checks for.
+  const keyedClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const probeClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 5000 });
 
   let identity: SlackIdentity | undefined;
@@ -180,7 +183,7 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
         if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
         const metadata = message.key ? { event_type: REMINDER_EVENT, event_payload: { key: message.key } } : undefined;
         for (const page of replyToBlockKitMessages(message.reply)) {
-          const posted = await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks, ...(metadata ? { metadata } : {}) });
+          const posted = await (metadata ? keyedClient : api).chat.postMessage({ channel, text: page.text, blocks: page.blocks, ...(metadata ? { metadata } : {}) });
           if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
         }
       } catch (e) {
