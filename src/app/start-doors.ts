@@ -72,7 +72,7 @@ function retryInBackground(bot: Bot, name: string, start: () => Promise<Door>, e
     }
   };
   const schedule = () => {
-    bot.logger.warn(`${name} door unreachable; the other doors keep running, retrying`, { retryInSeconds: Math.round(delay / 1000) });
+    bot.logger.warn(`${name} door unreachable; the other doors keep running, retrying`, { retryInMs: delay });
     timer = setTimeout(() => void attempt(), delay);
     timer.unref();
   };
