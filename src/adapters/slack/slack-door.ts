@@ -13,6 +13,7 @@ import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
+import { replayGuard, signedRequestOf } from './replay.ts';
 import { settleRequests, slackOpenRequests, type OpenRequest } from './open-requests.ts';
 import type { SlackSettings } from './settings.ts';
 
@@ -98,8 +99,9 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   const mode = appToken ? 'socket' : 'http';
   const receiver = appToken
     ? new SocketModeReceiver({ appToken, logger: bolt, installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } } })
-    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt, customRoutes: opts.customRoutes ?? [] });
+    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt, customRoutes: opts.customRoutes ?? [], customPropertiesExtractor: signedRequestOf });
   const app = new App({ authorize, receiver, logger: bolt, clientOptions });
+  app.use(replayGuard(host.store, log));
   registerListeners(app, { host, log, secretariat: channels.secretariatChannel, botUserId: () => identity?.userId });
 
   const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
