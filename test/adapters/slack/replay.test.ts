@@ -1,7 +1,9 @@
 /** Replay protection (issue 17): a signed Slack request, or an event Slack retries, runs once. */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeSlackAgent, eventEnvelope, nowSeconds, postSigned, slashCommandBody } from '../../helpers/fake-slack.ts';
-import { BOT_USER, SIGNING_SECRET, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
+import type { FakeClock } from '../../../src/infra/clock.ts';
+import { closeSlackAgent, eventEnvelope, nowSeconds, postSigned, slashCommandBody, type ApiCall } from '../../helpers/fake-slack.ts';
+import { messageText } from './block-kit-limits.ts';
+import { BOT_USER, SECRETARIAT, SIGNING_SECRET, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
 
 let h: SlackHarness | undefined;
 afterEach(async () => {
@@ -41,5 +43,40 @@ describe('Slack replays', () => {
     await postSigned(h.url, SIGNING_SECRET, raw, 'application/json', { timestamp: t });
     await postSigned(h.url, SIGNING_SECRET, raw, 'application/json', { timestamp: t + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === `D${USERS.payen}`)).toHaveLength(1);
+  });
+});
+
+const buttons = (call: ApiCall) => ((call.body.blocks as { type: string; elements?: unknown[] }[]).find((b) => b.type === 'actions')?.elements ?? []) as { action_id: string; value: string }[];
+
+describe('a stale « Refuser »', () => {
+  it('cannot refuse a newer declaration of the same delegate', async () => {
+    h = await startSlackHarness();
+    await h.peek('/seance planifier 2026-12-14 17:30 Amiens');
+    await h.peek('/presence PARSIS salle 2026-12-14');
+    const requestTo = async (before: number) => h!.fake.waitForCall('chat.postMessage', (c) => c.body.channel === SECRETARIAT && h!.fake.calls.indexOf(c) >= before);
+
+    let before = h.fake.calls.length;
+    await h.command(USERS.roy, '/pouvoir donner ROY PARSIS 2026-12-14');
+    const first = await requestTo(before);
+    const refuseFirst = buttons(first).find((b) => b.action_id === 'proxy.refuse')!;
+    await h.click(USERS.secretary, refuseFirst, first, '1700000100.000100');
+    expect(await h.peek('/pouvoirs 2026-12-14')).not.toContain('Mme ROY → M. PARSIS');
+
+    (h.hub.clock as FakeClock).advance(60_000);
+    before = h.fake.calls.length;
+    await h.command(USERS.roy, '/pouvoir donner ROY PARSIS 2026-12-14');
+    const second = await requestTo(before);
+    expect(buttons(second).find((b) => b.action_id === 'proxy.refuse')!.value).not.toBe(refuseFirst.value);
+
+    // The first request's button, clicked again (its copy elsewhere, or a captured click sent anew).
+    const stale = await h.click(USERS.secretary, refuseFirst, first, '1700000100.000100');
+    const answer = messageText(stale.responses[0]!.body);
+    expect(answer).toContain('Demande déjà traitée');
+    expect(answer).toContain('Ce bouton concerne une demande de pouvoir de Mme ROY déjà traitée');
+    expect(await h.peek('/pouvoirs 2026-12-14')).toContain('En attente');
+
+    // The newer request's own button decides it.
+    await h.click(USERS.secretary, buttons(second).find((b) => b.action_id === 'proxy.refuse')!, second, '1700000200.000100');
+    expect(await h.peek('/pouvoirs 2026-12-14')).not.toContain('En attente');
   });
 });
