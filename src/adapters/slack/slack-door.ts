@@ -62,20 +62,33 @@ function platformErrorOf(e: unknown): string | undefined {
   return err?.code === webApi.ErrorCode.PlatformError ? err.data?.error : undefined;
 }
 
-/** A failed Web API call, in French for the secretariat (/rappels shows it); never contains the token. */
+/** What the Web API throws once its retries after a 429 ran out (a plain Error wrapped as a request error). */
+const RATE_LIMIT = /rate limit was exceeded.*retry-after: (\d+)/i;
+
+/** Internal addresses (the API URL, a proxy) never reach user-visible text such as /rappels. */
+export function withoutUrls(s: string): string {
+  return s.replace(/\s*\(url: [^)]*\)/gi, '').replace(/\b(?:https?|wss?):\/\/[^\s),]+/gi, '[adresse masquée]');
+}
+
+const rateLimited = (seconds: unknown) => `limite de débit de Slack atteinte${typeof seconds === 'number' || typeof seconds === 'string' ? ` (réessai possible dans ${seconds} s)` : ''}`;
+
+/** A failed Web API call, in French for the secretariat (/rappels shows it); never contains the token or an URL. */
 export function slackFailureText(e: unknown): string {
   const err = e as { code?: string; statusCode?: number; retryAfter?: number; original?: Error; message?: string };
   switch (err?.code) {
     case webApi.ErrorCode.HTTPError:
-      return `Slack a répondu HTTP ${err.statusCode}`;
+      return err.statusCode === 429 ? rateLimited(undefined) : `Slack a répondu HTTP ${err.statusCode}`;
     case webApi.ErrorCode.PlatformError:
       return `Slack a refusé l'envoi (${platformErrorOf(e)})`;
     case webApi.ErrorCode.RateLimitedError:
-      return `Slack limite les envois (réessayer dans ${err.retryAfter} s)`;
-    case webApi.ErrorCode.RequestError:
-      return `Slack injoignable (${err.original?.message ?? 'erreur réseau'})`;
+      return rateLimited(err.retryAfter);
+    case webApi.ErrorCode.RequestError: {
+      const detail = err.original?.message ?? 'erreur réseau';
+      const limited = RATE_LIMIT.exec(detail);
+      return limited ? rateLimited(limited[1]) : `Slack injoignable (${withoutUrls(detail)})`;
+    }
     default:
-      return `envoi Slack impossible (${e instanceof Error ? e.message : String(e)})`;
+      return `envoi Slack impossible (${withoutUrls(e instanceof Error ? e.message : String(e))})`;
   }
 }
 
