@@ -8,6 +8,7 @@ import { parseDoorSettings, SettingsError, type DoorSettings } from './app/setti
 import { startChatDoors } from './app/start-doors.ts';
 import { reminderOwnership, REMINDERS_ELSEWHERE } from './app/reminder-owner.ts';
 import { startWeb, type StartedWeb } from './app/start-web.ts';
+import { installProcessGuard } from './app/process-guard.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
 import { checkConfig, formatCheck } from './core/check.ts';
@@ -90,6 +91,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     throw e;
   }
   const logger = createLogger({ secrets: secretsFromEnv(env), quiet: plan.console && !plan.slack && !plan.discord && !env.SEANCE_VERBOSE });
+  // From here on, one failing listener or library must not take the doors and the reminders down.
+  installProcessGuard(logger);
   const clock = env.SEANCE_NOW ? createFakeClock(env.SEANCE_NOW) : systemClock;
   const storeUrl = env.SEANCE_STORE || DEFAULT_STORE;
   let store;
@@ -102,7 +105,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const bot = createBot({ config, store, clock, logger });
   let ticker: Ticker | undefined;
   let web: StartedWeb | undefined;
+  const doorsRetry = new AbortController();
   const shutdown = async () => {
+    doorsRetry.abort();
     await ticker?.stop();
     await web?.stop();
     await bot.stop();
@@ -134,7 +139,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return 2;
   }
   try {
-    await startChatDoors(bot, plan, { slackRoutes: web?.slackRoutes });
+    await startChatDoors(bot, plan, { slackRoutes: web?.slackRoutes, signal: doorsRetry.signal });
   } catch (e) {
     logger.error('a chat door could not start', { error: e instanceof Error ? e.message : String(e) });
     await web?.stop();

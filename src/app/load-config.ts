@@ -42,9 +42,36 @@ export function loadConfigFile(file: string): AppConfig {
   return parseConfig(text, file);
 }
 
+/** A body's file uses a few aliases at most; many more is the « billion laughs » expansion (alias bomb). */
+const MAX_ALIAS_COUNT = 100;
+/** The schema's deepest path is a handful of levels; far deeper is an attack or a broken file. */
+const MAX_DEPTH = 32;
+const ALIAS_BOMB = `trop d'alias YAML (*nom) imbriqués : plus de ${MAX_ALIAS_COUNT} expansions, fichier refusé (protection contre les « bombes d'alias »)`;
+const TOO_DEEP = `structure YAML trop profonde : plus de ${MAX_DEPTH} niveaux imbriqués, fichier refusé`;
+
+/** The nesting depth of a parsed value, without recursion (a deep value must not overflow the stack here). */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DEPTH) return d;
+    if (v && typeof v === 'object') for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 export function parseConfig(text: string, file: string): AppConfig {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  } catch (e) {
+    // Thousands of nested [ [ [ … overflow the parser's stack: refuse the file, never a raw stack trace.
+    throw new ConfigError(file, [e instanceof RangeError ? TOO_DEEP : `YAML illisible (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`]);
+  }
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) throw new ConfigError(file, [TOO_DEEP]);
   if (doc.errors.length > 0) {
     throw new ConfigError(file, doc.errors.map((e) => {
       const pos = lines.linePos(e.pos[0]);
@@ -60,11 +87,15 @@ export function parseConfig(text: string, file: string): AppConfig {
   };
   let js: unknown;
   try {
-    js = doc.toJS();
+    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/excessive alias count/i.test(message)) throw new ConfigError(file, [ALIAS_BOMB]);
+    if (e instanceof RangeError) throw new ConfigError(file, [TOO_DEEP]);
     // An alias to an anchor defined later (or never) only shows when the document is built.
-    throw new ConfigError(file, [`alias YAML non résolu : ${e instanceof Error ? e.message.replace(/^Unresolved alias.*?: /, '*') : String(e)} (l'ancre &nom doit être définie avant l'alias *nom)`]);
+    throw new ConfigError(file, [`alias YAML non résolu : ${message.replace(/^Unresolved alias.*?: /, '*')} (l'ancre &nom doit être définie avant l'alias *nom)`]);
   }
+  if (depthOf(js) > MAX_DEPTH) throw new ConfigError(file, [TOO_DEEP]);
   const parsed = configSchema.safeParse(js, { reportInput: true });
   if (!parsed.success) {
     throw new ConfigError(file, parsed.error.issues.map((i) => {

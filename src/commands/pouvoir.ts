@@ -7,7 +7,7 @@
 import { addProxy, confirmProxy, proxyOf, removeProxy } from '../core/assembly/proxies.ts';
 import { arg, defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
-import type { Delegate, Session } from '../core/model.ts';
+import type { Delegate, Proxy, Session } from '../core/model.ts';
 import { list, reply, text, type Outgoing, type Reply } from '../core/reply.ts';
 import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { formatDateLong } from '../core/text/dates.ts';
@@ -53,9 +53,24 @@ function giverAndHolder(first: string, second: string | undefined, ctx: CommandC
   return fail('args.invalid', 'Argument manquant : mandataire (le délégué présent qui reçoit le pouvoir).', [text('Usage : /pouvoir donner <mandant> <mandataire> [séance]')]);
 }
 
+/**
+ * Which declaration a button decides: its `declaredAt`, carried by Confirmer / Refuser (`demande:<instant>`), so a
+ * click on an old request (or a captured one, replayed) cannot decide a later declaration of the same delegate.
+ */
+const requestArg = arg({ name: 'demande', kind: 'text', optional: true, description: 'la déclaration décidée (mise par les boutons : demande:<instant>)' });
+const REQUEST_PREFIX = 'demande:';
+
+/** Fails in French when the button's declaration is not the pending one any more. */
+function checkSameRequest(requested: string | undefined, p: Proxy | undefined, giver: Delegate): void {
+  if (requested === undefined) return;
+  const stamp = requested.startsWith(REQUEST_PREFIX) ? requested.slice(REQUEST_PREFIX.length) : requested;
+  if (p && p.declaredAt === stamp) return;
+  fail('proxy.stale', `Ce bouton concerne une demande de pouvoir de ${nameOf(giver)} déjà traitée${p ? ' : une nouvelle déclaration est en attente, décidez-la depuis son propre message' : ''}. Rien n'a été modifié.`);
+}
+
 /** The secretariat's request about a declared proxy, with Confirmer / Refuser (also used by /reponse pouvoir). */
-export function proxyRequest(ctx: CommandContext, s: Session, giver: Delegate, holder: Delegate, via = 'déclare'): Outgoing {
-  const cmd = (verb: string) => `/pouvoir ${verb} ${giver.lastName} ${s.date}`;
+export function proxyRequest(ctx: CommandContext, s: Session, giver: Delegate, holder: Delegate, via = 'déclare', declaredAt?: string): Outgoing {
+  const cmd = (verb: string) => `/pouvoir ${verb} ${giver.lastName} ${s.date}${declaredAt ? ` ${REQUEST_PREFIX}${declaredAt}` : ''}`;
   const request = reply('Demande de pouvoir à confirmer', [
     text(`${nameOf(giver)} ${via} donner pouvoir à ${nameOf(holder)} (${giver.votes} voix).`),
   ], {
@@ -91,7 +106,7 @@ const donner = defineCommand({
     }
     return done('Pouvoir déclaré, en attente de confirmation',
       [`Votre pouvoir à ${nameOf(holder)} est transmis au secrétariat, qui le confirmera.`, ...change.notes], ctx, s,
-      [proxyRequest(ctx, s, giver, holder)], 'ephemeral');
+      [proxyRequest(ctx, s, giver, holder, 'déclare', proxyOf(change.record, giver.id)?.declaredAt)], 'ephemeral');
   },
 });
 
@@ -121,7 +136,7 @@ const retirer = defineCommand({
 const confirmer = defineCommand({
   name: 'confirmer',
   description: 'Confirmer un pouvoir déclaré (secrétariat)',
-  args: [giverArg, sessionArg],
+  args: [giverArg, sessionArg, requestArg],
   examples: ['/pouvoir confirmer ROY'],
   access: 'proxy.record',
   async run(args, ctx) {
@@ -132,6 +147,7 @@ const confirmer = defineCommand({
     const change = await ctx.records.update(s.id, (r) => {
       target.guard(r);
       const p = proxyOf(r, giver.id);
+      checkSameRequest(args['demande'], p, giver);
       if (!p) fail('proxy.not-found', `Aucun pouvoir de ${nameOf(giver)} n'est enregistré pour cette séance.`);
       return confirmProxy(ctx.config.body, r, giver, ctx.delegate(name(p.holder)), who(ctx));
     });
@@ -145,7 +161,7 @@ const confirmer = defineCommand({
 const refuser = defineCommand({
   name: 'refuser',
   description: 'Refuser un pouvoir déclaré (secrétariat)',
-  args: [giverArg, sessionArg],
+  args: [giverArg, sessionArg, requestArg],
   examples: ['/pouvoir refuser ROY'],
   access: 'proxy.record',
   async run(args, ctx) {
@@ -156,6 +172,7 @@ const refuser = defineCommand({
     let holder = '';
     const change = await ctx.records.update(s.id, (r) => {
       target.guard(r);
+      checkSameRequest(args['demande'], proxyOf(r, giver.id), giver);
       holder = name(proxyOf(r, giver.id)?.holder ?? '');
       return removeProxy(r, giver, holder, who(ctx), 'pouvoir refusé');
     });

@@ -6,6 +6,7 @@
  */
 import { defineCommand } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
+import { proxyOf } from '../core/assembly/proxies.ts';
 import type { AnswerKind } from '../core/model.ts';
 import { list, reply, text, type Outgoing } from '../core/reply.ts';
 import { answerLabel, holderActions, MAX_HOLDER_BUTTONS, possibleHolders, setAnswer } from '../core/sessions/answers.ts';
@@ -52,7 +53,7 @@ export const reponse = defineCommand({
       target.guard(r);
       return setAnswer(ctx.config.body, r, who(ctx), d, s, kind, holder);
     });
-    const outbox: Outgoing[] = holder ? [proxyRequest(ctx, s, d, holder, 'annonce (réponse à la convocation)')] : [];
+    const outbox: Outgoing[] = holder ? [proxyRequest(ctx, s, d, holder, 'annonce (réponse à la convocation)', proxyOf(change.record, d.id)?.declaredAt)] : [];
     const label = answerLabel(kind, d, holder ? nameOf(holder) : undefined);
     const lines = [
       kind === 'pouvoir'

@@ -24,7 +24,7 @@ export const ERROR_CODES = [
   'live.quorum', 'live.time',
   'name.ambiguous', 'name.me', 'name.unknown',
   'proxy.already-confirmed', 'proxy.chain', 'proxy.giver-already-gave', 'proxy.giver-present', 'proxy.holder-absent',
-  'proxy.holder-already-holds', 'proxy.no-holder', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self',
+  'proxy.holder-already-holds', 'proxy.no-holder', 'proxy.not-found', 'proxy.not-in-office', 'proxy.not-pending', 'proxy.not-yours', 'proxy.self', 'proxy.stale',
   'publish.cancelled', 'publish.future',
   'quote.no-price', 'quote.no-tariff', 'quote.not-yet', 'quote.seat-limit', 'quote.seats',
   'reminder.past', 'reminder.unknown', 'reminders.unavailable',

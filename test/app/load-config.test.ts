@@ -72,6 +72,32 @@ describe('seance check on the sample', () => {
 });
 
 describe('the process on a bad configuration', () => {
+  it('refuses a YAML alias bomb and an excessive depth, naming the file, without a stack trace', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)];
+    const bomb = `${levels.join('\n')}\n`;
+    const refused = (yaml: string) => {
+      try {
+        parseConfig(yaml, 'bombe.yaml');
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error('accepted');
+    };
+    const b = refused(bomb);
+    expect(b).toBeInstanceOf(ConfigError);
+    expect(b.message).toContain('bombe.yaml');
+    expect(b.problems[0]).toMatch(/^trop d'alias YAML .* fichier refusé/);
+    expect(b.message).not.toMatch(/\bat \S+ \(/); // no stack frame
+
+    const deepFlow = `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const deepBlock = `${Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} x\n`;
+    for (const yaml of [deepFlow, deepBlock]) {
+      const d = refused(yaml);
+      expect(d).toBeInstanceOf(ConfigError);
+      expect(d.message).toContain('bombe.yaml');
+      expect(d.problems[0]).toMatch(/structure YAML trop profonde/);
+    }
+  });
   it('exits with status 2 and names the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seance-cfg-'));
     const file = join(dir, 'broken.yaml');

@@ -93,7 +93,7 @@ describe('the convocation, its answers and the forecast', () => {
     expect(choices.actions?.slice(0, 2).map((a) => a.command)).toEqual(['/reponse pouvoir "M. PARSIS" 2026-12-15', '/reponse pouvoir "M. PAYEN" 2026-12-15']);
     expect(await bot.say('/reponse pouvoir ROY', 'Mme ROY')).toContain('On ne se donne pas pouvoir à soi-même');
     expect(await bot.say('/reponse pouvoir "M. PARSIS" 2026-12-15', 'Mme ROY')).toContain('vous donnez pouvoir à M. PARSIS ; le secrétariat le confirmera');
-    expect(bot.delivered.at(-1)!.reply.actions?.map((a) => a.command)).toEqual(['/pouvoir confirmer ROY 2026-12-15', '/pouvoir refuser ROY 2026-12-15']);
+    expect(bot.delivered.at(-1)!.reply.actions?.map((a) => a.command)).toEqual([expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/), expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/)]);
     expect(await bot.say('/reponse salle')).toContain('Seuls les délégués');
     expect(await bot.say('/pouvoir confirmer ROY 2026-12-15')).toContain('Pouvoir de Mme ROY à M. PARSIS confirmé');
 

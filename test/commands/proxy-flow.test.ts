@@ -44,7 +44,7 @@ describe('proxies: declared by a delegate, confirmed by the secretariat', () => 
     expect(declared.visibility).toBe('ephemeral');
     const request = bot.delivered.at(-1)!;
     expect(request.to).toEqual({ kind: 'secretariat' });
-    expect(request.reply.actions?.map((a) => a.value)).toEqual(['/pouvoir confirmer ROY 2026-12-15', '/pouvoir refuser ROY 2026-12-15']);
+    expect(request.reply.actions?.map((a) => a.value)).toEqual([expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/), expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/)]);
     expect(await bot.say('/pouvoirs 2026-12-15')).toContain('Mme ROY → M. PARSIS (déclaré par Mme ROY)');
     expect(await bot.say('/quorum 2026-12-15')).toMatch(/Pouvoirs\s+: aucun représenté/);
 

@@ -13,6 +13,7 @@ import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
+import { replayGuard, signedRequestOf } from './replay.ts';
 import { settleRequests, slackOpenRequests, type OpenRequest } from './open-requests.ts';
 import type { SlackSettings } from './settings.ts';
 
@@ -61,20 +62,33 @@ function platformErrorOf(e: unknown): string | undefined {
   return err?.code === webApi.ErrorCode.PlatformError ? err.data?.error : undefined;
 }
 
-/** A failed Web API call, in French for the secretariat (/rappels shows it); never contains the token. */
+/** What the Web API throws once its retries after a 429 ran out (a plain Error wrapped as a request error). */
+const RATE_LIMIT = /rate limit was exceeded.*retry-after: (\d+)/i;
+
+/** Internal addresses (the API URL, a proxy) never reach user-visible text such as /rappels. */
+export function withoutUrls(s: string): string {
+  return s.replace(/\s*\(url: [^)]*\)/gi, '').replace(/\b(?:https?|wss?):\/\/[^\s),]+/gi, '[adresse masquée]');
+}
+
+const rateLimited = (seconds: unknown) => `limite de débit de Slack atteinte${typeof seconds === 'number' || typeof seconds === 'string' ? ` (réessai possible dans ${seconds} s)` : ''}`;
+
+/** A failed Web API call, in French for the secretariat (/rappels shows it); never contains the token or an URL. */
 export function slackFailureText(e: unknown): string {
   const err = e as { code?: string; statusCode?: number; retryAfter?: number; original?: Error; message?: string };
   switch (err?.code) {
     case webApi.ErrorCode.HTTPError:
-      return `Slack a répondu HTTP ${err.statusCode}`;
+      return err.statusCode === 429 ? rateLimited(undefined) : `Slack a répondu HTTP ${err.statusCode}`;
     case webApi.ErrorCode.PlatformError:
       return `Slack a refusé l'envoi (${platformErrorOf(e)})`;
     case webApi.ErrorCode.RateLimitedError:
-      return `Slack limite les envois (réessayer dans ${err.retryAfter} s)`;
-    case webApi.ErrorCode.RequestError:
-      return `Slack injoignable (${err.original?.message ?? 'erreur réseau'})`;
+      return rateLimited(err.retryAfter);
+    case webApi.ErrorCode.RequestError: {
+      const detail = err.original?.message ?? 'erreur réseau';
+      const limited = RATE_LIMIT.exec(detail);
+      return limited ? rateLimited(limited[1]) : `Slack injoignable (${withoutUrls(detail)})`;
+    }
     default:
-      return `envoi Slack impossible (${e instanceof Error ? e.message : String(e)})`;
+      return `envoi Slack impossible (${withoutUrls(e instanceof Error ? e.message : String(e))})`;
   }
 }
 
@@ -87,6 +101,9 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   const retryConfig = opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 };
   const clientOptions: webApi.WebClientOptions = { logger: bolt, retryConfig, timeout: 15_000, ...(slackApiUrl ? { slackApiUrl } : {}) };
   const api = new webApi.WebClient(botToken, clientOptions);
+  // Keyed posts (reminders) are retried by the outbox, which first looks for them in the history: the client's own
+  // retries (a slow API timing out, a 429 waited in-process) could post copies nobody checks for.
+  const keyedClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
   const probeClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 5000 });
 
   let identity: SlackIdentity | undefined;
@@ -95,8 +112,9 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   const mode = appToken ? 'socket' : 'http';
   const receiver = appToken
     ? new SocketModeReceiver({ appToken, logger: bolt, installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } } })
-    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt, customRoutes: opts.customRoutes ?? [] });
+    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt, customRoutes: opts.customRoutes ?? [], customPropertiesExtractor: signedRequestOf });
   const app = new App({ authorize, receiver, logger: bolt, clientOptions });
+  app.use(replayGuard(host.store, log));
   registerListeners(app, { host, log, secretariat: channels.secretariatChannel, botUserId: () => identity?.userId });
 
   const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
@@ -180,7 +198,7 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
         if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
         const metadata = message.key ? { event_type: REMINDER_EVENT, event_payload: { key: message.key } } : undefined;
         for (const page of replyToBlockKitMessages(message.reply)) {
-          const posted = await api.chat.postMessage({ channel, text: page.text, blocks: page.blocks, ...(metadata ? { metadata } : {}) });
+          const posted = await (metadata ? keyedClient : api).chat.postMessage({ channel, text: page.text, blocks: page.blocks, ...(metadata ? { metadata } : {}) });
           if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
         }
       } catch (e) {

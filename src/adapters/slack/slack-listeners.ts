@@ -51,22 +51,9 @@ async function respondWith(respond: RespondFn, reply: Reply, log: Logger, what: 
   }
 }
 
-/** Event ids already handled: Slack redelivers an event it thinks was lost. */
-function dedupe(max = 1000): (id: unknown) => boolean {
-  const seen = new Set<string>();
-  return (id) => {
-    if (typeof id !== 'string') return false;
-    if (seen.has(id)) return true;
-    seen.add(id);
-    if (seen.size > max) seen.delete(seen.values().next().value!);
-    return false;
-  };
-}
-
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { host, log, secretariat } = deps;
   const commands = host.commands;
-  const seen = dedupe();
 
   // One listener per declared command; the dispatcher does everything else.
   const onCommand = async ({ command, ack, respond, client }: {
@@ -146,7 +133,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.event('message', async ({ event, body, client }) => {
     const e = event as unknown as Incoming;
     const bot = botOf(body);
-    if (fromBot(e, bot) || seen((body as { event_id?: string }).event_id)) return;
+    if (fromBot(e, bot)) return; // Slack's retries of an event: dropped by the replay guard (replay.ts)
     const inDm = e.channel_type === 'im';
     if (!inDm && e.channel !== secretariat) return; // other channels: only mentions, below
     // Addressed to the bot: a DM, or a message starting with its mention; otherwise only slash lines and shortcuts.
@@ -157,7 +144,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.event('app_mention', async ({ event, body, client }) => {
     const e = event as unknown as Incoming;
-    if (e.channel === secretariat || fromBot(e, botOf(body)) || seen((body as { event_id?: string }).event_id)) return;
+    if (e.channel === secretariat || fromBot(e, botOf(body))) return; // Slack's retries of an event: dropped by the replay guard (replay.ts)
     const line = messageToLine(e.text!, { commands, direct: true });
     if (line) await answerMessage(client, { ...e, user: e.user! }, line, false);
   });

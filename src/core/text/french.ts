@@ -98,6 +98,7 @@ const REFUSAL_TITLES: Readonly<Record<string, string>> = {
   'command.empty': 'Commande vide',
   'command.too-long': 'Commande trop longue',
   'proxy.not-pending': 'Pouvoir déjà confirmé',
+  'proxy.stale': 'Demande déjà traitée',
   access: 'Accès refusé',
   quote: 'Devis impossible',
   member: 'Membre non trouvé',

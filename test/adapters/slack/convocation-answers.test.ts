@@ -66,7 +66,7 @@ describe('answering the convocation by button in Slack', () => {
     const request = await h.fake.waitForCall('chat.postMessage', (c) => c.body.channel === SECRETARIAT && h.fake.calls.indexOf(c) >= before);
     expect(messageText(request.body)).toContain('Mme ROY annonce (réponse à la convocation) donner pouvoir à M. PARSIS');
     const confirm = buttonsOf(request.body.blocks)[0]!;
-    expect(confirm.value).toBe('/pouvoir confirmer ROY 2026-12-15');
+    expect(confirm.value).toEqual(expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/));
     await h.click(USERS.secretary, confirm, request, '1700000200.000100');
     expect(await h.peek('/pouvoirs 2026-12-15')).not.toContain('En attente');
   });

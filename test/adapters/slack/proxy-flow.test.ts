@@ -33,8 +33,8 @@ describe('proxy confirmation by button', () => {
     expect(blockKitViolations(request.body)).toEqual([]);
     expect(messageText(request.body)).toContain('Mme ROY déclare donner pouvoir à M. PARSIS (6 voix).');
     expect(buttons(request).map((b) => [b.action_id, b.value])).toEqual([
-      ['proxy.confirm', '/pouvoir confirmer ROY 2026-12-14'],
-      ['proxy.refuse', '/pouvoir refuser ROY 2026-12-14'],
+      ['proxy.confirm', expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-14 demande:\S+Z$/)],
+      ['proxy.refuse', expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-14 demande:\S+Z$/)],
     ]);
   });
 

@@ -29,13 +29,13 @@ describe('restart on SQLite', () => {
     await second.close();
   });
 
-  it('a reminder whose sending was interrupted by a crash is not sent again (marked before handing over)', async () => {
+  it('a reminder whose sending was interrupted by a crash is sent once after the restart (the outbox kept it)', async () => {
     const url = tmpDb();
     const store1 = await openStore(url);
     let handedOver!: () => void;
     const delivering = new Promise<void>((resolve) => { handedOver = resolve; });
     const first = await createHarness({
-      now: '2026-12-01T07:00:00Z', store: store1,
+      now: '2026-12-01T07:00:00Z', store: store1, scheduler: { claimTtlMs: 1 },
       // The process dies while a door is sending: the delivery never completes.
       onSend: () => { handedOver(); return new Promise<void>(() => undefined); },
     });
@@ -44,10 +44,13 @@ describe('restart on SQLite', () => {
     await delivering;
     await store1.close?.();
 
+    await new Promise((r) => setTimeout(r, 10)); // the dead process's claim expires
     const second = await createHarness({ now: '2026-12-01T08:05:00Z', store: await openStore(url) });
     const report = await second.scheduler.start();
-    expect(report.sent).toEqual([]);
-    expect(second.sent).toEqual([]);
+    expect(report.sent).toEqual([{ id: 'rappel:1', deferred: false }]);
+    expect(second.sent).toHaveLength(1);
+    expect((await second.tickAt('2026-12-01T08:06:00Z')).sent).toEqual([]);
+    expect(second.sent).toHaveLength(1);
     await second.close();
   });
 
