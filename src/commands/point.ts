@@ -66,6 +66,7 @@ export const point = defineCommand({
     if (head === 'suivant' || head === 'suivante') {
       const live = mustBeOpen(await ctx.records.record(s.id));
       target = (live.current ?? 0) + 1;
+      if (!s.agenda.length) fail('live.item', `L'ordre du jour de la séance est vide (/odj).`);
       if (target > s.agenda.length) fail('live.item', `Le point ${live.current} était le dernier de l'ordre du jour : lever la séance (/seance lever).`);
     } else if (/^\d+$/.test(head) && words.length === 1) target = Number(head);
     else fail('args.invalid', `« ${args['quoi']} » : indiquer suivant, le n° du point, ou retrait <délégué>.`);
