@@ -14,7 +14,7 @@ import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
 import { replayGuard, signedRequestOf } from './replay.ts';
-import { settleRequests, slackOpenRequests, type OpenRequest } from './open-requests.ts';
+import { settleRequests, slackOpenRequests, updateRequests, type OpenRequest } from './open-requests.ts';
 import type { SlackSettings } from './settings.ts';
 
 export const SLACK_ENDPOINT = '/slack/events';
@@ -211,6 +211,7 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
       return true;
     },
     settle: (key, outcome) => settleRequests(api, host.store, key, outcome, log),
+    update: (key, reply) => updateRequests(api, host.store, key, reply, log),
     async stop() {
       stopped = true;
       clearTimeout(probeTimer);
