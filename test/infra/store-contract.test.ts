@@ -80,6 +80,14 @@ describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
     expect(journal.map((r) => r.entry.i).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
+  it('update: the entries it appends keep their order, in the same write as the value', async () => {
+    const s = await fresh();
+    await s.update<string>('k', () => ({ value: 'v1', append: { journal: 'j', entries: ['a', 'b', 'c'] } }));
+    await s.update<string>('k', () => ({ value: 'v2', append: { journal: 'j', entries: ['d', 'e'] } }));
+    expect((await s.list<string>('j')).map((r) => r.entry)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(await s.getVersioned('k')).toEqual({ value: 'v2', version: 2 });
+  });
+
   it('claim: one owner at a time; the same owner again; taken over once expired', async () => {
     const s = await fresh();
     expect(await s.claim('c', 'A', 60_000)).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * @module The PostgreSQL engine (`SEANCE_STORE=postgres://…`): the shared store of several processes, on
  * the `pg` client (pure JavaScript, the reference driver). Compare-and-set is `UPDATE … WHERE version = $n`
- * (or `INSERT … ON CONFLICT DO NOTHING` for a new key), claims are one `INSERT … ON CONFLICT … DO UPDATE
+ * (or `INSERT … ON CONFLICT DO NOTHING` for a new key), with its journal rows inserted by the same
+ * statement (a data-modifying WITH: one round trip, atomic), claims are one `INSERT … ON CONFLICT … DO UPDATE
  * … WHERE expired`, counters one upsert `RETURNING` the value: each is atomic in the engine itself, so
  * processes need no lock of their own. The schema is created and migrated at start, under an advisory lock.
  */
@@ -78,27 +79,19 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
       await pool.query('DELETE FROM seance_kv WHERE body = $1 AND key = $2', [body, key]);
     },
     async compareAndSet(body, key, expected, value, append) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const changed = expected === 0
-          ? await client.query('INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING', [body, key, value])
-          : await client.query('UPDATE seance_kv SET value = $1, version = version + 1 WHERE body = $2 AND key = $3 AND version = $4', [value, body, key, expected]);
-        if (changed.rowCount !== 1) {
-          await client.query('ROLLBACK');
-          return false;
-        }
-        for (const entry of append?.entries ?? []) {
-          await client.query('INSERT INTO seance_journal (body, name, entry) VALUES ($1, $2, $3)', [body, append!.journal, entry]);
-        }
-        await client.query('COMMIT');
-        return true;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
+      const write = expected === 0
+        ? 'INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING RETURNING 1'
+        : 'UPDATE seance_kv SET value = $3, version = version + 1 WHERE body = $1 AND key = $2 AND version = $4 RETURNING 1';
+      const params: unknown[] = expected === 0 ? [body, key, value] : [body, key, value, expected];
+      const entries = append?.entries ?? [];
+      if (!entries.length) return (await pool.query(write, params)).rowCount === 1;
+      // One statement, so one round trip and atomic: the journal rows are inserted only if the write happened.
+      const n = params.length;
+      const r = await pool.query<{ written: string }>(`WITH w AS (${write}),
+        j AS (INSERT INTO seance_journal (body, name, entry)
+          SELECT $1, $${n + 1}, e.entry FROM w, unnest($${n + 2}::text[]) WITH ORDINALITY AS e(entry, i) ORDER BY e.i RETURNING 1)
+        SELECT count(*) AS written FROM w`, [...params, append!.journal, entries]);
+      return Number(r.rows[0]!.written) === 1;
     },
     async claim(body, key, owner, ttlMs) {
       const now = Date.now();
