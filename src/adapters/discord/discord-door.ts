@@ -12,7 +12,7 @@ import { handleDirectMessage } from './direct-messages.ts';
 import { NO_MENTIONS } from './embeds.ts';
 import { handleInteraction } from './interactions.ts';
 import { inviteUrl } from './invite.ts';
-import { settleRequests } from './open-requests.ts';
+import { settleRequests, updateRequests } from './open-requests.ts';
 import { errorText } from './send.ts';
 import type { DiscordSettings } from './settings.ts';
 
@@ -142,6 +142,7 @@ export async function startDiscordDoor(host: DoorHost, settings: DiscordSettings
     },
     deliver: (message: Outgoing) => (stopped ? Promise.resolve(false) : deliver(message)),
     settle: (key, outcome) => (stopped ? Promise.resolve() : settleRequests(client, host.store, key, outcome, logger)),
+    update: (key, reply) => (stopped ? Promise.resolve() : updateRequests(client, host.store, key, reply, logger)),
     async stop() {
       if (stopped) return;
       stopped = true;

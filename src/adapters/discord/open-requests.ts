@@ -5,7 +5,8 @@
 import { Routes, type APIEmbed, type Client } from 'discord.js';
 import type { Logger, Store } from '../../core/ports.ts';
 import { createOpenRequests } from '../../core/open-requests.ts';
-import { NO_MENTIONS } from './embeds.ts';
+import type { Reply } from '../../core/reply.ts';
+import { NO_MENTIONS, replyToDiscord } from './embeds.ts';
 import { messageProblems } from './limits.ts';
 import { errorText } from './send.ts';
 import { escapeMarkdown } from './text.ts';
@@ -38,6 +39,26 @@ export async function settleRequests(client: Client, store: Store, key: string, 
       await client.rest.patch(Routes.channelMessage(m.channelId, m.messageId), { body: settledEdit(m, outcome) });
     } catch (e) {
       log.warn('discord: could not edit a settled request', { key, channelId: m.channelId, messageId: m.messageId, error: errorText(e) });
+    }
+  }
+}
+
+/**
+ * The message posted for `key` (the live message) now shows `reply`: edited in place (its first page: the live
+ * message is one message), and remembered with its new content so that a later settle keeps the last figures.
+ */
+export async function updateRequests(client: Client, store: Store, key: string, reply: Reply, log: Logger): Promise<void> {
+  const open = discordOpenRequests(store, log);
+  const page = replyToDiscord(reply)[0]!;
+  for (const m of await open.take(key)) {
+    try {
+      await client.rest.patch(Routes.channelMessage(m.channelId, m.messageId), {
+        body: { content: page.content ?? '', embeds: page.embeds, components: page.components, allowed_mentions: { parse: NO_MENTIONS.parse } },
+      });
+      await open.remember(key, { channelId: m.channelId, messageId: m.messageId, ...(page.content ? { content: page.content } : {}), embeds: page.embeds });
+    } catch (e) {
+      log.warn('discord: could not edit a live message', { key, channelId: m.channelId, messageId: m.messageId, error: errorText(e) });
+      await open.remember(key, m);
     }
   }
 }
