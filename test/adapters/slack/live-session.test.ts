@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSlackAgent, type FileUpload } from '../../helpers/fake-slack.ts';
 import { readDocx } from '../../helpers/docx-text.ts';
-import { messageText } from './block-kit-limits.ts';
+import { blockKitViolations, messageText } from './block-kit-limits.ts';
 import { SECRETARIAT, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
 
 const DAY = '2026-12-15';
@@ -30,6 +30,8 @@ describe('a session in Slack', () => {
 
     // Roll call: a button of /appel, then names typed at once.
     const appel = (await h.command(USERS.secretary, '/appel', { channel: SECRETARIAT })).responses[0]!.body as any;
+    expect(blockKitViolations(appel)).toEqual([]);
+    expect(buttonsOf(appel.blocks)).toHaveLength(24);
     const varlet = buttonsOf(appel.blocks).find((b) => b.value.startsWith('/presence "M. VARLET" salle'))!;
     expect(varlet).toBeDefined();
     await h.click(USERS.secretary, varlet, { body: { channel: SECRETARIAT, blocks: appel.blocks } } as any);
