@@ -46,7 +46,9 @@ export async function measureCommand(line: string, size: number, timing: Through
 async function referenceRate(timing: ThroughputOptions): Promise<number> {
   const roster = sampleConfig().roster;
   let n = 0;
-  const t = await throughput(() => { n += (JSON.parse(JSON.stringify(roster)) as unknown[]).length; }, timing);
+  const t = await throughput(() => {
+    n += (JSON.parse(JSON.stringify(roster)) as unknown[]).length;
+  }, timing);
   if (n === 0) throw new Error('unreachable');
   return t.opsPerSec;
 }
@@ -59,7 +61,11 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   const rows: Row[] = [];
   const reference = await referenceRate(timing);
   rows.push({
-    bench: 'core', case: 'reference: JSON round-trip of the 47-delegate sample roster', value: reference, unit: 'ops/s', command: COMMAND,
+    bench: 'core',
+    case: 'reference: JSON round-trip of the 47-delegate sample roster',
+    value: reference,
+    unit: 'ops/s',
+    command: COMMAND,
     note: 'machine speed, for comparing figures across machines',
   });
   for (const line of COMMANDS) {
@@ -77,10 +83,16 @@ export async function run(opts: RunOptions): Promise<Row[]> {
         unit: 'ops/s',
         compare: isBase
           ? { against: 'reference JSON round-trip (ops/s ÷ ops/s)', ratio: f.opsPerSec / reference }
-          : { against: `time per command ÷ ${base.size} delegates (roster ×${rosterGrowth.toFixed(0)})`, ratio: growth },
-        goal: line === '/quorum' && isBase
-          ? { text: `≥ ${QUORUM_GOAL_PER_SEC.toLocaleString('en-US')}/s`, met: f.opsPerSec >= QUORUM_GOAL_PER_SEC }
-          : !isBase ? { text: `growth ≤ linear (≤ ${rosterGrowth.toFixed(0)}×)`, met: growth <= rosterGrowth } : undefined,
+          : {
+              against: `time per command ÷ ${base.size} delegates (roster ×${rosterGrowth.toFixed(0)})`,
+              ratio: growth,
+            },
+        goal:
+          line === '/quorum' && isBase
+            ? { text: `≥ ${QUORUM_GOAL_PER_SEC.toLocaleString('en-US')}/s`, met: f.opsPerSec >= QUORUM_GOAL_PER_SEC }
+            : !isBase
+              ? { text: `growth ≤ linear (≤ ${rosterGrowth.toFixed(0)}×)`, met: growth <= rosterGrowth }
+              : undefined,
         command: COMMAND,
         note: `${f.usPerOp.toFixed(1)} µs per command; ${Math.round(f.opsPerCpuSec).toLocaleString('en-US')} per CPU-second`,
       });

@@ -38,7 +38,11 @@ async function startTarget(name: string, kind: 'bot' | 'bare' | 'embed' | 'run' 
       done();
     }
   });
-  const env = { DISCORD_TOKEN: 'bench.discord.token', DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
+  const env = {
+    DISCORD_TOKEN: 'bench.discord.token',
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+  };
   try {
     const child = await startChild('bench/servers/discord-app.ts', [kind], { env });
     return { name, fake, child, waiting, seq: [], conc: [], cpu: { us: 0, requests: 0 } };
@@ -85,10 +89,15 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   const warmup = opts.quick ? 5 : 100;
   const targets: Target[] = [];
   try {
-    targets.push(...(await Promise.all([
-      startTarget('bare discord.js', 'bare'), startTarget('bare discord.js, same embed', 'embed'), startTarget('bot', 'bot'),
-      startTarget('same embed + the core', 'run'), startTarget('same embed + the core + rendering', 'render'),
-    ])));
+    targets.push(
+      ...(await Promise.all([
+        startTarget('bare discord.js', 'bare'),
+        startTarget('bare discord.js, same embed', 'embed'),
+        startTarget('bot', 'bot'),
+        startTarget('same embed + the core', 'run'),
+        startTarget('same embed + the core + rendering', 'render'),
+      ])),
+    );
     for (const t of targets) {
       await phase(t, warmup, 1, false);
       await phase(t, warmup, 8, false);
@@ -109,11 +118,47 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   const [bare, embed, bot, withCore, withRender] = targets as [Target, Target, Target, Target, Target];
   const cpuPer = (t: Target) => t.cpu.us / Math.max(1, t.cpu.requests);
   const rows: Row[] = [
-    { bench: 'discord', case: "client CPU per interaction, bare discord.js reply('ok')", value: cpuPer(bare), unit: 'µs', command: COMMAND, note: 'CPU time of the client process over the sequential phases ÷ interactions; insensitive to other load' },
-    { bench: 'discord', case: "client CPU per interaction, bare discord.js, same embed", value: cpuPer(embed), unit: 'µs', compare: { against: "bare discord.js reply('ok')", ratio: cpuPer(embed) / cpuPer(bare) }, command: COMMAND },
-    { bench: 'discord', case: 'client CPU per interaction, same embed + /quorum run through the dispatcher', value: cpuPer(withCore), unit: 'µs', compare: { against: 'bare discord.js, same embed', ratio: cpuPer(withCore) / cpuPer(embed) }, command: COMMAND },
-    { bench: 'discord', case: 'client CPU per interaction, same + the reply rendered (replyToDiscord)', value: cpuPer(withRender), unit: 'µs', compare: { against: 'bare discord.js, same embed', ratio: cpuPer(withRender) / cpuPer(embed) }, command: COMMAND, note: 'then only the door\'s own steps separate it from the bot' },
-    { bench: 'discord', case: 'client CPU per interaction, bot (/quorum)', value: cpuPer(bot), unit: 'µs', compare: { against: "bare discord.js reply('ok')", ratio: cpuPer(bot) / cpuPer(bare) }, command: COMMAND },
+    {
+      bench: 'discord',
+      case: "client CPU per interaction, bare discord.js reply('ok')",
+      value: cpuPer(bare),
+      unit: 'µs',
+      command: COMMAND,
+      note: 'CPU time of the client process over the sequential phases ÷ interactions; insensitive to other load',
+    },
+    {
+      bench: 'discord',
+      case: 'client CPU per interaction, bare discord.js, same embed',
+      value: cpuPer(embed),
+      unit: 'µs',
+      compare: { against: "bare discord.js reply('ok')", ratio: cpuPer(embed) / cpuPer(bare) },
+      command: COMMAND,
+    },
+    {
+      bench: 'discord',
+      case: 'client CPU per interaction, same embed + /quorum run through the dispatcher',
+      value: cpuPer(withCore),
+      unit: 'µs',
+      compare: { against: 'bare discord.js, same embed', ratio: cpuPer(withCore) / cpuPer(embed) },
+      command: COMMAND,
+    },
+    {
+      bench: 'discord',
+      case: 'client CPU per interaction, same + the reply rendered (replyToDiscord)',
+      value: cpuPer(withRender),
+      unit: 'µs',
+      compare: { against: 'bare discord.js, same embed', ratio: cpuPer(withRender) / cpuPer(embed) },
+      command: COMMAND,
+      note: "then only the door's own steps separate it from the bot",
+    },
+    {
+      bench: 'discord',
+      case: 'client CPU per interaction, bot (/quorum)',
+      value: cpuPer(bot),
+      unit: 'µs',
+      compare: { against: "bare discord.js reply('ok')", ratio: cpuPer(bot) / cpuPer(bare) },
+      command: COMMAND,
+    },
   ];
   for (const mode of ['seq', 'conc'] as const) {
     const label = mode === 'seq' ? 'sequential' : '8 at a time';
@@ -123,15 +168,43 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     for (const stat of ['medianMs', 'p99Ms'] as const) {
       const what = stat === 'medianMs' ? 'median' : 'p99';
       rows.push(
-        { bench: 'discord', case: `bare discord.js reply('ok'), ${label}, ${what}`, value: b[stat], unit: 'ms', command: COMMAND, note: `${b.n} interactions, INTERACTION_CREATE → callback` },
         {
-          bench: 'discord', case: `bot (/quorum), ${label}, ${what}`, value: s[stat], unit: 'ms',
+          bench: 'discord',
+          case: `bare discord.js reply('ok'), ${label}, ${what}`,
+          value: b[stat],
+          unit: 'ms',
+          command: COMMAND,
+          note: `${b.n} interactions, INTERACTION_CREATE → callback`,
+        },
+        {
+          bench: 'discord',
+          case: `bot (/quorum), ${label}, ${what}`,
+          value: s[stat],
+          unit: 'ms',
           compare: { against: 'bare discord.js', ratio: s[stat] / b[stat] },
-          goal: mode === 'seq' && stat === 'medianMs' ? { text: `bot / bare discord.js ≤ ${GOAL_RATIO}`, met: s[stat] / b[stat] <= GOAL_RATIO } : undefined,
+          goal:
+            mode === 'seq' && stat === 'medianMs'
+              ? { text: `bot / bare discord.js ≤ ${GOAL_RATIO}`, met: s[stat] / b[stat] <= GOAL_RATIO }
+              : undefined,
           command: COMMAND,
         },
-        { bench: 'discord', case: `bare discord.js replying with the bot's /quorum embed (rendered once), ${label}, ${what}`, value: e[stat], unit: 'ms', compare: { against: "bare discord.js reply('ok')", ratio: e[stat] / b[stat] }, command: COMMAND },
-        { bench: 'discord', case: `bot (/quorum) against the bare client sending the same embed, ${label}, ${what}`, value: s[stat], unit: 'ms', compare: { against: 'bare discord.js, same embed', ratio: s[stat] / e[stat] }, command: COMMAND, note: 'the difference is the per-command work: core, rendering, the door' },
+        {
+          bench: 'discord',
+          case: `bare discord.js replying with the bot's /quorum embed (rendered once), ${label}, ${what}`,
+          value: e[stat],
+          unit: 'ms',
+          compare: { against: "bare discord.js reply('ok')", ratio: e[stat] / b[stat] },
+          command: COMMAND,
+        },
+        {
+          bench: 'discord',
+          case: `bot (/quorum) against the bare client sending the same embed, ${label}, ${what}`,
+          value: s[stat],
+          unit: 'ms',
+          compare: { against: 'bare discord.js, same embed', ratio: s[stat] / e[stat] },
+          command: COMMAND,
+          note: 'the difference is the per-command work: core, rendering, the door',
+        },
       );
     }
   }

@@ -19,5 +19,7 @@ process.stderr.write(`${replyToText(first).split('\n')[0]}\n`);
 const t0 = nowNs();
 for (let i = 0; i < count; i++) replyToText(await bench.hub.dispatcher.runLine(line, actor));
 const ms = elapsedMs(t0);
-process.stdout.write(`${line} on ${size} delegates: ${count} in ${ms.toFixed(0)} ms, ${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s\n`);
+process.stdout.write(
+  `${line} on ${size} delegates: ${count} in ${ms.toFixed(0)} ms, ${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s\n`,
+);
 await bench.close();

@@ -44,12 +44,21 @@ function rows(size: number, ticks: number): CustomReminder[] {
   const out: CustomReminder[] = [];
   const at = (ms: number, n: number): CustomReminder => {
     const z = toZoned(new Date(ms), TZ);
-    return { number: n, date: z.date, time: z.time, to: { kind: 'delegates' }, text: `rappel ${n}`, createdBy: 'bench', createdAt: '' };
+    return {
+      number: n,
+      date: z.date,
+      time: z.time,
+      to: { kind: 'delegates' },
+      text: `rappel ${n}`,
+      createdBy: 'bench',
+      createdAt: '',
+    };
   };
   // DUE_PER_TICK reminders at each measured minute, the rest spread over the following year.
   for (let k = 0; k < ticks; k++) for (let i = 0; i < DUE_PER_TICK; i++) out.push(at(T0 + k * 60_000, out.length + 1));
   const rest = size - out.length;
-  for (let i = 0; i < rest; i++) out.push(at(T0 + 86_400_000 + Math.floor((i * 365 * 86_400_000) / rest / 60_000) * 60_000, out.length + 1));
+  for (let i = 0; i < rest; i++)
+    out.push(at(T0 + 86_400_000 + Math.floor((i * 365 * 86_400_000) / rest / 60_000) * 60_000, out.length + 1));
   return out;
 }
 
@@ -63,7 +72,12 @@ function timeUs(fn: () => unknown, iterations: number): number {
   return median(samples);
 }
 
-export async function measureTick(config: Config, size: number, ticks: number, iterations: number): Promise<TickFigure> {
+export async function measureTick(
+  config: Config,
+  size: number,
+  ticks: number,
+  iterations: number,
+): Promise<TickFigure> {
   const table = rows(size, ticks);
   const reminders = table.map((r) => customToReminder(r, config));
   const ix = indexReminders(reminders);
@@ -77,9 +91,16 @@ export async function measureTick(config: Config, size: number, ticks: number, i
   const clock = createFakeClock(new Date(T0 - 60_000));
   let delivered = 0;
   const scheduler = createReminderScheduler({
-    config: { ...config, reminders: { graceHours: config.reminders.graceHours } }, store, clock, logger: quiet,
-    sessions: async () => [], record: async () => ({ version: 0, attendance: {}, proxies: [], journal: [] }),
-    send: async () => { delivered++; return [{ door: 'bench', outcome: 'delivered' }]; },
+    config: { ...config, reminders: { graceHours: config.reminders.graceHours } },
+    store,
+    clock,
+    logger: quiet,
+    sessions: async () => [],
+    record: async () => ({ version: 0, attendance: {}, proxies: [], journal: [] }),
+    send: async () => {
+      delivered++;
+      return [{ door: 'bench', outcome: 'delivered' }];
+    },
     sleep: async () => undefined,
   });
   let t = performance.now();
@@ -91,7 +112,8 @@ export async function measureTick(config: Config, size: number, ticks: number, i
     t = performance.now();
     const report = await scheduler.tick();
     samples.push(performance.now() - t);
-    if (report.sent.length !== DUE_PER_TICK) throw new Error(`reminders bench: ${report.sent.length} sent, ${DUE_PER_TICK} expected`);
+    if (report.sent.length !== DUE_PER_TICK)
+      throw new Error(`reminders bench: ${report.sent.length} sent, ${DUE_PER_TICK} expected`);
   }
   await scheduler.stop();
   await store.close?.();
@@ -105,8 +127,22 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   for (const size of opts.quick ? [1_000] : SIZES) {
     const f = await measureTick(config, size, opts.quick ? 3 : 20, opts.quick ? 5 : 200);
     out.push(
-      { bench: 'reminders', case: `due(), ${size.toLocaleString('en-US')} scheduled, 10 due`, value: f.dueUs, unit: 'µs', compare: { against: 'filter over every reminder', ratio: f.dueUs / f.naiveUs }, command: COMMAND },
-      { bench: 'reminders', case: `tick(), ${size.toLocaleString('en-US')} scheduled, 10 sent`, value: f.tickMs, unit: 'ms', command: COMMAND, note: `first tick (load + index) ${f.loadMs.toFixed(1)} ms` },
+      {
+        bench: 'reminders',
+        case: `due(), ${size.toLocaleString('en-US')} scheduled, 10 due`,
+        value: f.dueUs,
+        unit: 'µs',
+        compare: { against: 'filter over every reminder', ratio: f.dueUs / f.naiveUs },
+        command: COMMAND,
+      },
+      {
+        bench: 'reminders',
+        case: `tick(), ${size.toLocaleString('en-US')} scheduled, 10 sent`,
+        value: f.tickMs,
+        unit: 'ms',
+        command: COMMAND,
+        note: `first tick (load + index) ${f.loadMs.toFixed(1)} ms`,
+      },
     );
   }
   return out;
@@ -117,12 +153,28 @@ async function main(): Promise<void> {
   const figures: TickFigure[] = [];
   for (const size of SIZES) figures.push(await measureTick(config, size, 20, 200));
   const fmt = (n: number, d = 1) => n.toLocaleString('fr-FR', { maximumFractionDigits: d, minimumFractionDigits: d });
-  const header = ['rappels programmés', 'dus', 'due() µs', 'filtre naïf µs', 'tick() ms (médiane)', '1er tick ms (chargement)'];
-  const lines = figures.map((f) => [f.size.toLocaleString('fr-FR'), String(DUE_PER_TICK), fmt(f.dueUs), fmt(f.naiveUs), fmt(f.tickMs, 2), fmt(f.loadMs)]);
+  const header = [
+    'rappels programmés',
+    'dus',
+    'due() µs',
+    'filtre naïf µs',
+    'tick() ms (médiane)',
+    '1er tick ms (chargement)',
+  ];
+  const lines = figures.map((f) => [
+    f.size.toLocaleString('fr-FR'),
+    String(DUE_PER_TICK),
+    fmt(f.dueUs),
+    fmt(f.naiveUs),
+    fmt(f.tickMs, 2),
+    fmt(f.loadMs),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const row = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   process.stdout.write(`${[row(header), widths.map((w) => '─'.repeat(w)).join('  '), ...lines.map(row)].join('\n')}\n`);
-  process.stdout.write(`Node ${process.version}; médianes de 200 due() et de 20 ticks (10 rappels envoyés par tick, store mémoire).\n`);
+  process.stdout.write(
+    `Node ${process.version}; médianes de 200 due() et de 20 ticks (10 rappels envoyés par tick, store mémoire).\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

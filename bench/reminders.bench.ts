@@ -29,10 +29,19 @@ export function growthRows(rows: readonly Row[]): Row[] {
     for (const s of sized.slice(1)) {
       const ratio = s.r.value / base.r.value;
       out.push({
-        bench: 'reminders', case: `${fn}() growth, ${s.size.toLocaleString('en-US')} vs ${base.size.toLocaleString('en-US')} scheduled`,
-        value: ratio, unit: '×', compare: { against: `${fn}() with ${base.size.toLocaleString('en-US')} scheduled`, ratio },
+        bench: 'reminders',
+        case: `${fn}() growth, ${s.size.toLocaleString('en-US')} vs ${base.size.toLocaleString('en-US')} scheduled`,
+        value: ratio,
+        unit: '×',
+        compare: { against: `${fn}() with ${base.size.toLocaleString('en-US')} scheduled`, ratio },
         // The issue's goal is on the tick; due() alone is a few µs timed call by call, within timer noise.
-        goal: fn === 'tick' ? { text: `flat (≤ ${FLAT_TOLERANCE}× for ${(s.size / base.size).toLocaleString('en-US')}× the reminders)`, met: ratio <= FLAT_TOLERANCE } : undefined,
+        goal:
+          fn === 'tick'
+            ? {
+                text: `flat (≤ ${FLAT_TOLERANCE}× for ${(s.size / base.size).toLocaleString('en-US')}× the reminders)`,
+                met: ratio <= FLAT_TOLERANCE,
+              }
+            : undefined,
         command: s.r.command,
         note: fn === 'due' ? 'a few µs per call, timed one call at a time: mostly timer and GC noise' : undefined,
       });
@@ -47,6 +56,18 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     const rows = await mod.run(opts);
     return [...rows, ...growthRows(rows)];
   }
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/reminders-tick.bench.ts'], { cwd: ROOT, timeout: 300_000 });
-  return [{ bench: 'reminders', case: 'reminders-tick.bench.ts (spawned; no run export)', value: Number.NaN, unit: 'see note', command: COMMAND, note: stdout.trim().replace(/\n/g, ' / ') }];
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/reminders-tick.bench.ts'], {
+    cwd: ROOT,
+    timeout: 300_000,
+  });
+  return [
+    {
+      bench: 'reminders',
+      case: 'reminders-tick.bench.ts (spawned; no run export)',
+      value: Number.NaN,
+      unit: 'see note',
+      command: COMMAND,
+      note: stdout.trim().replace(/\n/g, ' / '),
+    },
+  ];
 }

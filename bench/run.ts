@@ -99,7 +99,14 @@ async function main(): Promise<void> {
   if (!cli.quick || cli.out) {
     const file = cli.out ?? RESULTS_FILE;
     const m = machine();
-    const report: Report = { rows, machine: { ...m, load: `${loadAtStart} at start, ${m.load} at end` }, date: started, totalSeconds, durations, names: cli.names };
+    const report: Report = {
+      rows,
+      machine: { ...m, load: `${loadAtStart} at start, ${m.load} at end` },
+      date: started,
+      totalSeconds,
+      durations,
+      names: cli.names,
+    };
     writeFileSync(file, resultsMarkdown(report));
     if (!cli.quick) writeFileSync(LAST_RUN, JSON.stringify(report));
     process.stdout.write(`Written ${file}\n`);
@@ -109,4 +116,3 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
-

@@ -59,7 +59,13 @@ async function one(t: Target, sink: ResponseSink): Promise<{ ackMs: number; full
   return { ackMs, fullMs: Number(at - t0) / 1e6 };
 }
 
-async function phase(t: Target, sink: ResponseSink, count: number, concurrency: number, record: boolean): Promise<void> {
+async function phase(
+  t: Target,
+  sink: ResponseSink,
+  count: number,
+  concurrency: number,
+  record: boolean,
+): Promise<void> {
   await t.child.ask({ ask: 'serverAckMs' }); // forget what earlier phases left
   let next = 0;
   const worker = async () => {
@@ -82,12 +88,24 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   const warmup = opts.quick ? 5 : 100;
   const fake = await startFakeSlack();
   const sink = await startResponseSink();
-  const env = { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl, PORT: '0' };
+  const env = {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+  };
   const children: Child[] = [];
   const targets: Target[] = [];
   const make = (name: string, child: Child, text: string, responds: boolean): Target => ({
-    name, child, text, responds, agent: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-    ack: { seq: [], conc: [] }, serverAck: { seq: [], conc: [] }, full: { seq: [], conc: [] }, cpu: { us: 0, requests: 0 },
+    name,
+    child,
+    text,
+    responds,
+    agent: new http.Agent({ keepAlive: true, maxSockets: 16 }),
+    ack: { seq: [], conc: [] },
+    serverAck: { seq: [], conc: [] },
+    full: { seq: [], conc: [] },
+    cpu: { us: 0, requests: 0 },
   });
   try {
     // One child per target, each busy for the same share of the run: a server that idles while the others are
@@ -100,7 +118,9 @@ export async function run(opts: RunOptions): Promise<Row[]> {
       [`bare Bolt with ${EXTRA_LISTENERS} more listeners (ack)`, ['bolt', String(EXTRA_LISTENERS)], '', false],
       ['bot', ['bot'], '', true],
     ];
-    const started = await Promise.allSettled(specs.map(([, args]) => startChild('bench/servers/slack-app.ts', args, { env })));
+    const started = await Promise.allSettled(
+      specs.map(([, args]) => startChild('bench/servers/slack-app.ts', args, { env })),
+    );
     for (const r of started) if (r.status === 'fulfilled') children.push(r.value);
     const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -123,55 +143,190 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     await fake.close();
   }
 
-  const [plain, boltAck, boltRespond, boltBusy, boltMany, bot] = targets as [Target, Target, Target, Target, Target, Target];
+  const [plain, boltAck, boltRespond, boltBusy, boltMany, bot] = targets as [
+    Target,
+    Target,
+    Target,
+    Target,
+    Target,
+    Target,
+  ];
   const rows: Row[] = [];
   const n = rounds * perRound;
   const cpuPer = (t: Target) => t.cpu.us / Math.max(1, t.cpu.requests);
   rows.push(
-    { bench: 'slack', case: 'server CPU per slash command, bare Bolt (ack)', value: cpuPer(boltAck), unit: 'µs', command: COMMAND, note: 'CPU time of the server process over the sequential phases ÷ requests; insensitive to other load' },
-    { bench: 'slack', case: "server CPU per slash command, bare Bolt (ack + respond('ok'))", value: cpuPer(boltRespond), unit: 'µs', compare: { against: 'bare Bolt (ack)', ratio: cpuPer(boltRespond) / cpuPer(boltAck) }, command: COMMAND },
-    { bench: 'slack', case: 'server CPU per slash command, bot (ack + /quorum reply)', value: cpuPer(bot), unit: 'µs', compare: { against: "bare Bolt (ack + respond('ok'))", ratio: cpuPer(bot) / cpuPer(boltRespond) }, command: COMMAND },
+    {
+      bench: 'slack',
+      case: 'server CPU per slash command, bare Bolt (ack)',
+      value: cpuPer(boltAck),
+      unit: 'µs',
+      command: COMMAND,
+      note: 'CPU time of the server process over the sequential phases ÷ requests; insensitive to other load',
+    },
+    {
+      bench: 'slack',
+      case: "server CPU per slash command, bare Bolt (ack + respond('ok'))",
+      value: cpuPer(boltRespond),
+      unit: 'µs',
+      compare: { against: 'bare Bolt (ack)', ratio: cpuPer(boltRespond) / cpuPer(boltAck) },
+      command: COMMAND,
+    },
+    {
+      bench: 'slack',
+      case: 'server CPU per slash command, bot (ack + /quorum reply)',
+      value: cpuPer(bot),
+      unit: 'µs',
+      compare: { against: "bare Bolt (ack + respond('ok'))", ratio: cpuPer(bot) / cpuPer(boltRespond) },
+      command: COMMAND,
+    },
   );
   for (const mode of ['seq', 'conc'] as const) {
     const label = mode === 'seq' ? 'sequential' : '8 at a time';
     const s = {
-      http: summarise(plain.ack[mode]), bolt: summarise(boltAck.ack[mode]), bot: summarise(bot.ack[mode]),
-      boltRespondAck: summarise(boltRespond.ack[mode]), boltBusy: summarise(boltBusy.ack[mode]), boltMany: summarise(boltMany.ack[mode]),
-      srvBolt: summarise(boltAck.serverAck[mode]), srvBoltRespond: summarise(boltRespond.serverAck[mode]), srvBot: summarise(bot.serverAck[mode]),
-      srvMany: summarise(boltMany.serverAck[mode]), srvHttp: summarise(plain.serverAck[mode]),
-      boltFull: summarise(boltRespond.full[mode]), botFull: summarise(bot.full[mode]),
+      http: summarise(plain.ack[mode]),
+      bolt: summarise(boltAck.ack[mode]),
+      bot: summarise(bot.ack[mode]),
+      boltRespondAck: summarise(boltRespond.ack[mode]),
+      boltBusy: summarise(boltBusy.ack[mode]),
+      boltMany: summarise(boltMany.ack[mode]),
+      srvBolt: summarise(boltAck.serverAck[mode]),
+      srvBoltRespond: summarise(boltRespond.serverAck[mode]),
+      srvBot: summarise(bot.serverAck[mode]),
+      srvMany: summarise(boltMany.serverAck[mode]),
+      srvHttp: summarise(plain.serverAck[mode]),
+      boltFull: summarise(boltRespond.full[mode]),
+      botFull: summarise(bot.full[mode]),
     };
     for (const stat of ['medianMs', 'p99Ms'] as const) {
       const what = stat === 'medianMs' ? 'median' : 'p99';
       rows.push(
-        { bench: 'slack', case: `node:http bare, ${label}, ${what}`, value: s.http[stat], unit: 'ms', command: COMMAND, note: `${n} signed requests` },
-        { bench: 'slack', case: `bare Bolt ack, ${label}, ${what}`, value: s.bolt[stat], unit: 'ms', compare: { against: 'node:http bare', ratio: s.bolt[stat] / s.http[stat] }, command: COMMAND },
         {
-          bench: 'slack', case: `bot ack (/quorum), ${label}, ${what}`, value: s.bot[stat], unit: 'ms',
+          bench: 'slack',
+          case: `node:http bare, ${label}, ${what}`,
+          value: s.http[stat],
+          unit: 'ms',
+          command: COMMAND,
+          note: `${n} signed requests`,
+        },
+        {
+          bench: 'slack',
+          case: `bare Bolt ack, ${label}, ${what}`,
+          value: s.bolt[stat],
+          unit: 'ms',
+          compare: { against: 'node:http bare', ratio: s.bolt[stat] / s.http[stat] },
+          command: COMMAND,
+        },
+        {
+          bench: 'slack',
+          case: `bot ack (/quorum), ${label}, ${what}`,
+          value: s.bot[stat],
+          unit: 'ms',
           compare: { against: 'bare Bolt ack', ratio: s.bot[stat] / s.bolt[stat] },
-          goal: mode === 'seq' && stat === 'medianMs' ? { text: `bot / bare Bolt ≤ ${GOAL_RATIO} at the median`, met: s.bot[stat] / s.bolt[stat] <= GOAL_RATIO } : undefined,
+          goal:
+            mode === 'seq' && stat === 'medianMs'
+              ? { text: `bot / bare Bolt ≤ ${GOAL_RATIO} at the median`, met: s.bot[stat] / s.bolt[stat] <= GOAL_RATIO }
+              : undefined,
           command: COMMAND,
         },
-        { bench: 'slack', case: `bare Bolt ack, when it then calls respond('ok'), ${label}, ${what}`, value: s.boltRespondAck[stat], unit: 'ms', compare: { against: 'bare Bolt ack', ratio: s.boltRespondAck[stat] / s.bolt[stat] }, command: COMMAND },
-        { bench: 'slack', case: `bare Bolt ack, with ${EXTRA_LISTENERS} more command listeners, ${label}, ${what}`, value: s.boltMany[stat], unit: 'ms', compare: { against: 'bare Bolt ack', ratio: s.boltMany[stat] / s.bolt[stat] }, command: COMMAND, note: 'Bolt runs every listener\'s middleware on every request' },
-        { bench: 'slack', case: `bare Bolt ack, when it then spins 0.5 ms, ${label}, ${what}`, value: s.boltBusy[stat], unit: 'ms', compare: { against: 'bare Bolt ack', ratio: s.boltBusy[stat] / s.bolt[stat] }, command: COMMAND },
         {
-          bench: 'slack', case: `bot ack (/quorum) against a bare Bolt that also responds, ${label}, ${what}`, value: s.bot[stat], unit: 'ms',
-          compare: { against: "bare Bolt ack, when it then calls respond('ok')", ratio: s.bot[stat] / s.boltRespondAck[stat] },
-          goal: mode === 'seq' && stat === 'medianMs' ? { text: `like with like (both answer after the ack): ≤ ${GOAL_RATIO}`, met: s.bot[stat] / s.boltRespondAck[stat] <= GOAL_RATIO } : undefined,
-          command: COMMAND, note: 'like with like: both do work after the ack',
+          bench: 'slack',
+          case: `bare Bolt ack, when it then calls respond('ok'), ${label}, ${what}`,
+          value: s.boltRespondAck[stat],
+          unit: 'ms',
+          compare: { against: 'bare Bolt ack', ratio: s.boltRespondAck[stat] / s.bolt[stat] },
+          command: COMMAND,
         },
-        { bench: 'slack', case: `server-side time to ack, node:http bare, ${label}, ${what}`, value: s.srvHttp[stat], unit: 'ms', command: COMMAND, note: 'request headers parsed → res.end(), stamped inside the server' },
-        { bench: 'slack', case: `server-side time to ack, bare Bolt, ${label}, ${what}`, value: s.srvBolt[stat], unit: 'ms', compare: { against: 'node:http bare, server-side', ratio: s.srvBolt[stat] / s.srvHttp[stat] }, command: COMMAND },
-        { bench: 'slack', case: `server-side time to ack, bare Bolt with ${EXTRA_LISTENERS} more listeners, ${label}, ${what}`, value: s.srvMany[stat], unit: 'ms', compare: { against: 'bare Bolt, server-side', ratio: s.srvMany[stat] / s.srvBolt[stat] }, command: COMMAND },
         {
-          bench: 'slack', case: `server-side time to ack, bot, ${label}, ${what}`, value: s.srvBot[stat], unit: 'ms',
+          bench: 'slack',
+          case: `bare Bolt ack, with ${EXTRA_LISTENERS} more command listeners, ${label}, ${what}`,
+          value: s.boltMany[stat],
+          unit: 'ms',
+          compare: { against: 'bare Bolt ack', ratio: s.boltMany[stat] / s.bolt[stat] },
+          command: COMMAND,
+          note: "Bolt runs every listener's middleware on every request",
+        },
+        {
+          bench: 'slack',
+          case: `bare Bolt ack, when it then spins 0.5 ms, ${label}, ${what}`,
+          value: s.boltBusy[stat],
+          unit: 'ms',
+          compare: { against: 'bare Bolt ack', ratio: s.boltBusy[stat] / s.bolt[stat] },
+          command: COMMAND,
+        },
+        {
+          bench: 'slack',
+          case: `bot ack (/quorum) against a bare Bolt that also responds, ${label}, ${what}`,
+          value: s.bot[stat],
+          unit: 'ms',
+          compare: {
+            against: "bare Bolt ack, when it then calls respond('ok')",
+            ratio: s.bot[stat] / s.boltRespondAck[stat],
+          },
+          goal:
+            mode === 'seq' && stat === 'medianMs'
+              ? {
+                  text: `like with like (both answer after the ack): ≤ ${GOAL_RATIO}`,
+                  met: s.bot[stat] / s.boltRespondAck[stat] <= GOAL_RATIO,
+                }
+              : undefined,
+          command: COMMAND,
+          note: 'like with like: both do work after the ack',
+        },
+        {
+          bench: 'slack',
+          case: `server-side time to ack, node:http bare, ${label}, ${what}`,
+          value: s.srvHttp[stat],
+          unit: 'ms',
+          command: COMMAND,
+          note: 'request headers parsed → res.end(), stamped inside the server',
+        },
+        {
+          bench: 'slack',
+          case: `server-side time to ack, bare Bolt, ${label}, ${what}`,
+          value: s.srvBolt[stat],
+          unit: 'ms',
+          compare: { against: 'node:http bare, server-side', ratio: s.srvBolt[stat] / s.srvHttp[stat] },
+          command: COMMAND,
+        },
+        {
+          bench: 'slack',
+          case: `server-side time to ack, bare Bolt with ${EXTRA_LISTENERS} more listeners, ${label}, ${what}`,
+          value: s.srvMany[stat],
+          unit: 'ms',
+          compare: { against: 'bare Bolt, server-side', ratio: s.srvMany[stat] / s.srvBolt[stat] },
+          command: COMMAND,
+        },
+        {
+          bench: 'slack',
+          case: `server-side time to ack, bot, ${label}, ${what}`,
+          value: s.srvBot[stat],
+          unit: 'ms',
           compare: { against: 'bare Bolt, server-side', ratio: s.srvBot[stat] / s.srvBolt[stat] },
-          goal: mode === 'seq' && stat === 'medianMs' ? { text: `server-side, bot / bare Bolt ≤ ${GOAL_RATIO}`, met: s.srvBot[stat] / s.srvBolt[stat] <= GOAL_RATIO } : undefined,
+          goal:
+            mode === 'seq' && stat === 'medianMs'
+              ? {
+                  text: `server-side, bot / bare Bolt ≤ ${GOAL_RATIO}`,
+                  met: s.srvBot[stat] / s.srvBolt[stat] <= GOAL_RATIO,
+                }
+              : undefined,
           command: COMMAND,
         },
-        { bench: 'slack', case: `bare Bolt ack + respond('ok'), ${label}, ${what}`, value: s.boltFull[stat], unit: 'ms', compare: { against: 'bare Bolt ack', ratio: s.boltFull[stat] / s.bolt[stat] }, command: COMMAND },
-        { bench: 'slack', case: `bot ack + respond (/quorum reply), ${label}, ${what}`, value: s.botFull[stat], unit: 'ms', compare: { against: "bare Bolt ack + respond('ok')", ratio: s.botFull[stat] / s.boltFull[stat] }, command: COMMAND },
+        {
+          bench: 'slack',
+          case: `bare Bolt ack + respond('ok'), ${label}, ${what}`,
+          value: s.boltFull[stat],
+          unit: 'ms',
+          compare: { against: 'bare Bolt ack', ratio: s.boltFull[stat] / s.bolt[stat] },
+          command: COMMAND,
+        },
+        {
+          bench: 'slack',
+          case: `bot ack + respond (/quorum reply), ${label}, ${what}`,
+          value: s.botFull[stat],
+          unit: 'ms',
+          compare: { against: "bare Bolt ack + respond('ok')", ratio: s.botFull[stat] / s.boltFull[stat] },
+          command: COMMAND,
+        },
       );
     }
   }

@@ -57,7 +57,11 @@ function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 function launch(spec: LaunchSpec, timeoutMs = 60_000): Promise<Launch> {
   return new Promise<Launch>((resolve, reject) => {
     const t0 = nowNs();
-    const child = spawn(process.execPath, [...spec.args], { cwd: ROOT, env: baseEnv(spec.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...spec.args], {
+      cwd: ROOT,
+      env: baseEnv(spec.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let readyMs: number | undefined;
@@ -73,8 +77,14 @@ function launch(spec: LaunchSpec, timeoutMs = 60_000): Promise<Launch> {
       if (spec.waitExit) child.stdin.end();
       else child.kill('SIGTERM');
     };
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); check(); });
-    child.stderr.on('data', (b: Buffer) => { err += b.toString(); check(); });
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      check();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+      check();
+    });
     child.stdin.on('error', () => undefined);
     if (spec.stdin) child.stdin.write(spec.stdin);
     else if (spec.waitExit) child.stdin.end();
@@ -82,7 +92,11 @@ function launch(spec: LaunchSpec, timeoutMs = 60_000): Promise<Launch> {
       clearTimeout(timer);
       const exitMs = elapsedMs(t0);
       if (readyMs === undefined) {
-        reject(new Error(`startup bench: ${spec.args.join(' ')} exited (${code ?? signal}) before ready\n${err.slice(-2000)}`));
+        reject(
+          new Error(
+            `startup bench: ${spec.args.join(' ')} exited (${code ?? signal}) before ready\n${err.slice(-2000)}`,
+          ),
+        );
         return;
       }
       if (spec.waitExit && code !== 0) {
@@ -90,7 +104,11 @@ function launch(spec: LaunchSpec, timeoutMs = 60_000): Promise<Launch> {
         return;
       }
       const printed = /^RSS (\d+)/.exec(out);
-      resolve({ readyMs, rssMB: printed ? Number(printed[1]) / 2 ** 20 : rssMB, exitMs: spec.waitExit ? exitMs : undefined });
+      resolve({
+        readyMs,
+        rssMB: printed ? Number(printed[1]) / 2 ** 20 : rssMB,
+        exitMs: spec.waitExit ? exitMs : undefined,
+      });
     });
   });
 }
@@ -104,7 +122,11 @@ async function repeat(spec: LaunchSpec, runs: number): Promise<{ readyMs: number
 
 /** Prints its RSS once the libraries are imported: the marker doubles as "ready". */
 const importOnly = (modules: readonly string[]): LaunchSpec => ({
-  args: ['--input-type=module', '-e', `await Promise.all(${JSON.stringify(modules)}.map((m) => import(m))); process.stdout.write('RSS ' + process.memoryUsage().rss);`],
+  args: [
+    '--input-type=module',
+    '-e',
+    `await Promise.all(${JSON.stringify(modules)}.map((m) => import(m))); process.stdout.write('RSS ' + process.memoryUsage().rss);`,
+  ],
   ready: (out) => out.startsWith('RSS '),
   waitExit: true,
 });
@@ -120,59 +142,152 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     const coreLibs = ['yaml', 'zod', 'node:sqlite'];
 
     // Baselines.
-    const bare = await repeat({ args: ['-e', "process.stdout.write('RSS ' + process.memoryUsage().rss)"], ready: (o) => o.startsWith('RSS '), waitExit: true }, runs);
-    const loader = await repeat({ args: ['--import', 'tsx', '-e', "process.stdout.write('RSS ' + process.memoryUsage().rss)"], ready: (o) => o.startsWith('RSS '), waitExit: true }, runs);
-    const tsxLibs = await repeat({ ...importOnly(coreLibs), args: ['--import', 'tsx', ...importOnly(coreLibs).args] }, runs);
+    const bare = await repeat(
+      {
+        args: ['-e', "process.stdout.write('RSS ' + process.memoryUsage().rss)"],
+        ready: (o) => o.startsWith('RSS '),
+        waitExit: true,
+      },
+      runs,
+    );
+    const loader = await repeat(
+      {
+        args: ['--import', 'tsx', '-e', "process.stdout.write('RSS ' + process.memoryUsage().rss)"],
+        ready: (o) => o.startsWith('RSS '),
+        waitExit: true,
+      },
+      runs,
+    );
+    const tsxLibs = await repeat(
+      { ...importOnly(coreLibs), args: ['--import', 'tsx', ...importOnly(coreLibs).args] },
+      runs,
+    );
     const libs = {
       console: await repeat(importOnly(coreLibs), runs),
       slack: await repeat(importOnly([...coreLibs, '@slack/bolt']), runs),
       discord: await repeat(importOnly([...coreLibs, 'discord.js']), runs),
     };
     // The bot, three ways.
-    const consoleMode = await repeat({
-      args: ['--import', 'tsx', 'src/main.ts'], env: store('console'), stdin: '/aide\n',
-      ready: (out) => out.includes('/quorum'), waitExit: true,
-    }, runs);
-    const slackMode = await repeat({
-      args: ['--import', 'tsx', 'src/main.ts'],
-      env: { ...store('slack'), SLACK_BOT_TOKEN: 'xoxb-0000-bench', SLACK_SIGNING_SECRET: 'bench-signing-secret', SLACK_API_URL: fakeSlack.apiUrl, PORT: '0' },
-      ready: (_, err) => err.includes('"slack: listening"'), waitExit: false,
-    }, runs);
-    const discordMode = await repeat({
-      args: ['--import', 'tsx', 'src/main.ts'],
-      env: { ...store('discord'), DISCORD_TOKEN: 'bench.discord.token', DISCORD_APPLICATION_ID: fakeDiscord.applicationId, DISCORD_API_URL: fakeDiscord.apiUrl },
-      ready: (_, err) => err.includes('"discord door ready"'), waitExit: false,
-    }, runs);
-    const npmStart = await repeat({
-      args: [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], env: store('console-cli'), stdin: '/aide\n',
-      ready: (out) => out.includes('/quorum'), waitExit: true,
-    }, runs);
+    const consoleMode = await repeat(
+      {
+        args: ['--import', 'tsx', 'src/main.ts'],
+        env: store('console'),
+        stdin: '/aide\n',
+        ready: (out) => out.includes('/quorum'),
+        waitExit: true,
+      },
+      runs,
+    );
+    const slackMode = await repeat(
+      {
+        args: ['--import', 'tsx', 'src/main.ts'],
+        env: {
+          ...store('slack'),
+          SLACK_BOT_TOKEN: 'xoxb-0000-bench',
+          SLACK_SIGNING_SECRET: 'bench-signing-secret',
+          SLACK_API_URL: fakeSlack.apiUrl,
+          PORT: '0',
+        },
+        ready: (_, err) => err.includes('"slack: listening"'),
+        waitExit: false,
+      },
+      runs,
+    );
+    const discordMode = await repeat(
+      {
+        args: ['--import', 'tsx', 'src/main.ts'],
+        env: {
+          ...store('discord'),
+          DISCORD_TOKEN: 'bench.discord.token',
+          DISCORD_APPLICATION_ID: fakeDiscord.applicationId,
+          DISCORD_API_URL: fakeDiscord.apiUrl,
+        },
+        ready: (_, err) => err.includes('"discord door ready"'),
+        waitExit: false,
+      },
+      runs,
+    );
+    const npmStart = await repeat(
+      {
+        args: [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'],
+        env: store('console-cli'),
+        stdin: '/aide\n',
+        ready: (out) => out.includes('/quorum'),
+        waitExit: true,
+      },
+      runs,
+    );
 
     const t = (name: string, value: number, against?: { what: string; value: number }, note?: string): Row => ({
-      bench: 'startup', case: name, value, unit: 'ms', command: COMMAND, note,
+      bench: 'startup',
+      case: name,
+      value,
+      unit: 'ms',
+      command: COMMAND,
+      note,
       compare: against ? { against: against.what, ratio: value / against.value } : undefined,
     });
     rows.push(
       t("node -e '' (launch → exit)", bare.exitMs, undefined, `median of ${runs}`),
-      t("node --import tsx -e '' (the TypeScript loader alone)", loader.exitMs, { what: "node -e ''", value: bare.exitMs }),
+      t("node --import tsx -e '' (the TypeScript loader alone)", loader.exitMs, {
+        what: "node -e ''",
+        value: bare.exitMs,
+      }),
       t('import yaml, zod, node:sqlite alone', libs.console.readyMs, { what: "node -e ''", value: bare.exitMs }),
-      t('import yaml, zod, node:sqlite under the tsx loader', tsxLibs.readyMs, { what: 'the same without tsx', value: libs.console.readyMs }),
-      t('console mode: launch → answer to /aide printed', consoleMode.readyMs, { what: 'those libraries alone', value: libs.console.readyMs }, `vs node -e '': ${(consoleMode.readyMs / bare.exitMs).toFixed(1)}×; vs the libraries under tsx: ${(consoleMode.readyMs / tsxLibs.readyMs).toFixed(2)}×; launch → exit at end of input ${consoleMode.exitMs.toFixed(0)} ms`),
-      t('console mode via the tsx CLI (npm start)', npmStart.readyMs, { what: 'node --import tsx src/main.ts', value: consoleMode.readyMs }, 'the tsx CLI runs node in a child process'),
+      t('import yaml, zod, node:sqlite under the tsx loader', tsxLibs.readyMs, {
+        what: 'the same without tsx',
+        value: libs.console.readyMs,
+      }),
+      t(
+        'console mode: launch → answer to /aide printed',
+        consoleMode.readyMs,
+        { what: 'those libraries alone', value: libs.console.readyMs },
+        `vs node -e '': ${(consoleMode.readyMs / bare.exitMs).toFixed(1)}×; vs the libraries under tsx: ${(consoleMode.readyMs / tsxLibs.readyMs).toFixed(2)}×; launch → exit at end of input ${consoleMode.exitMs.toFixed(0)} ms`,
+      ),
+      t(
+        'console mode via the tsx CLI (npm start)',
+        npmStart.readyMs,
+        { what: 'node --import tsx src/main.ts', value: consoleMode.readyMs },
+        'the tsx CLI runs node in a child process',
+      ),
       t('import the same + @slack/bolt alone', libs.slack.readyMs, { what: "node -e ''", value: bare.exitMs }),
-      t('Slack mode: launch → "slack: listening"', slackMode.readyMs, { what: 'those libraries alone', value: libs.slack.readyMs }, `vs node -e '': ${(slackMode.readyMs / bare.exitMs).toFixed(1)}×`),
+      t(
+        'Slack mode: launch → "slack: listening"',
+        slackMode.readyMs,
+        { what: 'those libraries alone', value: libs.slack.readyMs },
+        `vs node -e '': ${(slackMode.readyMs / bare.exitMs).toFixed(1)}×`,
+      ),
       t('import the same + discord.js alone', libs.discord.readyMs, { what: "node -e ''", value: bare.exitMs }),
-      t('Discord mode: launch → "discord door ready" (fake gateway)', discordMode.readyMs, { what: 'those libraries alone', value: libs.discord.readyMs }, `vs node -e '': ${(discordMode.readyMs / bare.exitMs).toFixed(1)}×`),
+      t(
+        'Discord mode: launch → "discord door ready" (fake gateway)',
+        discordMode.readyMs,
+        { what: 'those libraries alone', value: libs.discord.readyMs },
+        `vs node -e '': ${(discordMode.readyMs / bare.exitMs).toFixed(1)}×`,
+      ),
     );
     const m = (name: string, value: number, against?: { what: string; value: number }, note?: string): Row => ({
-      bench: 'startup', case: name, value, unit: 'MB', command: COMMAND, note,
+      bench: 'startup',
+      case: name,
+      value,
+      unit: 'MB',
+      command: COMMAND,
+      note,
       compare: against ? { against: against.what, ratio: value / against.value } : undefined,
     });
     rows.push(
       m("RSS, node -e ''", bare.rssMB),
-      m('RSS, console mode after /aide', consoleMode.rssMB, { what: 'RSS importing yaml, zod, node:sqlite alone', value: libs.console.rssMB }),
-      m('RSS, Slack mode at ready', slackMode.rssMB, { what: 'RSS importing the same + @slack/bolt alone', value: libs.slack.rssMB }),
-      m('RSS, Discord mode at ready', discordMode.rssMB, { what: 'RSS importing the same + discord.js alone', value: libs.discord.rssMB }),
+      m('RSS, console mode after /aide', consoleMode.rssMB, {
+        what: 'RSS importing yaml, zod, node:sqlite alone',
+        value: libs.console.rssMB,
+      }),
+      m('RSS, Slack mode at ready', slackMode.rssMB, {
+        what: 'RSS importing the same + @slack/bolt alone',
+        value: libs.slack.rssMB,
+      }),
+      m('RSS, Discord mode at ready', discordMode.rssMB, {
+        what: 'RSS importing the same + discord.js alone',
+        value: libs.discord.rssMB,
+      }),
     );
   } finally {
     await fakeSlack.close();
@@ -183,7 +298,10 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   // Leak check, in its own process so nothing else shares the heap.
   const warmup = opts.quick ? 500 : 10_000;
   const count = opts.quick ? 2_000 : 100_000;
-  const child = await startChild('bench/servers/memory-child.ts', [String(warmup), String(count)], { execArgv: ['--expose-gc'], timeoutMs: 600_000 });
+  const child = await startChild('bench/servers/memory-child.ts', [String(warmup), String(count)], {
+    execArgv: ['--expose-gc'],
+    timeoutMs: 600_000,
+  });
   await child.stop();
   const points = child.ready.points as MemoryPoint[];
   const afterWarmup = points[1]!;
@@ -191,12 +309,23 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   const growth = last.heapUsedMB - afterWarmup.heapUsedMB;
   const trail = points.map((p) => `${p.commands.toLocaleString('en-US')}: ${p.heapUsedMB.toFixed(1)}`).join(', ');
   rows.push(
-    { bench: 'startup', case: `heap after GC, after a ${warmup.toLocaleString('en-US')}-command warm-up`, value: afterWarmup.heapUsedMB, unit: 'MB', command: COMMAND, note: `RSS ${afterWarmup.rssMB.toFixed(1)} MB` },
     {
-      bench: 'startup', case: `heap after GC, after ${count.toLocaleString('en-US')} more commands`, value: last.heapUsedMB, unit: 'MB',
+      bench: 'startup',
+      case: `heap after GC, after a ${warmup.toLocaleString('en-US')}-command warm-up`,
+      value: afterWarmup.heapUsedMB,
+      unit: 'MB',
+      command: COMMAND,
+      note: `RSS ${afterWarmup.rssMB.toFixed(1)} MB`,
+    },
+    {
+      bench: 'startup',
+      case: `heap after GC, after ${count.toLocaleString('en-US')} more commands`,
+      value: last.heapUsedMB,
+      unit: 'MB',
       compare: { against: 'after the warm-up (MB ÷ MB)', ratio: last.heapUsedMB / afterWarmup.heapUsedMB },
       goal: { text: `no growth beyond noise (≤ ${LEAK_TOLERANCE_MB} MB of heap)`, met: growth <= LEAK_TOLERANCE_MB },
-      command: COMMAND, note: `growth ${growth.toFixed(2)} MB; RSS ${last.rssMB.toFixed(1)} MB (${(last.rssMB - afterWarmup.rssMB).toFixed(1)} MB); heap MB by commands run — ${trail}`,
+      command: COMMAND,
+      note: `growth ${growth.toFixed(2)} MB; RSS ${last.rssMB.toFixed(1)} MB (${(last.rssMB - afterWarmup.rssMB).toFixed(1)} MB); heap MB by commands run — ${trail}`,
     },
   );
   return rows;

@@ -19,7 +19,15 @@ import type { Store } from '../src/core/ports.ts';
 import { openStore } from '../src/infra/store/open.ts';
 import { postgresBin, startPostgresCluster } from '../test/infra/postgres-cluster.ts';
 import { replyToText } from '../src/core/reply-text.ts';
-import { BEFORE_SAMPLE_SESSION, benchSeance, generatedRoster, readerActor, SAMPLE_SESSION, secretaryActor, type GeneratedRoster } from './lib/fixtures.ts';
+import {
+  BEFORE_SAMPLE_SESSION,
+  benchSeance,
+  generatedRoster,
+  readerActor,
+  SAMPLE_SESSION,
+  secretaryActor,
+  type GeneratedRoster,
+} from './lib/fixtures.ts';
 import { elapsedMs, latencies, nowNs, summarise } from './lib/measure.ts';
 import type { Row, RunOptions } from './lib/result.ts';
 
@@ -33,11 +41,16 @@ function tempStore(): { url: string; file: string; cleanup: () => void } {
   return { url: `sqlite://${file}`, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const giveLine = (giver: Delegate, holder: Delegate) => `/pouvoir donner ${giver.lastName} ${holder.lastName} ${SAMPLE_SESSION}`;
+const giveLine = (giver: Delegate, holder: Delegate) =>
+  `/pouvoir donner ${giver.lastName} ${holder.lastName} ${SAMPLE_SESSION}`;
 const withdrawLine = (giver: Delegate) => `/pouvoir retirer ${giver.lastName} ${SAMPLE_SESSION}`;
 
 /** `count` declarations in a row on a fresh store; returns the time of each (ms) and the final record. */
-async function declare(roster: GeneratedRoster, storeUrl: string, count: number): Promise<{ samplesMs: number[]; record: SessionRecord }> {
+async function declare(
+  roster: GeneratedRoster,
+  storeUrl: string,
+  count: number,
+): Promise<{ samplesMs: number[]; record: SessionRecord }> {
   const bench = await benchSeance(roster.config, storeUrl, BEFORE_SAMPLE_SESSION);
   try {
     const { dispatcher, records } = bench.hub;
@@ -64,12 +77,19 @@ async function bareSqlite(storeUrl: string, final: SessionRecord, count: number,
   if (wal) db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
   db.exec('CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   const read = db.prepare('SELECT value FROM kv WHERE key = ?');
-  const write = db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = db.prepare(
+    'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   try {
     const key = `record:${SAMPLE_SESSION}`;
     const samplesMs: number[] = [];
     for (let i = 0; i < count; i++) {
-      const next = { ...final, version: i + 1, proxies: final.proxies.slice(0, i + 1), journal: final.journal.slice(0, i + 1) };
+      const next = {
+        ...final,
+        version: i + 1,
+        proxies: final.proxies.slice(0, i + 1),
+        journal: final.journal.slice(0, i + 1),
+      };
       const t0 = nowNs();
       const row = read.get(key) as { value: string } | undefined;
       if (row) JSON.parse(row.value);
@@ -90,7 +110,13 @@ interface Contention {
 }
 
 /** /quorum latencies alone, then while 8 writers each declare and withdraw a proxy in a loop. */
-async function readWhileWriting(roster: GeneratedRoster, storeUrl: string, samples: number, writers: number, maxWritesEach: number): Promise<Contention> {
+async function readWhileWriting(
+  roster: GeneratedRoster,
+  storeUrl: string,
+  samples: number,
+  writers: number,
+  maxWritesEach: number,
+): Promise<Contention> {
   const bench = await benchSeance(roster.config, storeUrl, BEFORE_SAMPLE_SESSION);
   try {
     const { dispatcher } = bench.hub;
@@ -123,12 +149,17 @@ async function readWhileWriting(roster: GeneratedRoster, storeUrl: string, sampl
 }
 
 /** Sequential writes (CAS update of one session record) then reads of it through the Store port. */
-async function portThroughput(storeUrl: string, record: SessionRecord, count: number): Promise<{ writesPerSec: number; readsPerSec: number }> {
+async function portThroughput(
+  storeUrl: string,
+  record: SessionRecord,
+  count: number,
+): Promise<{ writesPerSec: number; readsPerSec: number }> {
   const store: Store = await openStore(storeUrl);
   try {
     const value = { ...record, journal: undefined };
     let t0 = nowNs();
-    for (let i = 0; i < count; i++) await store.update('record:bench', (cur) => ({ value: { ...value, version: (cur?.version ?? 0) + 1 } }));
+    for (let i = 0; i < count; i++)
+      await store.update('record:bench', (cur) => ({ value: { ...value, version: (cur?.version ?? 0) + 1 } }));
     const writesPerSec = (count / elapsedMs(t0)) * 1000;
     t0 = nowNs();
     for (let i = 0; i < count; i++) await store.get('record:bench');
@@ -180,18 +211,67 @@ export async function run(opts: RunOptions): Promise<Row[]> {
     const perSec = (x: { meanMs: number }) => 1000 / x.meanMs;
     const note = `${count} declarations in a row on one session, ${size.toLocaleString('en-US')}-delegate roster; median ${s.medianMs.toFixed(2)} ms, p99 ${s.p99Ms.toFixed(2)} ms; mean of the first 10 ${mean(onSqlite.samplesMs.slice(0, 10)).toFixed(2)} ms, of the last 10 ${mean(onSqlite.samplesMs.slice(-10)).toFixed(2)} ms`;
     rows.push(
-      { bench: 'store', case: 'proxy declarations, SQLite file, through /pouvoir donner', value: perSec(s), unit: '/s', compare: { against: 'bare node:sqlite (WAL): the same record read + written (rate ÷ rate)', ratio: perSec(s) / perSec(w) }, command: COMMAND, note },
-      { bench: 'store', case: 'bare node:sqlite, default rollback journal: read + write of the same records', value: perSec(b), unit: '/s', command: COMMAND, note: `median ${b.medianMs.toFixed(2)} ms` },
-      { bench: 'store', case: 'bare node:sqlite in WAL mode, synchronous=NORMAL: the same read + write', value: perSec(w), unit: '/s', compare: { against: 'bare node:sqlite, default rollback journal (rate ÷ rate)', ratio: perSec(w) / perSec(b) }, command: COMMAND, note: `median ${w.medianMs.toFixed(2)} ms; what the bot's SQLite store runs in; shows what the default journal's fsyncs cost` },
-      { bench: 'store', case: 'proxy declarations, memory store, through /pouvoir donner', value: perSec(m), unit: '/s', compare: { against: 'same on SQLite (rate ÷ rate)', ratio: perSec(m) / perSec(s) }, command: COMMAND, note: `median ${m.medianMs.toFixed(2)} ms` },
+      {
+        bench: 'store',
+        case: 'proxy declarations, SQLite file, through /pouvoir donner',
+        value: perSec(s),
+        unit: '/s',
+        compare: {
+          against: 'bare node:sqlite (WAL): the same record read + written (rate ÷ rate)',
+          ratio: perSec(s) / perSec(w),
+        },
+        command: COMMAND,
+        note,
+      },
+      {
+        bench: 'store',
+        case: 'bare node:sqlite, default rollback journal: read + write of the same records',
+        value: perSec(b),
+        unit: '/s',
+        command: COMMAND,
+        note: `median ${b.medianMs.toFixed(2)} ms`,
+      },
+      {
+        bench: 'store',
+        case: 'bare node:sqlite in WAL mode, synchronous=NORMAL: the same read + write',
+        value: perSec(w),
+        unit: '/s',
+        compare: { against: 'bare node:sqlite, default rollback journal (rate ÷ rate)', ratio: perSec(w) / perSec(b) },
+        command: COMMAND,
+        note: `median ${w.medianMs.toFixed(2)} ms; what the bot's SQLite store runs in; shows what the default journal's fsyncs cost`,
+      },
+      {
+        bench: 'store',
+        case: 'proxy declarations, memory store, through /pouvoir donner',
+        value: perSec(m),
+        unit: '/s',
+        compare: { against: 'same on SQLite (rate ÷ rate)', ratio: perSec(m) / perSec(s) },
+        command: COMMAND,
+        note: `median ${m.medianMs.toFixed(2)} ms`,
+      },
     );
 
     const c = await readWhileWriting(roster, busyDb.url, opts.quick ? 20 : 500, 8, opts.quick ? 4 : 60);
     const idle = summarise(c.idleMs);
     const busy = summarise(c.busyMs);
     rows.push(
-      { bench: 'store', case: '/quorum p99, SQLite, no writer', value: idle.p99Ms, unit: 'ms', command: COMMAND, note: `median ${idle.medianMs.toFixed(3)} ms over ${idle.n}` },
-      { bench: 'store', case: '/quorum p99, SQLite, while 8 writers declare/withdraw proxies', value: busy.p99Ms, unit: 'ms', compare: { against: 'p99 with no writer (ms ÷ ms)', ratio: busy.p99Ms / idle.p99Ms }, command: COMMAND, note: `median ${busy.medianMs.toFixed(3)} ms over ${busy.n}; writers did ${c.writes} writes at ${Math.round(c.writesPerSec)}/s on the same session` },
+      {
+        bench: 'store',
+        case: '/quorum p99, SQLite, no writer',
+        value: idle.p99Ms,
+        unit: 'ms',
+        command: COMMAND,
+        note: `median ${idle.medianMs.toFixed(3)} ms over ${idle.n}`,
+      },
+      {
+        bench: 'store',
+        case: '/quorum p99, SQLite, while 8 writers declare/withdraw proxies',
+        value: busy.p99Ms,
+        unit: 'ms',
+        compare: { against: 'p99 with no writer (ms ÷ ms)', ratio: busy.p99Ms / idle.p99Ms },
+        command: COMMAND,
+        note: `median ${busy.medianMs.toFixed(3)} ms over ${busy.n}; writers did ${c.writes} writes at ${Math.round(c.writesPerSec)}/s on the same session`,
+      },
     );
 
     const n = opts.quick ? 20 : 2_000;
@@ -201,15 +281,46 @@ export async function run(opts: RunOptions): Promise<Row[]> {
       const pgDb = await benchPostgres();
       const server = pgDb ? await portThroughput(pgDb.url, onSqlite.record, n).finally(() => pgDb.stop()) : undefined;
       const what = `${n} in a row, one process, a ${size.toLocaleString('en-US')}-delegate session record (${count} proxies) through the Store port`;
-      const vs = (x: number, y: number | undefined) => (y ? { compare: { against: 'PostgreSQL, same run (rate ÷ rate)', ratio: x / y } } : {});
+      const vs = (x: number, y: number | undefined) =>
+        y ? { compare: { against: 'PostgreSQL, same run (rate ÷ rate)', ratio: x / y } } : {};
       rows.push(
-        { bench: 'store', case: 'Store writes/s (compare-and-set update), SQLite WAL', value: lite.writesPerSec, unit: '/s', ...vs(lite.writesPerSec, server?.writesPerSec), command: COMMAND, note: what },
-        { bench: 'store', case: 'Store reads/s (get), SQLite WAL', value: lite.readsPerSec, unit: '/s', ...vs(lite.readsPerSec, server?.readsPerSec), command: COMMAND, note: what },
+        {
+          bench: 'store',
+          case: 'Store writes/s (compare-and-set update), SQLite WAL',
+          value: lite.writesPerSec,
+          unit: '/s',
+          ...vs(lite.writesPerSec, server?.writesPerSec),
+          command: COMMAND,
+          note: what,
+        },
+        {
+          bench: 'store',
+          case: 'Store reads/s (get), SQLite WAL',
+          value: lite.readsPerSec,
+          unit: '/s',
+          ...vs(lite.readsPerSec, server?.readsPerSec),
+          command: COMMAND,
+          note: what,
+        },
       );
       if (server) {
         rows.push(
-          { bench: 'store', case: 'Store writes/s (compare-and-set update), PostgreSQL', value: server.writesPerSec, unit: '/s', command: COMMAND, note: `${what}; local throw-away cluster (fsync off) unless SEANCE_BENCH_POSTGRES names one` },
-          { bench: 'store', case: 'Store reads/s (get), PostgreSQL', value: server.readsPerSec, unit: '/s', command: COMMAND, note: what },
+          {
+            bench: 'store',
+            case: 'Store writes/s (compare-and-set update), PostgreSQL',
+            value: server.writesPerSec,
+            unit: '/s',
+            command: COMMAND,
+            note: `${what}; local throw-away cluster (fsync off) unless SEANCE_BENCH_POSTGRES names one`,
+          },
+          {
+            bench: 'store',
+            case: 'Store reads/s (get), PostgreSQL',
+            value: server.readsPerSec,
+            unit: '/s',
+            command: COMMAND,
+            note: what,
+          },
         );
       }
     } finally {

@@ -2,4 +2,9 @@
 import { registerFromEnv } from '../src/adapters/discord/register.ts';
 import { commands } from '../src/commands/index.ts';
 
-process.exitCode = await registerFromEnv(process.env, commands, (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+process.exitCode = await registerFromEnv(
+  process.env,
+  commands,
+  (line) => process.stdout.write(`${line}\n`),
+  (line) => process.stderr.write(`${line}\n`),
+);

@@ -90,7 +90,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }
     throw e;
   }
-  const logger = createLogger({ secrets: secretsFromEnv(env), quiet: plan.console && !plan.slack && !plan.discord && !env.SEANCE_VERBOSE });
+  const logger = createLogger({
+    secrets: secretsFromEnv(env),
+    quiet: plan.console && !plan.slack && !plan.discord && !env.SEANCE_VERBOSE,
+  });
   // From here on, one failing listener or library must not take the doors and the reminders down.
   installProcessGuard(logger);
   const clock = env.SEANCE_NOW ? createFakeClock(env.SEANCE_NOW) : systemClock;
@@ -99,7 +102,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   try {
     store = await openStore(storeUrl, logger);
   } catch (e) {
-    process.stderr.write(`${e instanceof StoreOpenError ? e.message : `Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}`}\n`);
+    process.stderr.write(
+      `${e instanceof StoreOpenError ? e.message : `Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}`}\n`,
+    );
     return 2;
   }
   const bot = createBot({ config, store, clock, logger });
@@ -119,7 +124,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const startReminders = () => {
     if (!ownership.sends || ticker) return;
     ticker = startTicker({ tick: () => bot.reminders.tick(), timezone: config.body.timezone, logger });
-    void bot.reminders.start().catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
+    void bot.reminders
+      .start()
+      .catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
   };
   let stopping = false;
   const stop = async (code: number) => {
@@ -152,13 +159,20 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     if (cli.as) {
       const found = bot.actorByName(cli.as);
       if (!found) {
-        process.stderr.write(`--as : personne inconnue « ${cli.as} » (un délégué, un membre du secrétariat ou un contact de mairie).\n`);
+        process.stderr.write(
+          `--as : personne inconnue « ${cli.as} » (un délégué, un membre du secrétariat ou un contact de mairie).\n`,
+        );
         await bot.stop();
         return 2;
       }
       actor = found;
     }
-    const door = createConsoleAdapter({ host: bot.hostFor('console'), input: process.stdin, output: process.stdout, actor });
+    const door = createConsoleAdapter({
+      host: bot.hostFor('console'),
+      input: process.stdin,
+      output: process.stdout,
+      actor,
+    });
     bot.addDoor(door);
     if (!ownership.sends) process.stdout.write(`${REMINDERS_ELSEWHERE}\n`);
     startReminders();

@@ -31,7 +31,11 @@ export interface ChildOptions {
 let asked = 0;
 
 /** Forks `script` (a path relative to the project root) and waits for its ready message. */
-export async function startChild(script: string, args: readonly string[] = [], opts: ChildOptions = {}): Promise<Child> {
+export async function startChild(
+  script: string,
+  args: readonly string[] = [],
+  opts: ChildOptions = {},
+): Promise<Child> {
   const child = fork(fileURLToPath(new URL(script, `file://${ROOT}`)), [...args], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx', ...(opts.execArgv ?? [])],
@@ -39,11 +43,17 @@ export async function startChild(script: string, args: readonly string[] = [], o
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
-  child.stderr?.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-4000); });
+  child.stderr?.on('data', (b: Buffer) => {
+    stderr = (stderr + b.toString()).slice(-4000);
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const timeoutMs = opts.timeoutMs ?? 30_000;
+  // Generous: under a loaded machine a child loading discord.js through tsx took over 30 s to be ready.
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   const ready = await new Promise<ReadyMessage>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} ${args.join(' ')}: not ready after ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} ${args.join(' ')}: not ready after ${timeoutMs} ms\n${stderr}`)),
+      timeoutMs,
+    );
     child.on('message', function onMessage(m: unknown) {
       if ((m as ReadyMessage)?.ready) {
         clearTimeout(timer);
@@ -65,7 +75,10 @@ export async function startChild(script: string, args: readonly string[] = [], o
     ask<T>(message: Record<string, unknown>, askTimeoutMs = 600_000) {
       const id = ++asked;
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${script}: no answer to ${JSON.stringify(message)}\n${stderr}`)), askTimeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${script}: no answer to ${JSON.stringify(message)}\n${stderr}`)),
+          askTimeoutMs,
+        );
         const onMessage = (m: unknown) => {
           if ((m as { id?: number })?.id !== id) return;
           clearTimeout(timer);

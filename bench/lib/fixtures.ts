@@ -68,27 +68,43 @@ export interface GeneratedRoster {
  * The sample config with `size` generated delegates. Attendance and proxies follow `shape` (the sample's
  * proportions by default); each proxy goes from an excused delegate to a present one holding none yet.
  */
-export function generatedRoster(size: number, shape: RosterShape = sampleShape(), base: Config = sampleConfig()): GeneratedRoster {
+export function generatedRoster(
+  size: number,
+  shape: RosterShape = sampleShape(),
+  base: Config = sampleConfig(),
+): GeneratedRoster {
   const width = Math.max(3, Math.ceil(Math.log(size + 1) / Math.log(26)));
   const members = base.members.map((m) => m.id);
   const roster: Delegate[] = Array.from({ length: size }, (_, i) => {
     const lastName = `BENCH${letters(i, width)}`;
     const firstName = `Prenom${letters(i, width)}`;
     return {
-      id: `d${i}`, civility: i % 2 ? 'Mme' : 'M.', lastName, firstName, member: members[i % members.length]!,
-      votes: i % 8 === 0 ? 6 : 1, role: 'delegate', inOffice: true,
+      id: `d${i}`,
+      civility: i % 2 ? 'Mme' : 'M.',
+      lastName,
+      firstName,
+      member: members[i % members.length]!,
+      votes: i % 8 === 0 ? 6 : 1,
+      role: 'delegate',
+      inOffice: true,
       keys: [`${i % 2 ? 'Mme' : 'M.'} ${lastName}`, lastName, `${firstName} ${lastName}`, `${lastName} ${firstName}`],
     };
   });
   const room = Math.round(size * shape.room);
   const remote = Math.round(size * shape.remote);
   const attendance: Record<string, AttendanceStatus> = {};
-  roster.forEach((d, i) => { attendance[d.id] = i < room ? 'salle' : i < room + remote ? 'distance' : 'excuse'; });
+  roster.forEach((d, i) => {
+    attendance[d.id] = i < room ? 'salle' : i < room + remote ? 'distance' : 'excuse';
+  });
   const present = room + remote;
   const nProxies = Math.min(Math.round(size * shape.proxies), present, size - present);
   const proxies: Proxy[] = Array.from({ length: nProxies }, (_, k) => ({
-    giver: roster[present + k]!.id, holder: roster[k]!.id, status: 'confirmed',
-    declaredBy: 'configuration', declaredAt: `${SAMPLE_SESSION}T00:00:00.000Z`, confirmedBy: 'configuration',
+    giver: roster[present + k]!.id,
+    holder: roster[k]!.id,
+    status: 'confirmed',
+    declaredBy: 'configuration',
+    declaredAt: `${SAMPLE_SESSION}T00:00:00.000Z`,
+    confirmedBy: 'configuration',
   }));
   const record: SessionRecord = { version: 0, attendance, proxies, journal: [] };
   const config: Config = {

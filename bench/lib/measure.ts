@@ -71,7 +71,10 @@ export interface Throughput {
  * Operations per second of a sequential async loop. The clock is read every `batch` operations only, so
  * reading it does not dominate sub-microsecond work.
  */
-export async function throughput(op: (i: number) => unknown | Promise<unknown>, opts: ThroughputOptions): Promise<Throughput> {
+export async function throughput(
+  op: (i: number) => unknown | Promise<unknown>,
+  opts: ThroughputOptions,
+): Promise<Throughput> {
   const maxOps = opts.maxOpsPerRound ?? 5_000_000;
   const runFor = async (ms: number): Promise<{ ops: number; ms: number; cpuMs: number }> => {
     const budget = BigInt(Math.round(ms * 1e6));
@@ -116,7 +119,10 @@ export interface LatencyOptions {
  * Latency of each call of `op`, `concurrency` at a time (each worker starts its next call when its previous
  * one settles). Returns every sample in ms, plus the achieved rate.
  */
-export async function latencies(op: (i: number) => Promise<unknown>, opts: LatencyOptions): Promise<{ samplesMs: number[]; perSec: number }> {
+export async function latencies(
+  op: (i: number) => Promise<unknown>,
+  opts: LatencyOptions,
+): Promise<{ samplesMs: number[]; perSec: number }> {
   const concurrency = opts.concurrency ?? 1;
   let next = 0;
   const worker = async (count: number, into?: number[], deadline?: bigint) => {

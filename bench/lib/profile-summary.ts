@@ -27,7 +27,10 @@ export interface FunctionCost {
 }
 
 const label = (n: ProfileNode) => {
-  const url = n.callFrame.url.replace(/^file:\/\//, '').replace(/^.*\/work\/main\//, '').replace(/^.*node_modules\//, 'nm:');
+  const url = n.callFrame.url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/work\/main\//, '')
+    .replace(/^.*node_modules\//, 'nm:');
   return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
 };
 
@@ -68,14 +71,24 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   process.stdout.on('error', () => process.exit(0)); // piped into `head`
-  const rows = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile).filter((r) => !filter || r.name.includes(filter));
+  const rows = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile).filter(
+    (r) => !filter || r.name.includes(filter),
+  );
   const top = Number(topText ?? 25);
   const show = (title: string, sorted: FunctionCost[]) => {
     process.stdout.write(`\n${title}\n`);
     for (const r of sorted.slice(0, top)) {
-      process.stdout.write(`${r.selfPct.toFixed(1).padStart(5)}% self ${r.totalPct.toFixed(1).padStart(5)}% total  ${r.name}\n`);
+      process.stdout.write(
+        `${r.selfPct.toFixed(1).padStart(5)}% self ${r.totalPct.toFixed(1).padStart(5)}% total  ${r.name}\n`,
+      );
     }
   };
-  show('By self time', [...rows].sort((a, b) => b.selfMs - a.selfMs));
-  show('By inclusive time', [...rows].sort((a, b) => b.totalMs - a.totalMs));
+  show(
+    'By self time',
+    [...rows].sort((a, b) => b.selfMs - a.selfMs),
+  );
+  show(
+    'By inclusive time',
+    [...rows].sort((a, b) => b.totalMs - a.totalMs),
+  );
 }

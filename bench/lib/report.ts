@@ -54,7 +54,8 @@ export function resultsMarkdown(r: Report): string {
   const goals = r.rows.filter((x) => x.goal);
   if (goals.length) {
     out.push('## Goals', '');
-    for (const g of goals) out.push(`- ${g.goal!.met ? '✅ met' : '❌ missed'}: ${g.bench} · ${g.case}: ${g.goal!.text}`);
+    for (const g of goals)
+      out.push(`- ${g.goal!.met ? '✅ met' : '❌ missed'}: ${g.bench} · ${g.case}: ${g.goal!.text}`);
     out.push('');
   }
   if (existsSync(NOTES_FILE)) out.push(readFileSync(NOTES_FILE, 'utf8').trim(), '');

@@ -64,11 +64,19 @@ function goalText(g: Goal | undefined): string {
 export function rowsToText(rows: readonly Row[]): string {
   const header = ['bench', 'case', 'figure', 'ratio', 'against', 'goal'];
   const body = rows.map((r) => [
-    r.bench, r.case, formatValue(r.value, r.unit),
-    r.compare ? formatRatio(r.compare.ratio) : '', r.compare?.against ?? '', goalText(r.goal) || (r.note && r.unit === 'skipped' ? r.note : ''),
+    r.bench,
+    r.case,
+    formatValue(r.value, r.unit),
+    r.compare ? formatRatio(r.compare.ratio) : '',
+    r.compare?.against ?? '',
+    goalText(r.goal) || (r.note && r.unit === 'skipped' ? r.note : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]!].length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(widths[i]! - [...c].length))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -76,12 +84,11 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown table (RESULTS.md). */
 export function rowsToMarkdown(rows: readonly Row[]): string {
-  const out = [
-    '| case | figure | ratio | compared with | goal | command |',
-    '|---|---:|---:|---|---|---|',
-  ];
+  const out = ['| case | figure | ratio | compared with | goal | command |', '|---|---:|---:|---|---|---|'];
   for (const r of rows) {
-    out.push(`| ${cell(r.case)}${r.note ? ` <br><sub>${cell(r.note)}</sub>` : ''} | ${cell(formatValue(r.value, r.unit))} | ${r.compare ? formatRatio(r.compare.ratio) : ''} | ${cell(r.compare?.against ?? '')} | ${cell(goalText(r.goal))} | \`${cell(r.command)}\` |`);
+    out.push(
+      `| ${cell(r.case)}${r.note ? ` <br><sub>${cell(r.note)}</sub>` : ''} | ${cell(formatValue(r.value, r.unit))} | ${r.compare ? formatRatio(r.compare.ratio) : ''} | ${cell(r.compare?.against ?? '')} | ${cell(goalText(r.goal))} | \`${cell(r.command)}\` |`,
+    );
   }
   return out.join('\n');
 }

@@ -21,7 +21,11 @@ async function startBot(): Promise<() => Promise<void>> {
   const { startDiscordDoor } = await import('../../src/adapters/discord/discord-door.ts');
   const bench = await benchSeance(sampleConfig());
   const { parseDoorSettings } = await import('../../src/app/settings.ts');
-  const door = await startDiscordDoor(bench.hub.hostFor('discord'), parseDoorSettings(process.env, bench.hub.config).discord!, { rest, ws: noIdentifyThrottle });
+  const door = await startDiscordDoor(
+    bench.hub.hostFor('discord'),
+    parseDoorSettings(process.env, bench.hub.config).discord!,
+    { rest, ws: noIdentifyThrottle },
+  );
   bench.hub.addDoor(door);
   signalReady();
   return () => bench.close();
@@ -40,15 +44,18 @@ type Work = 'none' | 'run' | 'render';
 
 async function startBare(withEmbed: boolean, work: Work = 'none'): Promise<() => Promise<void>> {
   const message = withEmbed ? await renderedQuorum() : { content: 'ok' };
-  const perInteraction = work === 'none' ? undefined : await (async () => {
-    const { benchSeance, readerActor, sampleConfig } = await import('../lib/fixtures.ts');
-    const { replyToDiscord } = await import('../../src/adapters/discord/embeds.ts');
-    const bench = await benchSeance(sampleConfig());
-    return async () => {
-      const reply = await bench.hub.dispatcher.runStructured({ name: 'quorum', args: {} }, readerActor);
-      return work === 'render' ? replyToDiscord(reply)[0]! : message;
-    };
-  })();
+  const perInteraction =
+    work === 'none'
+      ? undefined
+      : await (async () => {
+          const { benchSeance, readerActor, sampleConfig } = await import('../lib/fixtures.ts');
+          const { replyToDiscord } = await import('../../src/adapters/discord/embeds.ts');
+          const bench = await benchSeance(sampleConfig());
+          return async () => {
+            const reply = await bench.hub.dispatcher.runStructured({ name: 'quorum', args: {} }, readerActor);
+            return work === 'render' ? replyToDiscord(reply)[0]! : message;
+          };
+        })();
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
@@ -58,16 +65,26 @@ async function startBare(withEmbed: boolean, work: Work = 'none'): Promise<() =>
   client.on(Events.InteractionCreate, (interaction) => {
     if (!interaction.isChatInputCommand()) return;
     if (!perInteraction) void interaction.reply(message).catch(() => undefined);
-    else void perInteraction().then((m) => interaction.reply(m as Parameters<typeof interaction.reply>[0])).catch(() => undefined);
+    else
+      void perInteraction()
+        .then((m) => interaction.reply(m as Parameters<typeof interaction.reply>[0]))
+        .catch(() => undefined);
   });
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(process.env.DISCORD_TOKEN!);
   await ready;
   signalReady();
-  return async () => { await client.destroy(); };
+  return async () => {
+    await client.destroy();
+  };
 }
 
-const starters: Record<string, () => Promise<() => Promise<void>>> = { bot: startBot, bare: () => startBare(false), embed: () => startBare(true), run: () => startBare(true, 'run'), render: () => startBare(true, 'render'),
+const starters: Record<string, () => Promise<() => Promise<void>>> = {
+  bot: startBot,
+  bare: () => startBare(false),
+  embed: () => startBare(true),
+  run: () => startBare(true, 'run'),
+  render: () => startBare(true, 'render'),
 };
 const start = kind ? starters[kind] : undefined;
 if (!start) {

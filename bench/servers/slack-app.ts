@@ -46,7 +46,11 @@ async function startBot(): Promise<() => Promise<void>> {
   const { startSlackDoor } = await import('../../src/adapters/slack/slack-door.ts');
   const bench = await benchSeance(sampleConfig());
   const { parseDoorSettings } = await import('../../src/app/settings.ts');
-  const door = await startSlackDoor(bench.hub.hostFor('slack'), parseDoorSettings(process.env, bench.hub.config).slack!, { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  const door = await startSlackDoor(
+    bench.hub.hostFor('slack'),
+    parseDoorSettings(process.env, bench.hub.config).slack!,
+    { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR },
+  );
   bench.hub.addDoor(door);
   await door.reachable;
   signalReady({ port: door.port });
@@ -61,7 +65,10 @@ async function startBolt(): Promise<() => Promise<void>> {
     logLevel: LogLevel.ERROR,
   });
   const extraListeners = Number(process.argv[3] ?? 0);
-  for (let i = 0; i < extraListeners; i++) app.command(`/unused-${i}`, async ({ ack }) => { await ack(); });
+  for (let i = 0; i < extraListeners; i++)
+    app.command(`/unused-${i}`, async ({ ack }) => {
+      await ack();
+    });
   app.command(/.*/, async ({ command, ack, respond }) => {
     await ack();
     const busy = /^busy(\d+)$/.exec(command.text);
@@ -73,7 +80,9 @@ async function startBolt(): Promise<() => Promise<void>> {
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as http.Server;
   signalReady({ port: (server.address() as AddressInfo).port });
-  return async () => { await app.stop(); };
+  return async () => {
+    await app.stop();
+  };
 }
 
 async function startHttp(): Promise<() => Promise<void>> {
@@ -90,7 +99,11 @@ async function startHttp(): Promise<() => Promise<void>> {
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-const starters: Record<string, () => Promise<() => Promise<void>>> = { bot: startBot, bolt: startBolt, http: startHttp };
+const starters: Record<string, () => Promise<() => Promise<void>>> = {
+  bot: startBot,
+  bolt: startBolt,
+  http: startHttp,
+};
 const start = kind ? starters[kind] : undefined;
 if (!start) {
   process.stderr.write(`usage: slack-app.ts bot|bolt|http\n`);

@@ -17,11 +17,25 @@ const kind = process.argv[2];
 
 async function pageServer(): Promise<{ server: WebServer; close: () => Promise<void> }> {
   const bench = await benchSeance(sampleConfig());
-  await bench.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens et visio', secretaryActor);
+  await bench.hub.dispatcher.runLine(
+    '/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens et visio',
+    secretaryActor,
+  );
   await bench.hub.dispatcher.runLine('/odj ajouter 2026-12-15 deliberation Budget primitif 2027', secretaryActor);
-  await bench.hub.dispatcher.runLine('/odj ajouter 2026-12-15 information Rapport d\'activité 2026', secretaryActor);
-  const server = await startWebServer({ handler: createWebHandler(bench.hub), port: 0, host: '127.0.0.1', logger: silentLogger });
-  return { server, close: async () => { await server.close(); await bench.close(); } };
+  await bench.hub.dispatcher.runLine("/odj ajouter 2026-12-15 information Rapport d'activité 2026", secretaryActor);
+  const server = await startWebServer({
+    handler: createWebHandler(bench.hub),
+    port: 0,
+    host: '127.0.0.1',
+    logger: silentLogger,
+  });
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      await bench.close();
+    },
+  };
 }
 
 async function startPage(): Promise<() => Promise<void>> {
@@ -35,7 +49,9 @@ async function startBare(): Promise<() => Promise<void>> {
   const res = await fetch(`${page.server.url}/`);
   const body = Buffer.from(await res.arrayBuffer());
   const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => { if (k !== 'date' && k !== 'connection' && k !== 'keep-alive') headers[k] = v; });
+  res.headers.forEach((v, k) => {
+    if (k !== 'date' && k !== 'connection' && k !== 'keep-alive') headers[k] = v;
+  });
   await page.close();
   const server = http.createServer((_req, out) => {
     out.writeHead(200, headers);
@@ -44,7 +60,11 @@ async function startBare(): Promise<() => Promise<void>> {
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   signalReady({ port: (server.address() as AddressInfo).port, bytes: body.length });
-  return () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  return () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
 }
 
 const starters: Record<string, () => Promise<() => Promise<void>>> = { page: startPage, bare: startBare };

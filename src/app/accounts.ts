@@ -40,21 +40,33 @@ export function actorForAccount(config: Config, door: DoorName, accountId: strin
     const p = (owner.kind === 'staff' ? config.staff : config.contacts).find((x) => x.id === owner.id);
     if (p) return { name: p.name, role: p.role, door, person: p, userId: accountId };
   }
-  return { name: displayName ? `${displayName} (non identifié)` : `utilisateur ${accountId}`, role: 'reader', door, userId: accountId };
+  return {
+    name: displayName ? `${displayName} (non identifié)` : `utilisateur ${accountId}`,
+    role: 'reader',
+    door,
+    userId: accountId,
+  };
 }
 
 /** A delegate's account on `door`, for direct messages. */
 export function accountOfDelegate(config: Config, door: DoorName, delegateId: string): string | undefined {
   const accounts = directoryOf(config).accounts[door] ?? {};
-  for (const [account, owner] of Object.entries(accounts)) if (owner.kind === 'delegate' && owner.id === delegateId) return account;
+  for (const [account, owner] of Object.entries(accounts))
+    if (owner.kind === 'delegate' && owner.id === delegateId) return account;
   return undefined;
 }
 
 /** Resolves a person by name (console `--as`): a delegate, a staff member or a mairie contact. */
 export function actorByName(config: Config, name: string, door: DoorName = 'console'): Actor | undefined {
   const people = [
-    ...config.roster.map((d) => ({ keys: d.keys, actor: { name: delegateName(d), role: d.role, door, delegate: d } as Actor })),
-    ...[...config.staff, ...config.contacts].map((p) => ({ keys: [p.name, p.id], actor: { name: p.name, role: p.role, door, person: p } as Actor })),
+    ...config.roster.map((d) => ({
+      keys: d.keys,
+      actor: { name: delegateName(d), role: d.role, door, delegate: d } as Actor,
+    })),
+    ...[...config.staff, ...config.contacts].map((p) => ({
+      keys: [p.name, p.id],
+      actor: { name: p.name, role: p.role, door, person: p } as Actor,
+    })),
   ];
   const m = matchByName(name, people);
   return m.kind === 'found' ? m.item.actor : undefined;

@@ -13,14 +13,17 @@ function fractionOf(text: string | undefined, strict: boolean | undefined, fallb
   if (text === undefined) return strict === undefined ? fallback : { ...fallback, strict };
   const [numerator, denominator] = text.split('/').map(Number) as [number, number];
   // "1/2" alone means the majority (more than half); any other share is "at least" unless told.
-  return { numerator, denominator, strict: strict ?? (numerator * 2 === denominator) };
+  return { numerator, denominator, strict: strict ?? numerator * 2 === denominator };
 }
 
 /** Returns the profile and the problems that make the file unusable (path → French message). */
 export function resolveProfile(raw: RawBody): { profile: BodyProfile; problems: [string, string][] } {
   const problems: [string, string][] = [];
   if (raw.kind === 'commune' && raw.population === undefined && raw.convocationDays === undefined) {
-    problems.push(['body.population', 'population de la commune requise : elle fixe le délai de convocation (3 jours francs sous 3 500 habitants, CGCT L2121-11 ; 5 au-delà, L2121-12) et la note de synthèse']);
+    problems.push([
+      'body.population',
+      'population de la commune requise : elle fixe le délai de convocation (3 jours francs sous 3 500 habitants, CGCT L2121-11 ; 5 au-delà, L2121-12) et la note de synthèse',
+    ]);
   }
   const d = kindDefaults(raw.kind, raw.population);
   const statutes = raw.statutes ?? (raw.kind === 'commune' ? 'règlement intérieur' : 'statuts');
@@ -31,20 +34,48 @@ export function resolveProfile(raw: RawBody): { profile: BodyProfile; problems: 
   const q = raw.quorum;
   const quorumSet = q.count !== undefined || q.base !== undefined || q.fraction !== undefined || q.strict !== undefined;
   const fraction = fractionOf(q.fraction, q.strict, MAJORITY);
-  if (fraction.numerator >= fraction.denominator) problems.push(['body.quorum.fraction', `fraction ${q.fraction} : attendue inférieure à 1 (1/2, 1/3…)`]);
+  if (fraction.numerator >= fraction.denominator)
+    problems.push(['body.quorum.fraction', `fraction ${q.fraction} : attendue inférieure à 1 (1/2, 1/3…)`]);
 
-  const [maxProxiesPerHolder, proxyRuleSource] = pick(raw.maxProxiesPerHolder, raw.proxyRuleSource, d.maxProxiesPerHolder, d.proxyRuleSource);
-  const [substitutes, substitutesSource] = pick(raw.substitutes, raw.substitutesSource, d.substitutes, d.substitutesSource);
-  const remoteSet = raw.remoteAllowed !== undefined || raw.remoteCountsAsPresent !== undefined || raw.remoteExclusions !== undefined;
+  const [maxProxiesPerHolder, proxyRuleSource] = pick(
+    raw.maxProxiesPerHolder,
+    raw.proxyRuleSource,
+    d.maxProxiesPerHolder,
+    d.proxyRuleSource,
+  );
+  const [substitutes, substitutesSource] = pick(
+    raw.substitutes,
+    raw.substitutesSource,
+    d.substitutes,
+    d.substitutesSource,
+  );
+  const remoteSet =
+    raw.remoteAllowed !== undefined || raw.remoteCountsAsPresent !== undefined || raw.remoteExclusions !== undefined;
   const remoteAllowed = raw.remoteAllowed ?? (raw.remoteCountsAsPresent !== undefined ? true : d.remoteAllowed);
   const remoteSource = raw.remoteSource ?? (remoteSet ? statutes : d.remoteSource);
-  const [convocationDays, convocationSource] = pick(raw.convocationDays, raw.convocationSource, d.convocationDays, d.convocationSource);
+  const [convocationDays, convocationSource] = pick(
+    raw.convocationDays,
+    raw.convocationSource,
+    d.convocationDays,
+    d.convocationSource,
+  );
   const [convener, convenerSource] = pick(raw.convener, raw.convenerSource, d.convener, d.convenerSource);
-  const [synthesisNote, synthesisNoteSource] = pick(raw.synthesisNote, raw.synthesisNoteSource, d.synthesisNote, d.synthesisNoteSource);
+  const [synthesisNote, synthesisNoteSource] = pick(
+    raw.synthesisNote,
+    raw.synthesisNoteSource,
+    d.synthesisNote,
+    d.synthesisNoteSource,
+  );
 
   const profile: BodyProfile = {
-    name: raw.name, kind: raw.kind, assemblyName: raw.assemblyName, timezone: raw.timezone, vatPercent: raw.vatPercent,
-    population: raw.population, statedTotalVotes: raw.statedTotalVotes, majority: raw.majority,
+    name: raw.name,
+    kind: raw.kind,
+    assemblyName: raw.assemblyName,
+    timezone: raw.timezone,
+    vatPercent: raw.vatPercent,
+    population: raw.population,
+    statedTotalVotes: raw.statedTotalVotes,
+    majority: raw.majority,
     seatsInOffice: raw.seats ? raw.seats.total - raw.seats.vacant : undefined,
     quorum: {
       count: q.count ?? d.quorum.count,
@@ -54,15 +85,28 @@ export function resolveProfile(raw: RawBody): { profile: BodyProfile; problems: 
       secondConvocationDays: q.secondConvocationDays ?? d.quorum.secondConvocationDays,
       secondConvocationSource: q.secondConvocationDays !== undefined ? statutes : d.quorum.secondConvocationSource,
     },
-    maxProxiesPerHolder, proxyRuleSource,
+    maxProxiesPerHolder,
+    proxyRuleSource,
     proxyMaxSessions: raw.proxyMaxSessions ?? d.proxyMaxSessions,
-    substitutes, substitutesSource,
+    substitutes,
+    substitutesSource,
     remoteAllowed,
     remoteCountsAsPresent: remoteAllowed && (raw.remoteCountsAsPresent ?? true),
     remoteSource,
-    remoteExclusions: raw.remoteExclusions?.map((e) => ({ label: e.label, words: e.words.map(fold), unless: e.unless?.map(fold) })) ?? d.remoteExclusions,
-    convocationDays, convocationSource, convener, convenerSource, synthesisNote, synthesisNoteSource,
+    remoteExclusions:
+      raw.remoteExclusions?.map((e) => ({ label: e.label, words: e.words.map(fold), unless: e.unless?.map(fold) })) ??
+      d.remoteExclusions,
+    convocationDays,
+    convocationSource,
+    convener,
+    convenerSource,
+    synthesisNote,
+    synthesisNoteSource,
   };
-  if (raw.seats && raw.seats.vacant >= raw.seats.total) problems.push(['body.seats.vacant', `${raw.seats.vacant} sièges vacants sur ${raw.seats.total} : il doit rester au moins un membre en exercice`]);
+  if (raw.seats && raw.seats.vacant >= raw.seats.total)
+    problems.push([
+      'body.seats.vacant',
+      `${raw.seats.vacant} sièges vacants sur ${raw.seats.total} : il doit rester au moins un membre en exercice`,
+    ]);
   return { profile, problems };
 }

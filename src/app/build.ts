@@ -72,49 +72,59 @@ export function createBot(deps: BotDeps): Bot {
 
   async function deliverReport(message: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]> {
     const targets = onlyDoors ? doors.filter((d) => onlyDoors.includes(d.name)) : doors;
-    return Promise.all(targets.map(async (door): Promise<DoorReport> => {
-      try {
-        return { door: door.name, outcome: (await door.deliver(message)) ? 'delivered' : 'unreachable' };
-      } catch (e) {
-        const error = errorText(e);
-        logger.error('delivery failed', { door: door.name, to: message.to.kind, error });
-        return { door: door.name, outcome: 'failed', error };
-      }
-    }));
+    return Promise.all(
+      targets.map(async (door): Promise<DoorReport> => {
+        try {
+          return { door: door.name, outcome: (await door.deliver(message)) ? 'delivered' : 'unreachable' };
+        } catch (e) {
+          const error = errorText(e);
+          logger.error('delivery failed', { door: door.name, to: message.to.kind, error });
+          return { door: door.name, outcome: 'failed', error };
+        }
+      }),
+    );
   }
 
   async function settle(reply: Pick<Reply, 'closes' | 'updates'>): Promise<void> {
     const updates = reply.updates;
     if (updates) {
-      await Promise.all(doors.map(async (door) => {
-        try {
-          await door.update?.(updates.key, updates.reply);
-        } catch (e) {
-          logger.error('updating a message failed', { door: door.name, key: updates.key, error: errorText(e) });
-        }
-      }));
+      await Promise.all(
+        doors.map(async (door) => {
+          try {
+            await door.update?.(updates.key, updates.reply);
+          } catch (e) {
+            logger.error('updating a message failed', { door: door.name, key: updates.key, error: errorText(e) });
+          }
+        }),
+      );
     }
     const closes = reply.closes;
     if (!closes) return;
-    await Promise.all(doors.map(async (door) => {
-      try {
-        await door.settle?.(closes.key, closes.outcome);
-      } catch (e) {
-        logger.error('settling a request failed', { door: door.name, key: closes.key, error: errorText(e) });
-      }
-    }));
+    await Promise.all(
+      doors.map(async (door) => {
+        try {
+          await door.settle?.(closes.key, closes.outcome);
+        } catch (e) {
+          logger.error('settling a request failed', { door: door.name, key: closes.key, error: errorText(e) });
+        }
+      }),
+    );
   }
 
   async function deliver(outbox: readonly Outgoing[] | undefined): Promise<void> {
     for (const message of outbox ?? []) {
       await settle(message.reply);
       const results = await deliverReport(message);
-      if (!results.some((r) => r.outcome === 'delivered')) logger.warn('message not delivered by any door', { to: message.to, title: message.reply.title });
+      if (!results.some((r) => r.outcome === 'delivered'))
+        logger.warn('message not delivered by any door', { to: message.to, title: message.reply.title });
     }
   }
 
   const reminders = createReminderScheduler({
-    config, store, clock, logger,
+    config,
+    store,
+    clock,
+    logger,
     sessions: () => allSessions(config, records),
     record: (id) => records.record(id),
     send: deliverReport,
@@ -125,20 +135,42 @@ export function createBot(deps: BotDeps): Bot {
     onSent: (r, outcome, at) => recordBotSending(records, config, r, outcome, at),
     ...deps.reminders,
   });
-  const dispatcher = createDispatcher({ config, records, clock, logger, reminders, commands: deps.commands ?? allCommands });
+  const dispatcher = createDispatcher({
+    config,
+    records,
+    clock,
+    logger,
+    reminders,
+    commands: deps.commands ?? allCommands,
+  });
   const run = (turn: Turn) => runTurn({ dispatcher, settle, deliver }, turn);
 
   return {
-    config, records, dispatcher, clock, logger, store, deliver, deliverReport, settle, reminders, run,
+    config,
+    records,
+    dispatcher,
+    clock,
+    logger,
+    store,
+    deliver,
+    deliverReport,
+    settle,
+    reminders,
+    run,
     actorFor: (door, accountId, displayName) => actorForAccount(config, door, accountId, displayName),
     actorByName: (name) => actorByName(config, name),
     hostFor: (door) => ({
-      commands: dispatcher.commands, logger, store, run,
+      commands: dispatcher.commands,
+      logger,
+      store,
+      run,
       context: (actor) => dispatcher.context(actor),
       actorFor: (accountId, displayName) => actorForAccount(config, door, accountId, displayName),
       accountOf: (personId) => accountOfDelegate(config, door, personId),
     }),
-    addDoor: (door) => { doors.push(door); },
+    addDoor: (door) => {
+      doors.push(door);
+    },
     doors: () => doors,
     async stop() {
       await reminders.stop();

@@ -10,7 +10,8 @@ const detail = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : St
 
 /** Installs the guard; returns the function that removes it. */
 export function installProcessGuard(logger: Logger): () => void {
-  const onRejection = (reason: unknown) => logger.error('unhandled rejection (kept running)', { error: detail(reason) });
+  const onRejection = (reason: unknown) =>
+    logger.error('unhandled rejection (kept running)', { error: detail(reason) });
   const onException = (error: unknown) => logger.error('uncaught exception (kept running)', { error: detail(error) });
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);

@@ -27,4 +27,5 @@ export function reminderOwnership(plan: Pick<DoorSettings, 'slack' | 'discord'>,
 }
 
 /** The console's notice when it leaves the reminders to the server. */
-export const REMINDERS_ELSEWHERE = 'Rappels : la configuration déclare Slack ou Discord ; ils sont envoyés par le bot qui tourne avec ces portes, pas par cette console (/rappels les montre).';
+export const REMINDERS_ELSEWHERE =
+  'Rappels : la configuration déclare Slack ou Discord ; ils sont envoyés par le bot qui tourne avec ces portes, pas par cette console (/rappels les montre).';

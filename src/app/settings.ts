@@ -49,14 +49,21 @@ function slackSettings(env: Env, config: Config): SlackSettings | undefined {
   if (!botToken && !signingSecret && !appToken) return undefined;
   if (!botToken) {
     const set = [signingSecret && 'SLACK_SIGNING_SECRET', appToken && 'SLACK_APP_TOKEN'].filter(Boolean).join(' et ');
-    throw new SettingsError(`Slack à moitié configuré : SLACK_BOT_TOKEN manque (${set} ${set.includes(' et ') ? 'sont définis' : 'est défini'}). Définissez SLACK_BOT_TOKEN, ou retirez les variables Slack pour ne pas lancer Slack.`);
+    throw new SettingsError(
+      `Slack à moitié configuré : SLACK_BOT_TOKEN manque (${set} ${set.includes(' et ') ? 'sont définis' : 'est défini'}). Définissez SLACK_BOT_TOKEN, ou retirez les variables Slack pour ne pas lancer Slack.`,
+    );
   }
   if (!signingSecret && !appToken) {
-    throw new SettingsError('Slack à moitié configuré : SLACK_BOT_TOKEN est défini, mais ni SLACK_SIGNING_SECRET (mode HTTP) ni SLACK_APP_TOKEN (Socket Mode). Définissez l\'une des deux, ou retirez SLACK_BOT_TOKEN pour ne pas lancer Slack.');
+    throw new SettingsError(
+      "Slack à moitié configuré : SLACK_BOT_TOKEN est défini, mais ni SLACK_SIGNING_SECRET (mode HTTP) ni SLACK_APP_TOKEN (Socket Mode). Définissez l'une des deux, ou retirez SLACK_BOT_TOKEN pour ne pas lancer Slack.",
+    );
   }
   const url = value(env, 'SLACK_API_URL');
   return {
-    botToken, signingSecret, appToken, port: port(env),
+    botToken,
+    signingSecret,
+    appToken,
+    port: port(env),
     ...(url ? { apiUrl: url.endsWith('/') ? url : `${url}/` } : {}),
     channels: directoryOf(config).channels.slack ?? {},
   };
@@ -67,8 +74,12 @@ function discordSettings(env: Env, config: Config): DiscordSettings | undefined 
   const applicationId = value(env, 'DISCORD_APPLICATION_ID');
   if (!token && !applicationId) return undefined;
   if (!token || !applicationId) {
-    const [missing, present] = token ? ['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN'] : ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'];
-    throw new SettingsError(`Discord à moitié configuré : ${missing} manque (${present} est défini). Définissez ${missing}, ou retirez ${present} pour ne pas lancer Discord.`);
+    const [missing, present] = token
+      ? ['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN']
+      : ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'];
+    throw new SettingsError(
+      `Discord à moitié configuré : ${missing} manque (${present} est défini). Définissez ${missing}, ou retirez ${present} pour ne pas lancer Discord.`,
+    );
   }
   const apiUrl = value(env, 'DISCORD_API_URL');
   return { token, applicationId, ...(apiUrl ? { apiUrl } : {}), channels: directoryOf(config).channels.discord ?? {} };
@@ -78,7 +89,10 @@ function webSettings(env: Env): WebSettings | undefined {
   const raw = value(env, 'WEB_PORT');
   if (!raw) return undefined;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n > 65_535) throw new SettingsError(`WEB_PORT : numéro de port attendu (0 à 65535), reçu « ${raw} ». Corrigez-le, ou retirez WEB_PORT pour ne pas servir la page publique.`);
+  if (!/^\d+$/.test(raw) || n > 65_535)
+    throw new SettingsError(
+      `WEB_PORT : numéro de port attendu (0 à 65535), reçu « ${raw} ». Corrigez-le, ou retirez WEB_PORT pour ne pas servir la page publique.`,
+    );
   const host = value(env, 'WEB_HOST');
   return { port: n, ...(host ? { host } : {}) };
 }
@@ -94,5 +108,7 @@ export function parseDoorSettings(env: Env, config: Config, forceConsole = false
 /** Every secret of the doors' settings, for the logger to scrub. */
 export function secretsOf(settings: DoorSettings): string[] {
   const { slack, discord } = settings;
-  return [slack?.botToken, slack?.signingSecret, slack?.appToken, discord?.token].filter((s): s is string => Boolean(s));
+  return [slack?.botToken, slack?.signingSecret, slack?.appToken, discord?.token].filter((s): s is string =>
+    Boolean(s),
+  );
 }

@@ -21,13 +21,20 @@ export interface StartDoorsExtra {
 const DEFAULT_RETRY = { firstMs: 5_000, maxMs: 300_000 };
 
 /** A refusal (bad token, intents) does not heal by retrying: only an unreachable platform is retried. */
-const isRefusal = (e: unknown) => ['discord.token-refused', 'discord.intents'].includes(String((e as { code?: unknown })?.code));
+const isRefusal = (e: unknown) =>
+  ['discord.token-refused', 'discord.intents'].includes(String((e as { code?: unknown })?.code));
 
 export async function startChatDoors(bot: Bot, settings: DoorSettings, extra: StartDoorsExtra = {}): Promise<Door[]> {
   const started: Door[] = [];
   if (settings.slack) {
     const { startSlackDoor } = await import('../adapters/slack/slack-door.ts');
-    started.push(await startSlackDoor(bot.hostFor('slack'), settings.slack, extra.slackRoutes ? { customRoutes: extra.slackRoutes } : {}));
+    started.push(
+      await startSlackDoor(
+        bot.hostFor('slack'),
+        settings.slack,
+        extra.slackRoutes ? { customRoutes: extra.slackRoutes } : {},
+      ),
+    );
   }
   if (settings.discord) {
     const { startDiscordDoor } = await import('../adapters/discord/discord-door.ts');
@@ -39,7 +46,10 @@ export async function startChatDoors(bot: Bot, settings: DoorSettings, extra: St
         started.push(await start());
       } catch (e) {
         if (!isRefusal(e)) retryInBackground(bot, 'discord', start, extra);
-        else bot.logger.error('discord door not started; the other doors keep running', { error: e instanceof Error ? e.message : String(e) });
+        else
+          bot.logger.error('discord door not started; the other doors keep running', {
+            error: e instanceof Error ? e.message : String(e),
+          });
       }
     }
   }
@@ -64,7 +74,9 @@ function retryInBackground(bot: Bot, name: string, start: () => Promise<Door>, e
       bot.logger.info(`${name} door started after a retry`);
     } catch (e) {
       if (isRefusal(e)) {
-        bot.logger.error(`${name} door refused; no more retries`, { error: e instanceof Error ? e.message : String(e) });
+        bot.logger.error(`${name} door refused; no more retries`, {
+          error: e instanceof Error ? e.message : String(e),
+        });
         return;
       }
       delay = Math.min(delay * 2, maxMs);

@@ -18,8 +18,12 @@ export interface HttpRoute {
 export function webRoutes(handler: WebHandler): HttpRoute[] {
   const paths = ['/', '/tarifs', '/sante', '/style.css', '/calendrier.ics', '/seances/:seance', '/calendrier/:jeton'];
   return paths.map((path) => ({
-    path, method: ['GET', 'HEAD'],
-    handler: (req, res) => void handler(req, res).then((handled) => { if (!handled) res.writeHead(404).end(); }),
+    path,
+    method: ['GET', 'HEAD'],
+    handler: (req, res) =>
+      void handler(req, res).then((handled) => {
+        if (!handled) res.writeHead(404).end();
+      }),
   }));
 }
 
@@ -44,6 +48,11 @@ export async function startWeb(bot: Bot, settings: DoorSettings): Promise<Starte
     bot.logger.info('public page served on the Slack port', { port: settings.web.port });
     return { slackRoutes: webRoutes(handler), stop: async () => undefined };
   }
-  const server = await startWebServer({ handler, port: settings.web.port, host: settings.web.host, logger: bot.logger });
+  const server = await startWebServer({
+    handler,
+    port: settings.web.port,
+    host: settings.web.host,
+    logger: bot.logger,
+  });
   return { server, stop: () => server.close() };
 }

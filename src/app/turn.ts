@@ -17,7 +17,8 @@ export interface TurnDeps {
 
 export async function runTurn(deps: TurnDeps, turn: Turn): Promise<Reply> {
   const { actor, input } = turn;
-  const work = typeof input === 'string' ? deps.dispatcher.runLine(input, actor) : deps.dispatcher.runStructured(input, actor);
+  const work =
+    typeof input === 'string' ? deps.dispatcher.runLine(input, actor) : deps.dispatcher.runStructured(input, actor);
   const reply = await (turn.running ? turn.running(work) : work);
   // The command has run: even when the door cannot show the answer, the other copies and the outbox must follow.
   let answerFailed: unknown;

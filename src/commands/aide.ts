@@ -17,13 +17,14 @@ function argValue(a: ArgSpec): string {
   return a.description;
 }
 
-const named = (cmd: Command, name: string) => [cmd.name, ...(cmd.aliases ?? [])].some((n) => (fold(n) || n) === (fold(name) || name));
+const named = (cmd: Command, name: string) =>
+  [cmd.name, ...(cmd.aliases ?? [])].some((n) => (fold(n) || n) === (fold(name) || name));
 
 export const aide = defineCommand({
   name: 'aide',
   aliases: ['help', '?'],
-  description: 'Liste des commandes, ou le détail d\'une commande',
-  args: [{ name: 'commande', kind: 'text', optional: true, description: 'nom d\'une commande (ex. devis)' }],
+  description: "Liste des commandes, ou le détail d'une commande",
+  args: [{ name: 'commande', kind: 'text', optional: true, description: "nom d'une commande (ex. devis)" }],
   examples: ['/aide', '/aide devis'],
   access: 'read',
   run(args, ctx) {
@@ -31,8 +32,10 @@ export const aide = defineCommand({
     if (!name) {
       return reply('Commandes de Séance', [
         list(ctx.commands.flatMap(lines)),
-        text('Détail et exemples : /aide <commande> (ou help, ?). Les délégués se nomment librement (ROY, Mme Roy, de waziers, moi) ; '
-          + 'la séance par sa date (2024-10-07, 07/10/2024, 7 octobre 2024, lundi 7 octobre, demain, lundi prochain) ; une heure : 18h, 18 h 30, 18:30. Les accents sont facultatifs.'),
+        text(
+          'Détail et exemples : /aide <commande> (ou help, ?). Les délégués se nomment librement (ROY, Mme Roy, de waziers, moi) ; ' +
+            'la séance par sa date (2024-10-07, 07/10/2024, 7 octobre 2024, lundi 7 octobre, demain, lundi prochain) ; une heure : 18h, 18 h 30, 18:30. Les accents sont facultatifs.',
+        ),
       ]);
     }
     const cmd = ctx.commands.find((c) => named(c, name.replace(/^\//, '')));
@@ -41,8 +44,18 @@ export const aide = defineCommand({
     const examples = [...cmd.examples, ...(cmd.subcommands ?? []).flatMap((s) => s.examples)];
     const blocks: Block[] = [list(lines(cmd), 'Usage')];
     if (cmd.aliases?.length) blocks.push(text(`Aussi : ${cmd.aliases.join(', ')}.`));
-    blocks.push(...subs.filter((s) => s.args?.length).map((s) =>
-      fields(s.args!.map((a) => ({ label: `${subs.length > 1 ? `${s.name} › ` : ''}${a.name}${a.optional ? ' (facultatif)' : ''}`, value: argValue(a) })))));
+    blocks.push(
+      ...subs
+        .filter((s) => s.args?.length)
+        .map((s) =>
+          fields(
+            s.args!.map((a) => ({
+              label: `${subs.length > 1 ? `${s.name} › ` : ''}${a.name}${a.optional ? ' (facultatif)' : ''}`,
+              value: argValue(a),
+            })),
+          ),
+        ),
+    );
     blocks.push(list(examples, 'Exemples'));
     return reply(`/${cmd.name} — ${cmd.description}`, blocks);
   },

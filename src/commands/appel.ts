@@ -18,10 +18,21 @@ import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
 export const APPEL_PAGE = 8;
 
-const ANSWER_LABEL: Record<string, string> = { salle: 'salle', distance: 'à distance', excuse: 'excusé·e', pouvoir: 'pouvoir' };
+const ANSWER_LABEL: Record<string, string> = {
+  salle: 'salle',
+  distance: 'à distance',
+  excuse: 'excusé·e',
+  pouvoir: 'pouvoir',
+};
 
 /** Attendance from the convocation answers, for delegates whose attendance is not recorded yet. */
-function prefill(body: Parameters<typeof setAttendance>[0], r: SessionRecord, w: ReturnType<typeof who>, roster: readonly Delegate[], names: (id: string) => string): SessionRecord {
+function prefill(
+  body: Parameters<typeof setAttendance>[0],
+  r: SessionRecord,
+  w: ReturnType<typeof who>,
+  roster: readonly Delegate[],
+  names: (id: string) => string,
+): SessionRecord {
   let out = r;
   let n = 0;
   for (const d of roster) {
@@ -30,15 +41,36 @@ function prefill(body: Parameters<typeof setAttendance>[0], r: SessionRecord, w:
     out = setAttendance(body, out, w, d, a, names).record;
     n++;
   }
-  return n ? asOneChange(r, withJournal(out, w, 'émargement pré-rempli', `${n} présence${n > 1 ? 's' : ''} d'après les réponses à la convocation`)) : r;
+  return n
+    ? asOneChange(
+        r,
+        withJournal(
+          out,
+          w,
+          'émargement pré-rempli',
+          `${n} présence${n > 1 ? 's' : ''} d'après les réponses à la convocation`,
+        ),
+      )
+    : r;
 }
 
 export const appel = defineCommand({
   name: 'appel',
   description: 'Émargement : la liste des délégués avec un bouton salle / distance / absent chacun (secrétariat)',
   args: [
-    { name: 'statut', kind: 'choice', optional: true, choices: ['salle', 'distance', 'excuse', 'absent'], description: 'pour noter plusieurs délégués d\'un coup' },
-    { name: 'délégués', kind: 'text', optional: true, description: 'les délégués (séparés par des espaces ou des virgules), ou le n° de page' },
+    {
+      name: 'statut',
+      kind: 'choice',
+      optional: true,
+      choices: ['salle', 'distance', 'excuse', 'absent'],
+      description: "pour noter plusieurs délégués d'un coup",
+    },
+    {
+      name: 'délégués',
+      kind: 'text',
+      optional: true,
+      description: 'les délégués (séparés par des espaces ou des virgules), ou le n° de page',
+    },
     sessionArg,
   ],
   examples: ['/appel', '/appel 2', '/appel salle VARLET PARSIS DELFOSSE'],
@@ -62,28 +94,52 @@ export const appel = defineCommand({
         }
         return { record: asOneChange(r, out) };
       });
-      return reply('Présences enregistrées', [
-        list(ds.map((d) => `${nameOf(d)} : ${statusWords(status, d)}`)),
-        ...(notes.length ? [list(notes, 'Effet sur les pouvoirs')] : []),
-      ], { tone: 'success', session: sessionHeading(ctx, s), ...liveUpdate(ctx, s, record) });
+      return reply(
+        'Présences enregistrées',
+        [
+          list(ds.map((d) => `${nameOf(d)} : ${statusWords(status, d)}`)),
+          ...(notes.length ? [list(notes, 'Effet sur les pouvoirs')] : []),
+        ],
+        { tone: 'success', session: sessionHeading(ctx, s), ...liveUpdate(ctx, s, record) },
+      );
     }
     const page = rest ? Number(rest) : 1;
     const roster = ctx.config.roster.filter((d) => d.inOffice);
     const pages = Math.max(1, Math.ceil(roster.length / APPEL_PAGE));
-    if (!Number.isInteger(page) || page < 1 || page > pages) fail('args.invalid', `Page ${rest} : choisir une page de 1 à ${pages}.`);
-    const { record } = await ctx.records.update(s.id, (r) => ({ record: prefill(ctx.config.body, r, who(ctx), ctx.config.roster, names) }));
+    if (!Number.isInteger(page) || page < 1 || page > pages)
+      fail('args.invalid', `Page ${rest} : choisir une page de 1 à ${pages}.`);
+    const { record } = await ctx.records.update(s.id, (r) => ({
+      record: prefill(ctx.config.body, r, who(ctx), ctx.config.roster, names),
+    }));
     const shown = roster.slice((page - 1) * APPEL_PAGE, page * APPEL_PAGE);
-    const actions: Action[] = shown.flatMap((d) => (['salle', 'distance', 'absent'] as AttendanceStatus[]).map((st): Action => ({
-      id: `appel.${st}`,
-      label: `${nameOf(d)} : ${st}`,
-      value: `${s.id}|${d.id}`,
-      ...(record.attendance[d.id] === st ? { style: 'primary' as const } : {}),
-      command: `/presence "${nameOf(d)}" ${st} ${s.id}`,
-    })));
-    const rows = shown.map((d) => [nameOf(d), String(d.votes), statusWords(record.attendance[d.id], d), ANSWER_LABEL[record.answers?.[d.id]?.answer ?? ''] ?? '—']);
-    return reply(`Émargement (page ${page} sur ${pages})`, [
-      table(['Délégué', 'Voix', 'Présence', 'Réponse à la convocation'], rows),
-      text(pages > 1 && page < pages ? `Suite : /appel ${page + 1}` : 'Plusieurs noms d\'un coup : /appel salle VARLET PARSIS DELFOSSE'),
-    ], { session: sessionHeading(ctx, s), actions, ...liveUpdate(ctx, s, record) });
+    const actions: Action[] = shown.flatMap((d) =>
+      (['salle', 'distance', 'absent'] as AttendanceStatus[]).map(
+        (st): Action => ({
+          id: `appel.${st}`,
+          label: `${nameOf(d)} : ${st}`,
+          value: `${s.id}|${d.id}`,
+          ...(record.attendance[d.id] === st ? { style: 'primary' as const } : {}),
+          command: `/presence "${nameOf(d)}" ${st} ${s.id}`,
+        }),
+      ),
+    );
+    const rows = shown.map((d) => [
+      nameOf(d),
+      String(d.votes),
+      statusWords(record.attendance[d.id], d),
+      ANSWER_LABEL[record.answers?.[d.id]?.answer ?? ''] ?? '—',
+    ]);
+    return reply(
+      `Émargement (page ${page} sur ${pages})`,
+      [
+        table(['Délégué', 'Voix', 'Présence', 'Réponse à la convocation'], rows),
+        text(
+          pages > 1 && page < pages
+            ? `Suite : /appel ${page + 1}`
+            : "Plusieurs noms d'un coup : /appel salle VARLET PARSIS DELFOSSE",
+        ),
+      ],
+      { session: sessionHeading(ctx, s), actions, ...liveUpdate(ctx, s, record) },
+    );
   },
 });

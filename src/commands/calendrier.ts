@@ -4,7 +4,12 @@
  */
 import { defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
-import { CALENDAR_PATH, calendarTokenHash, newCalendarToken, privateCalendarPath } from '../core/publication/calendar-token.ts';
+import {
+  CALENDAR_PATH,
+  calendarTokenHash,
+  newCalendarToken,
+  privateCalendarPath,
+} from '../core/publication/calendar-token.ts';
 import { list, reply, text } from '../core/reply.ts';
 
 /** Whose private feed: a delegate, a staff member or contact, or the secretariat (the console's secretary). */
@@ -14,32 +19,51 @@ export function calendarOwner(ctx: CommandContext): string | undefined {
 
 const nouveauLien = defineCommand({
   name: 'nouveau-lien',
-  description: 'Créer votre lien d\'abonnement personnel (l\'ancien lien cesse de fonctionner)',
+  description: "Créer votre lien d'abonnement personnel (l'ancien lien cesse de fonctionner)",
   examples: ['/calendrier nouveau-lien'],
   access: 'self',
   async run(_args, ctx) {
     const owner = calendarOwner(ctx);
-    if (!owner) fail('calendar.unmapped', 'Votre compte n\'est associé à aucun délégué ni membre du secrétariat : seul le calendrier public est disponible.');
+    if (!owner)
+      fail(
+        'calendar.unmapped',
+        "Votre compte n'est associé à aucun délégué ni membre du secrétariat : seul le calendrier public est disponible.",
+      );
     const token = newCalendarToken(); // the link is the only secret of a private feed
-    await ctx.records.setCalendarLink({ owner, tokenHash: await calendarTokenHash(token), createdAt: ctx.clock.now().toISOString() });
-    return reply('Nouveau lien de calendrier', [
-      text(`Votre adresse d'abonnement personnelle, à ajouter après l'adresse de la page publique de ${ctx.config.body.name} : ${privateCalendarPath(token)}`),
-      text('Elle remplace votre lien précédent, qui ne fonctionne plus. Gardez-la pour vous : ce lien suffit pour lire votre calendrier. Elle n\'est affichée qu\'une fois ; en cas de perte, créez-en une nouvelle.'),
-    ], { tone: 'success', visibility: 'ephemeral' });
+    await ctx.records.setCalendarLink({
+      owner,
+      tokenHash: await calendarTokenHash(token),
+      createdAt: ctx.clock.now().toISOString(),
+    });
+    return reply(
+      'Nouveau lien de calendrier',
+      [
+        text(
+          `Votre adresse d'abonnement personnelle, à ajouter après l'adresse de la page publique de ${ctx.config.body.name} : ${privateCalendarPath(token)}`,
+        ),
+        text(
+          "Elle remplace votre lien précédent, qui ne fonctionne plus. Gardez-la pour vous : ce lien suffit pour lire votre calendrier. Elle n'est affichée qu'une fois ; en cas de perte, créez-en une nouvelle.",
+        ),
+      ],
+      { tone: 'success', visibility: 'ephemeral' },
+    );
   },
 });
 
 const voir = defineCommand({
   name: 'voir',
-  description: 'Les adresses d\'abonnement au calendrier des séances',
+  description: "Les adresses d'abonnement au calendrier des séances",
   examples: ['/calendrier'],
   access: 'read',
   run(_args, ctx) {
     return reply('Calendrier des séances', [
-      list([
-        `Calendrier public de ${ctx.config.body.name} (les séances) : ${CALENDAR_PATH}`,
-        'Calendrier personnel (séances, séminaire ; échéances de convocation et de publication pour le secrétariat) : /calendrier nouveau-lien',
-      ], 'Adresses, à ajouter après celle de la page publique'),
+      list(
+        [
+          `Calendrier public de ${ctx.config.body.name} (les séances) : ${CALENDAR_PATH}`,
+          'Calendrier personnel (séances, séminaire ; échéances de convocation et de publication pour le secrétariat) : /calendrier nouveau-lien',
+        ],
+        'Adresses, à ajouter après celle de la page publique',
+      ),
       text('Un calendrier abonné se met à jour tout seul quand une séance est déplacée ou annulée.'),
     ]);
   },
@@ -47,7 +71,7 @@ const voir = defineCommand({
 
 export const calendrier = defineCommand({
   name: 'calendrier',
-  description: 'S\'abonner au calendrier des séances',
+  description: "S'abonner au calendrier des séances",
   examples: ['/calendrier', '/calendrier nouveau-lien'],
   access: 'read',
   subcommands: [voir, nouveauLien],

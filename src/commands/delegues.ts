@@ -24,14 +24,24 @@ function proxyCell(d: Delegate, record: SessionRecord | undefined, name: (id: st
 }
 
 function nameCell(d: Delegate): string {
-  const notes = [d.role === 'president' ? agree(d, 'président', 'présidente') : '', d.inOffice ? '' : 'hors exercice'].filter(Boolean);
+  const notes = [
+    d.role === 'president' ? agree(d, 'président', 'présidente') : '',
+    d.inOffice ? '' : 'hors exercice',
+  ].filter(Boolean);
   return `${nameOf(d)}${d.firstName ? ` ${d.firstName}` : ''}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 export const delegues = defineCommand({
   name: 'delegues',
   description: 'Les délégués par membre : voix, présence et pouvoir pour la prochaine séance',
-  args: [{ name: 'membre', kind: 'text', optional: true, description: 'un membre (ex. Amiens Métropole, departement) ; par défaut tous' }],
+  args: [
+    {
+      name: 'membre',
+      kind: 'text',
+      optional: true,
+      description: 'un membre (ex. Amiens Métropole, departement) ; par défaut tous',
+    },
+  ],
   examples: ['/delegues', '/delegues Amiens Métropole'],
   access: 'read',
   async run(args, ctx) {
@@ -39,9 +49,19 @@ export const delegues = defineCommand({
     let members = config.members;
     const asked = args['membre'];
     if (asked) {
-      const m = matchByName(asked, config.members.map((x) => ({ ...x, keys: [x.id, x.name] })), false);
+      const m = matchByName(
+        asked,
+        config.members.map((x) => ({ ...x, keys: [x.id, x.name] })),
+        false,
+      );
       if (m.kind !== 'found') {
-        fail('member.unknown', `Membre inconnu : « ${asked} ». Membres : ${listOf(config.members.map((x) => x.name.replace(/ \(.*$/, '')), 'or')}.`);
+        fail(
+          'member.unknown',
+          `Membre inconnu : « ${asked} ». Membres : ${listOf(
+            config.members.map((x) => x.name.replace(/ \(.*$/, '')),
+            'or',
+          )}.`,
+        );
       }
       members = config.members.filter((x) => x.id === m.item.id);
     }
@@ -49,7 +69,10 @@ export const delegues = defineCommand({
     const s = sessions.length ? await ctx.session() : undefined;
     const record = s ? await ctx.records.record(s.id) : undefined;
     const byId = delegatesById(config.roster);
-    const name = (id: string) => { const d = byId.get(id); return d ? nameOf(d) : id; };
+    const name = (id: string) => {
+      const d = byId.get(id);
+      return d ? nameOf(d) : id;
+    };
 
     const blocks: Block[] = [];
     for (const member of members) {
@@ -57,18 +80,32 @@ export const delegues = defineCommand({
       if (!ds.length) continue;
       const votes = ds.reduce((n, d) => n + d.votes, 0);
       const rows = ds.map((d) => [
-        nameCell(d), String(d.votes),
+        nameCell(d),
+        String(d.votes),
         record ? statusLabel(record.attendance[d.id], d) : '—',
         proxyCell(d, record, name),
       ]);
-      blocks.push(table(['Délégué', 'Voix', 'Présence', 'Pouvoir'], rows,
-        `${member.name.replace(/ \(.*\)$/, '')} : ${countOf(ds.length, 'délégué', 'délégués')}, ${countOf(votes, 'voix', 'voix')}`));
+      blocks.push(
+        table(
+          ['Délégué', 'Voix', 'Présence', 'Pouvoir'],
+          rows,
+          `${member.name.replace(/ \(.*\)$/, '')} : ${countOf(ds.length, 'délégué', 'délégués')}, ${countOf(votes, 'voix', 'voix')}`,
+        ),
+      );
     }
     if (!blocks.length) blocks.push(text('Aucun délégué enregistré pour ce membre.'));
     const shown = config.roster.filter((d) => members.some((m) => m.id === d.member));
     const inOffice = shown.filter((d) => d.inOffice);
-    return reply(`Délégués (${countOf(inOffice.length, 'en exercice', 'en exercice')}, ${countOf(inOffice.reduce((n, d) => n + d.votes, 0), 'voix', 'voix')})`, blocks, {
-      ...(s ? { session: `Présence et pouvoirs : ${sessionHeading(ctx, s)}` } : {}),
-    });
+    return reply(
+      `Délégués (${countOf(inOffice.length, 'en exercice', 'en exercice')}, ${countOf(
+        inOffice.reduce((n, d) => n + d.votes, 0),
+        'voix',
+        'voix',
+      )})`,
+      blocks,
+      {
+        ...(s ? { session: `Présence et pouvoirs : ${sessionHeading(ctx, s)}` } : {}),
+      },
+    );
   },
 });

@@ -6,7 +6,11 @@ import { fields, list, reply, table, text, type Block } from '../core/reply.ts';
 import { formatDateLong } from '../core/text/dates.ts';
 import { formatCents } from '../core/text/format.ts';
 
-const TARIFF_LABEL: Record<TariffKind | 'all', string> = { member: 'membre', nonMember: 'non-membre', all: 'tarif unique' };
+const TARIFF_LABEL: Record<TariffKind | 'all', string> = {
+  member: 'membre',
+  nonMember: 'non-membre',
+  all: 'tarif unique',
+};
 
 /** A mairie contact's tariff: their body's membership decides. */
 function defaultTariff(ctx: CommandContext): TariffKind | undefined {
@@ -21,23 +25,46 @@ function quoteBlocks(q: Quote): Block[] {
     { label: 'Total première année', value: `${formatCents(q.firstYearHt)} HT = ${formatCents(q.firstYearTtc)} TTC` },
   ];
   if (q.commitmentYears > 0) {
-    totals.push({ label: `Total sur l'engagement (${q.commitmentYears} ans)`, value: `${formatCents(q.commitmentHt)} HT = ${formatCents(q.commitmentTtc)} TTC` });
+    totals.push({
+      label: `Total sur l'engagement (${q.commitmentYears} ans)`,
+      value: `${formatCents(q.commitmentHt)} HT = ${formatCents(q.commitmentTtc)} TTC`,
+    });
   }
   return [table(['Ligne', 'Montant HT'], rows), fields(totals)];
 }
 
 export const devis = defineCommand({
   name: 'devis',
-  description: 'Devis d\'un service pour un nombre de postes',
+  description: "Devis d'un service pour un nombre de postes",
   args: [
     { name: 'service', kind: 'service', description: 'le service (coffre-fort, cyber, haute sécurité, ftth)' },
-    { name: 'postes', kind: 'integer', min: 1, max: MAX_SEATS, description: 'nombre de postes (agents), ou d\'accès pour la fibre' },
     {
-      name: 'tarif', kind: 'choice', optional: true, choices: ['membre', 'non-membre'],
-      synonyms: { membre: ['membres', 'adhérent'], 'non-membre': ['non membre', 'non-membres', 'non membres', 'non adhérent', 'non-adhérent'] },
+      name: 'postes',
+      kind: 'integer',
+      min: 1,
+      max: MAX_SEATS,
+      description: "nombre de postes (agents), ou d'accès pour la fibre",
+    },
+    {
+      name: 'tarif',
+      kind: 'choice',
+      optional: true,
+      choices: ['membre', 'non-membre'],
+      synonyms: {
+        membre: ['membres', 'adhérent'],
+        'non-membre': ['non membre', 'non-membres', 'non membres', 'non adhérent', 'non-adhérent'],
+      },
       description: 'membre ou non-membre ; sans précision, les deux côte à côte',
     },
-    { name: 'premiere', kind: 'choice', optional: true, choices: ['premiere'], synonyms: { premiere: ['première souscription', 'première année'] }, description: '« premiere » : première souscription de la collectivité (première année offerte quand le service le prévoit)' },
+    {
+      name: 'premiere',
+      kind: 'choice',
+      optional: true,
+      choices: ['premiere'],
+      synonyms: { premiere: ['première souscription', 'première année'] },
+      description:
+        '« premiere » : première souscription de la collectivité (première année offerte quand le service le prévoit)',
+    },
   ],
   examples: ['/devis cyber 10 membre', '/devis coffre-fort 5 non-membre premiere', '/devis haute sécurité 12'],
   access: 'read',
@@ -63,17 +90,38 @@ export const devis = defineCommand({
     if (m.tariff === 'all') {
       return reply(`Devis : ${service.name}`, [...quoteBlocks(m), ...m.notes.map(text)], { rule });
     }
-    const rows = m.firstYear.map((l, i) => [l.label.replace(/ × .*/, ''), formatCents(l.htCents), formatCents(n.firstYear[i]?.htCents ?? 0)]);
+    const rows = m.firstYear.map((l, i) => [
+      l.label.replace(/ × .*/, ''),
+      formatCents(l.htCents),
+      formatCents(n.firstYear[i]?.htCents ?? 0),
+    ]);
     rows.push(['Total première année HT', formatCents(m.firstYearHt), formatCents(n.firstYearHt)]);
     rows.push(['Total première année TTC', formatCents(m.firstYearTtc), formatCents(n.firstYearTtc)]);
     if (m.commitmentYears > 0) {
-      rows.push([`Total engagement ${m.commitmentYears} ans HT`, formatCents(m.commitmentHt), formatCents(n.commitmentHt)]);
-      rows.push([`Total engagement ${m.commitmentYears} ans TTC`, formatCents(m.commitmentTtc), formatCents(n.commitmentTtc)]);
+      rows.push([
+        `Total engagement ${m.commitmentYears} ans HT`,
+        formatCents(m.commitmentHt),
+        formatCents(n.commitmentHt),
+      ]);
+      rows.push([
+        `Total engagement ${m.commitmentYears} ans TTC`,
+        formatCents(m.commitmentTtc),
+        formatCents(n.commitmentTtc),
+      ]);
     }
     const blocks: Block[] = [table(['Ligne', 'Membre', 'Non-membre'], rows)];
-    blocks.push(list([...m.firstYear.map((l) => `Membre — ${l.label}`), ...n.firstYear.map((l) => `Non-membre — ${l.label}`)], 'Détail'));
+    blocks.push(
+      list(
+        [...m.firstYear.map((l) => `Membre — ${l.label}`), ...n.firstYear.map((l) => `Non-membre — ${l.label}`)],
+        'Détail',
+      ),
+    );
     if (m.notes.length) blocks.push(list([...m.notes]));
-    blocks.push(text(`Prix de la délibération du ${formatDateLong(m.deliberationDate, false)}. Préciser « membre » ou « non-membre » pour un seul tarif.`));
+    blocks.push(
+      text(
+        `Prix de la délibération du ${formatDateLong(m.deliberationDate, false)}. Préciser « membre » ou « non-membre » pour un seul tarif.`,
+      ),
+    );
     return reply(`Devis : ${service.name}, ${seats} ${service.unit}${seats > 1 ? 's' : ''}`, blocks, { rule });
   },
 });

@@ -23,14 +23,18 @@ export const nowTime = (ctx: CommandContext): WallTime => toZoned(ctx.clock.now(
 export async function sittingSession(ctx: CommandContext, date?: IsoDate): Promise<Session> {
   if (date) return ctx.session(date);
   const today = (await ctx.sessions()).find((s) => s.date === ctx.today() && !s.cancelled);
-  if (!today) fail('live.not-today', `Aucune séance n'a lieu aujourd'hui (${formatDateLong(ctx.today())}) : préciser la date de la séance.`);
+  if (!today)
+    fail(
+      'live.not-today',
+      `Aucune séance n'a lieu aujourd'hui (${formatDateLong(ctx.today())}) : préciser la date de la séance.`,
+    );
   return today;
 }
 
 export function liveMessage(ctx: CommandContext, s: Session, record: SessionRecord): Reply {
   const live = liveOf(record);
   const item = live.current;
-  const withdrawn = new Set(item ? live.withdrawn[String(item)] ?? [] : []);
+  const withdrawn = new Set(item ? (live.withdrawn[String(item)] ?? []) : []);
   // The quorum of the item under discussion: its withdrawn members count neither present nor represented.
   const q = computeQuorum(ctx.config.body, ctx.config.roster, recordForItem(record, withdrawn));
   const votes = ctx.config.body.quorum.count === 'votes';
@@ -45,18 +49,28 @@ export function liveMessage(ctx: CommandContext, s: Session, record: SessionReco
     { label: 'Voix', value: `${formatInt(q.votesPresent + q.votesRepresented)} sur ${formatInt(q.totalVotes)}` },
     {
       label: 'Quorum',
-      value: q.reached ? `atteint (${unit(q.counted)}, seuil : ${unit(q.threshold)})` : `non atteint : il manque ${unit(q.missing)} (${unit(q.counted)}, seuil : ${unit(q.threshold)})`,
+      value: q.reached
+        ? `atteint (${unit(q.counted)}, seuil : ${unit(q.threshold)})`
+        : `non atteint : il manque ${unit(q.missing)} (${unit(q.counted)}, seuil : ${unit(q.threshold)})`,
     },
   ];
   if (item) {
     const it = s.agenda[item - 1];
     const byId = delegatesById(ctx.config.roster);
     const out = [...withdrawn].map((id) => (byId.get(id) ? nameOf(byId.get(id)!) : id));
-    rows.push({ label: 'Point en cours', value: `${item}. ${it?.title ?? ''}${out.length ? ` (retrait : ${out.join(', ')})` : ''}` });
+    rows.push({
+      label: 'Point en cours',
+      value: `${item}. ${it?.title ?? ''}${out.length ? ` (retrait : ${out.join(', ')})` : ''}`,
+    });
   } else rows.push({ label: 'Point en cours', value: 'aucun (/point suivant)' });
   const ballots = record.ballots ?? [];
-  if (ballots.length) rows.push({ label: 'Votes enregistrés', value: ballots.map((b) => `point ${b.item}`).join(', ') });
-  return reply('Séance en direct', [fields(rows)], { tone: q.reached ? 'success' : 'warning', session: sessionHeading(ctx, s), rule: q.rule });
+  if (ballots.length)
+    rows.push({ label: 'Votes enregistrés', value: ballots.map((b) => `point ${b.item}`).join(', ') });
+  return reply('Séance en direct', [fields(rows)], {
+    tone: q.reached ? 'success' : 'warning',
+    session: sessionHeading(ctx, s),
+    rule: q.rule,
+  });
 }
 
 /** What a reply carries so that the live message follows a change (nothing when the session does not sit). */

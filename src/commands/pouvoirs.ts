@@ -24,7 +24,8 @@ export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTa
   const applied = applyRecordRules(body, byId, record);
   const counted = new Set(applied.proxies.map((x) => x.proxy));
   const row = (p: Proxy) => {
-    const h = d(p.holder)!, g = d(p.giver)!;
+    const h = d(p.holder)!,
+      g = d(p.giver)!;
     return [nameOf(h), nameOf(g), formatInt(h.votes + g.votes)];
   };
   const valid = (p: Proxy) => !!d(p.holder) && !!d(p.giver);
@@ -33,11 +34,16 @@ export function proxyTables(ctx: CommandContext, record: SessionRecord): ProxyTa
   return {
     room: effective.filter((p) => record.attendance[p.holder] === 'salle').map(row),
     remote: effective.filter((p) => record.attendance[p.holder] === 'distance').map(row),
-    pending: all.filter((p) => p.status === 'pending').map((p) =>
-      `${nameOf(d(p.giver)!)} → ${nameOf(d(p.holder)!)} (déclaré par ${p.declaredBy}) : /pouvoir confirmer ${d(p.giver)!.lastName}`),
+    pending: all
+      .filter((p) => p.status === 'pending')
+      .map(
+        (p) =>
+          `${nameOf(d(p.giver)!)} → ${nameOf(d(p.holder)!)} (déclaré par ${p.declaredBy}) : /pouvoir confirmer ${d(p.giver)!.lastName}`,
+      ),
     idle: applied.disregarded.flatMap(({ proxy: p, why }) => {
       if (!p) return [];
-      const g = d(p.giver), h = d(p.holder);
+      const g = d(p.giver),
+        h = d(p.holder);
       return [`${g ? nameOf(g) : p.giver} → ${h ? nameOf(h) : p.holder} : ne compte pas (${why})`];
     }),
   };
@@ -47,7 +53,8 @@ export function proxyBlocks(t: ProxyTables): Block[] {
   const blocks: Block[] = [];
   const cols = ['Présents', 'Pouvoirs', 'Voix'];
   if (t.room.length) blocks.push(table(cols, t.room, 'Présents en salle'));
-  if (t.remote.length) blocks.push(table(['Présents en téléconférence', 'Pouvoirs', 'Voix'], t.remote, 'Présents à distance'));
+  if (t.remote.length)
+    blocks.push(table(['Présents en téléconférence', 'Pouvoirs', 'Voix'], t.remote, 'Présents à distance'));
   if (t.pending.length) blocks.push(list(t.pending, 'En attente de confirmation par le secrétariat'));
   if (t.idle.length) blocks.push(list(t.idle, 'Pouvoirs enregistrés qui ne comptent pas'));
   return blocks;
@@ -59,7 +66,7 @@ export async function loadProxies(ctx: CommandContext, s: Session) {
 
 export const pouvoirs = defineCommand({
   name: 'pouvoirs',
-  description: 'Pouvoirs d\'une séance : qui détient le pouvoir de qui, et les demandes en attente',
+  description: "Pouvoirs d'une séance : qui détient le pouvoir de qui, et les demandes en attente",
   args: [sessionArg],
   examples: ['/pouvoirs 2024-10-07'],
   access: 'read',
@@ -68,11 +75,13 @@ export const pouvoirs = defineCommand({
     const t = await loadProxies(ctx, s);
     const n = t.room.length + t.remote.length;
     const blocks = proxyBlocks(t);
-    if (blocks.length === 0) blocks.push(text('Aucun pouvoir enregistré pour cette séance. Déclarer : /pouvoir donner <mandant> <mandataire>.'));
+    if (blocks.length === 0)
+      blocks.push(
+        text('Aucun pouvoir enregistré pour cette séance. Déclarer : /pouvoir donner <mandant> <mandataire>.'),
+      );
     return reply(`Pouvoirs (${countOf(n, 'comptabilisé', 'comptabilisés', 'aucun')})`, blocks, {
       session: sessionHeading(ctx, s),
       rule: `Pouvoirs : ${ctx.config.body.proxyRuleSource} ; un pouvoir compte si son détenteur est présent.`,
     });
   },
 });
-

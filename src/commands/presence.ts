@@ -15,14 +15,16 @@ import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { liveUpdate, nowTime, sittingSession } from './live-message.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
-
 export const presence = defineCommand({
   name: 'presence',
-  description: 'Enregistrer une présence : salle, distance, excusé, absent ou suppléant ; en séance, une arrivée ou un départ',
+  description:
+    'Enregistrer une présence : salle, distance, excusé, absent ou suppléant ; en séance, une arrivée ou un départ',
   args: [
     { name: 'délégué', kind: 'delegate', description: 'le délégué concerné (soi-même pour un délégué)' },
     {
-      name: 'statut', kind: 'choice', choices: ['salle', 'distance', 'excuse', 'absent', 'suppleant', 'arrive', 'part'],
+      name: 'statut',
+      kind: 'choice',
+      choices: ['salle', 'distance', 'excuse', 'absent', 'suppleant', 'arrive', 'part'],
       synonyms: {
         salle: ['présent', 'présente', 'présent·e', 'présent(e)', 'en salle', 'sur place'],
         distance: ['à distance', 'visio', 'en visio', 'visioconférence', 'téléconférence', 'distanciel'],
@@ -32,40 +34,68 @@ export const presence = defineCommand({
         arrive: ['arrivé', 'arrivée', 'arrivee', 'arrivée en séance'],
         part: ['départ', 'depart', 'quitte', 'sort'],
       },
-      description: 'salle, distance (visioconférence), excuse, absent, suppleant (le titulaire est remplacé par son suppléant) ; en séance : arrive ou part',
+      description:
+        'salle, distance (visioconférence), excuse, absent, suppleant (le titulaire est remplacé par son suppléant) ; en séance : arrive ou part',
     },
-    { name: 'heure', kind: 'time', optional: true, description: 'heure de l\'arrivée ou du départ (par défaut : maintenant)' },
-    { name: 'mandataire', kind: 'delegate', optional: true, description: 'pour un départ : le délégué à qui il donne pouvoir' },
+    {
+      name: 'heure',
+      kind: 'time',
+      optional: true,
+      description: "heure de l'arrivée ou du départ (par défaut : maintenant)",
+    },
+    {
+      name: 'mandataire',
+      kind: 'delegate',
+      optional: true,
+      description: 'pour un départ : le délégué à qui il donne pouvoir',
+    },
     sessionArg,
   ],
-  examples: ['/presence PAYEN distance', '/presence "Mme Roy" excuse 2024-10-07', '/presence DUPONT suppleant', '/presence PAYEN arrive 18:05', '/presence PAYEN part 19:10 DELFOSSE'],
+  examples: [
+    '/presence PAYEN distance',
+    '/presence "Mme Roy" excuse 2024-10-07',
+    '/presence DUPONT suppleant',
+    '/presence PAYEN arrive 18:05',
+    '/presence PAYEN part 19:10 DELFOSSE',
+  ],
   access: 'self',
   async run(args, ctx) {
     const d = ctx.delegate(args['délégué']);
     if (!ctx.can('attendance.record') && ctx.actor.delegate?.id !== d.id) {
-      fail('attendance.not-yours', `Un délégué ne peut enregistrer que sa propre présence ; pour ${nameOf(d)}, s'adresser au secrétariat.`);
+      fail(
+        'attendance.not-yours',
+        `Un délégué ne peut enregistrer que sa propre présence ; pour ${nameOf(d)}, s'adresser au secrétariat.`,
+      );
     }
     const status = args['statut'];
     if (status === 'arrive' || status === 'part') {
       // Arrivals and departures belong to the session that sits, recorded by the secretariat.
-      if (!ctx.can('attendance.record')) fail('attendance.not-yours', 'Les arrivées et départs en séance sont notés par le secrétariat.');
+      if (!ctx.can('attendance.record'))
+        fail('attendance.not-yours', 'Les arrivées et départs en séance sont notés par le secrétariat.');
       const s = await sittingSession(ctx, args['séance']);
       const time = args['heure'] ?? nowTime(ctx);
       const holder = args['mandataire'] ? ctx.delegate(args['mandataire']) : undefined;
-      if (holder && status === 'arrive') fail('args.invalid', 'Un mandataire se nomme pour un départ (« part »), pas pour une arrivée.');
-      const change: Change = await ctx.records.update(s.id, (r) => status === 'arrive'
-        ? arrive(ctx.config.body, r, who(ctx), d, time, 'salle', nameById(ctx))
-        : depart(ctx.config.body, r, who(ctx), d, time, holder, nameById(ctx)));
-      const said = status === 'arrive'
-        ? `${nameOf(d)} : ${agree(d, 'arrivé', 'arrivée')} à ${formatTime(time)} (en salle).`
-        : `${nameOf(d)} : quitte la séance à ${formatTime(time)}${holder ? ` et donne pouvoir à ${nameOf(holder)}` : ''}.`;
+      if (holder && status === 'arrive')
+        fail('args.invalid', 'Un mandataire se nomme pour un départ (« part »), pas pour une arrivée.');
+      const change: Change = await ctx.records.update(s.id, (r) =>
+        status === 'arrive'
+          ? arrive(ctx.config.body, r, who(ctx), d, time, 'salle', nameById(ctx))
+          : depart(ctx.config.body, r, who(ctx), d, time, holder, nameById(ctx)),
+      );
+      const said =
+        status === 'arrive'
+          ? `${nameOf(d)} : ${agree(d, 'arrivé', 'arrivée')} à ${formatTime(time)} (en salle).`
+          : `${nameOf(d)} : quitte la séance à ${formatTime(time)}${holder ? ` et donne pouvoir à ${nameOf(holder)}` : ''}.`;
       const blocks = [text(said)];
       if (change.notes.length) blocks.push(list([...change.notes], 'Effet sur les pouvoirs'));
       return reply(status === 'arrive' ? 'Arrivée enregistrée' : 'Départ enregistré', blocks, {
-        tone: 'success', session: sessionHeading(ctx, s), ...liveUpdate(ctx, s, change.record),
+        tone: 'success',
+        session: sessionHeading(ctx, s),
+        ...liveUpdate(ctx, s, change.record),
       });
     }
-    if (args['mandataire']) fail('args.invalid', 'Un mandataire se nomme seulement pour un départ en séance (« part »).');
+    if (args['mandataire'])
+      fail('args.invalid', 'Un mandataire se nomme seulement pour un départ en séance (« part »).');
     const target = await sessionForChange(ctx, args['séance'], 'record');
     const s = target.session;
     let hadProxy = false;
@@ -79,8 +109,11 @@ export const presence = defineCommand({
     // A giver who comes after all cancels their proxy: any request still on screen shows it.
     const cancelled = hadProxy && !proxyOf(change.record, d.id);
     return reply('Présence enregistrée', blocks, {
-      tone: change.notes.length ? 'warning' : 'success', session: sessionHeading(ctx, s),
-      ...(cancelled ? { closes: { key: proxyRequestKey(s, d), outcome: `Annulé : ${nameOf(d)} est ${statusWords(status, d)}` } } : {}),
+      tone: change.notes.length ? 'warning' : 'success',
+      session: sessionHeading(ctx, s),
+      ...(cancelled
+        ? { closes: { key: proxyRequestKey(s, d), outcome: `Annulé : ${nameOf(d)} est ${statusWords(status, d)}` } }
+        : {}),
       ...liveUpdate(ctx, s, change.record),
     });
   },

@@ -17,7 +17,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 
 export const pv = defineCommand({
   name: 'pv',
-  description: 'Projet de procès-verbal d\'une séance (Markdown et document Word)',
+  description: "Projet de procès-verbal d'une séance (Markdown et document Word)",
   args: [sessionArg],
   examples: ['/pv 2024-10-07'],
   access: 'read',
@@ -31,11 +31,18 @@ export const pv = defineCommand({
     // The closing time recorded in the session (/seance lever) is the one the minutes state.
     const session = live.closedAt ? { ...convoked, closedAt: live.closedAt } : convoked;
     const tz = ctx.config.body.timezone;
-    const rectifications = (record.rectifications ?? []).map((r) =>
-      `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`);
+    const rectifications = (record.rectifications ?? []).map(
+      (r) =>
+        `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`,
+    );
     const minutes = buildMinutes({
-      config: ctx.config, session, record, rectifications, ballots: record.ballots,
-      ...(live.openedAt ? { openedAt: live.openedAt } : {}), movements: movementLines(live, (id) => byId.get(id)),
+      config: ctx.config,
+      session,
+      record,
+      rectifications,
+      ballots: record.ballots,
+      ...(live.openedAt ? { openedAt: live.openedAt } : {}),
+      movements: movementLines(live, (id) => byId.get(id)),
     });
     const parts = minutesOutline(minutes);
     const docx = await partsToDocxBase64(parts, `Procès-verbal – ${s.title} du ${formatDateLong(s.date)}`);

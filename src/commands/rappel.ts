@@ -30,12 +30,19 @@ const ajouter = defineCommand({
   name: 'ajouter',
   description: 'Programmer un rappel (secrétariat)',
   args: [
-    { name: 'date', kind: 'date', description: 'jour d\'envoi (2026-12-01 ou 01/12/2026)' },
-    { name: 'heure', kind: 'time', description: 'heure d\'envoi, heure de Paris (09:00 ou 9h)' },
-    { name: 'cible', kind: 'delegate', description: 'delegues (le canal des délégués), secretariat, ou le nom d\'un délégué (message direct)' },
+    { name: 'date', kind: 'date', description: "jour d'envoi (2026-12-01 ou 01/12/2026)" },
+    { name: 'heure', kind: 'time', description: "heure d'envoi, heure de Paris (09:00 ou 9h)" },
+    {
+      name: 'cible',
+      kind: 'delegate',
+      description: "delegues (le canal des délégués), secretariat, ou le nom d'un délégué (message direct)",
+    },
     { name: 'texte', kind: 'text', description: 'le texte du rappel' },
   ],
-  examples: ['/rappel ajouter 2026-12-01 09:00 delegues Pensez à renvoyer vos pouvoirs', '/rappel ajouter 01/12/2026 14h "Mme Roy" Votre pouvoir est à confirmer'],
+  examples: [
+    '/rappel ajouter 2026-12-01 09:00 delegues Pensez à renvoyer vos pouvoirs',
+    '/rappel ajouter 01/12/2026 14h "Mme Roy" Votre pouvoir est à confirmer',
+  ],
   access: 'reminder.manage',
   async run(args, ctx) {
     const date = args['date'];
@@ -47,7 +54,11 @@ const ajouter = defineCommand({
       fail('reminder.past', `Le ${formatDateTime(date, time)} est passé : un rappel se programme dans le futur.`);
     }
     const row = await remindersOf(ctx).addCustom({ date, time, to, text: args['texte'], createdBy: ctx.actor.name });
-    await journalBody(ctx, 'rappel programmé', `n° ${row.number}, ${formatInstant(dueMs, tz)}, pour ${recipientPhrase(to, ctx.config.roster)} : « ${row.text} »`);
+    await journalBody(
+      ctx,
+      'rappel programmé',
+      `n° ${row.number}, ${formatInstant(dueMs, tz)}, pour ${recipientPhrase(to, ctx.config.roster)} : « ${row.text} »`,
+    );
     const blocks: Block[] = [
       fields([
         { label: 'Envoi', value: `${formatInstant(dueMs, tz)} (heure de Paris)` },
@@ -74,20 +85,39 @@ const supprimer = defineCommand({
     const removed = await scheduler.removeCustom(n);
     if (!removed) {
       const known = (await scheduler.customReminders()).map((r) => `n° ${r.number}`);
-      fail('reminder.unknown', `Aucun rappel programmé n° ${n}. ${known.length ? `Rappels programmés : ${known.join(', ')}.` : 'Aucun rappel programmé.'} Les rappels tirés des séances et du séminaire suivent la séance ou la configuration.`);
+      fail(
+        'reminder.unknown',
+        `Aucun rappel programmé n° ${n}. ${known.length ? `Rappels programmés : ${known.join(', ')}.` : 'Aucun rappel programmé.'} Les rappels tirés des séances et du séminaire suivent la séance ou la configuration.`,
+      );
     }
     const tz = ctx.config.body.timezone;
-    await journalBody(ctx, 'rappel supprimé', `n° ${n}, ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} : « ${removed.text} » → supprimé`);
-    return reply(`Rappel n° ${n} supprimé`, [
-      text(`Le rappel du ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} pour ${recipientPhrase(removed.to, ctx.config.roster)} ne partira pas : « ${removed.text} ».`),
-    ], { tone: 'success' });
+    await journalBody(
+      ctx,
+      'rappel supprimé',
+      `n° ${n}, ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} : « ${removed.text} » → supprimé`,
+    );
+    return reply(
+      `Rappel n° ${n} supprimé`,
+      [
+        text(
+          `Le rappel du ${formatInstant(fromZoned(removed.date, removed.time, tz).getTime(), tz)} pour ${recipientPhrase(removed.to, ctx.config.roster)} ne partira pas : « ${removed.text} ».`,
+        ),
+      ],
+      { tone: 'success' },
+    );
   },
 });
 
 const renvoyer = defineCommand({
   name: 'renvoyer',
   description: 'Renvoyer un rappel manqué ou non remis (secrétariat)',
-  args: [{ name: 'rappel', kind: 'text', description: 'l\'identifiant affiché par /rappels (ex. rappel:3 ou seance:2026-12-15:veille)' }],
+  args: [
+    {
+      name: 'rappel',
+      kind: 'text',
+      description: "l'identifiant affiché par /rappels (ex. rappel:3 ou seance:2026-12-15:veille)",
+    },
+  ],
   examples: ['/rappel renvoyer rappel:3'],
   access: 'reminder.manage',
   async run(args, ctx) {
@@ -96,11 +126,20 @@ const renvoyer = defineCommand({
     const state = await scheduler.resend(id);
     if (!state) {
       const open = (await scheduler.problems()).map((p) => p.id);
-      fail('reminder.unknown', `Aucun rappel manqué ou non remis « ${id} ». ${open.length ? `À renvoyer : ${[...new Set(open)].join(', ')}.` : 'Aucun rappel à renvoyer.'}`);
+      fail(
+        'reminder.unknown',
+        `Aucun rappel manqué ou non remis « ${id} ». ${open.length ? `À renvoyer : ${[...new Set(open)].join(', ')}.` : 'Aucun rappel à renvoyer.'}`,
+      );
     }
-    return reply('Rappel remis en envoi', [
-      text(`« ${state.outbox!.summary} » repart au prochain passage du bot (dans la minute), seulement vers les portes qui ne l'ont pas reçu.`),
-    ], { tone: 'success' });
+    return reply(
+      'Rappel remis en envoi',
+      [
+        text(
+          `« ${state.outbox!.summary} » repart au prochain passage du bot (dans la minute), seulement vers les portes qui ne l'ont pas reçu.`,
+        ),
+      ],
+      { tone: 'success' },
+    );
   },
 });
 

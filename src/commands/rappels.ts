@@ -31,24 +31,50 @@ export const rappels = defineCommand({
     const shown = next.slice(0, UPCOMING_SHOWN);
     const blocks: Block[] = [];
     if (shown.length) {
-      blocks.push(table(['Quand', 'Pour', 'Objet', 'N°'], shown.map((r) => [
-        formatInstant(r.dueMs, tz), recipientsLabel(r.to, roster), r.summary, r.number ? String(r.number) : '—',
-      ]), 'À venir (heure de Paris)'));
-      if (next.length > UPCOMING_SHOWN) blocks.push(text(`… et d'autres rappels plus lointains (seuls les ${UPCOMING_SHOWN} prochains sont affichés).`));
+      blocks.push(
+        table(
+          ['Quand', 'Pour', 'Objet', 'N°'],
+          shown.map((r) => [
+            formatInstant(r.dueMs, tz),
+            recipientsLabel(r.to, roster),
+            r.summary,
+            r.number ? String(r.number) : '—',
+          ]),
+          'À venir (heure de Paris)',
+        ),
+      );
+      if (next.length > UPCOMING_SHOWN)
+        blocks.push(
+          text(`… et d'autres rappels plus lointains (seuls les ${UPCOMING_SHOWN} prochains sont affichés).`),
+        );
     } else {
       blocks.push(text('Aucun rappel à venir.'));
     }
-    const problems = [...await scheduler.problems()].reverse().slice(0, PROBLEMS_SHOWN);
+    const problems = [...(await scheduler.problems())].reverse().slice(0, PROBLEMS_SHOWN);
     if (problems.length) {
-      blocks.push(list(problems.map((p) =>
-        `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, roster)}) : ${PROBLEM_LABEL[p.status]} — ${p.detail} — /rappel renvoyer ${p.id}`), 'Manqués ou non remis (les plus récents d\'abord)'));
+      blocks.push(
+        list(
+          problems.map(
+            (p) =>
+              `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, roster)}) : ${PROBLEM_LABEL[p.status]} — ${p.detail} — /rappel renvoyer ${p.id}`,
+          ),
+          "Manqués ou non remis (les plus récents d'abord)",
+        ),
+      );
     }
     // One « Renvoyer » button per problem, run as whoever clicks (only the secretariat may).
     const actions = problems.slice(0, RESEND_BUTTONS).map((p) => {
       const command = `/rappel renvoyer ${p.id}`;
       return { id: 'reminder.resend', label: `Renvoyer : ${p.summary}`.slice(0, 70), value: command, command };
     });
-    blocks.push(text(`Un rappel manqué de moins de ${ctx.config.reminders.graceHours} h (bot arrêté) part au redémarrage avec la mention « (envoi différé) » ; au-delà, il est noté manqué ici. Le N° sert à /rappel supprimer.`));
-    return reply('Rappels', blocks, { tone: problems.length ? 'warning' : 'info', ...(actions.length ? { actions } : {}) });
+    blocks.push(
+      text(
+        `Un rappel manqué de moins de ${ctx.config.reminders.graceHours} h (bot arrêté) part au redémarrage avec la mention « (envoi différé) » ; au-delà, il est noté manqué ici. Le N° sert à /rappel supprimer.`,
+      ),
+    );
+    return reply('Rappels', blocks, {
+      tone: problems.length ? 'warning' : 'info',
+      ...(actions.length ? { actions } : {}),
+    });
   },
 });

@@ -13,10 +13,18 @@ export const seances = defineCommand({
   async run(_args, ctx) {
     const all = await ctx.sessions();
     const today = ctx.today();
-    if (all.length === 0) return reply('Aucune séance', [text('Aucune séance enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].')]);
+    if (all.length === 0)
+      return reply('Aucune séance', [
+        text(
+          'Aucune séance enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].',
+        ),
+      ]);
     const states = await Promise.all(all.map((s) => stateOf(ctx, s)));
     const rows = all.map((s, i) => [
-      formatDateLong(s.date), formatTime(s.time), s.title, placeWithRemote(s.place, s.remote),
+      formatDateLong(s.date),
+      formatTime(s.time),
+      s.title,
+      placeWithRemote(s.place, s.remote),
       `${STATE_LABEL[states[i]!]} (${s.date >= today ? 'à venir' : 'passée'})`,
     ]);
     return reply(`Séances du ${ctx.config.body.assemblyName.toLowerCase()} (${all.length})`, [

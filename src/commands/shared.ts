@@ -8,7 +8,9 @@ import { sessionLabel } from '../core/dispatch.ts';
 import { formatDateTime } from '../core/text/dates.ts';
 
 export const sessionArg = arg({
-  name: 'séance', kind: 'session', optional: true,
+  name: 'séance',
+  kind: 'session',
+  optional: true,
   description: 'date de la séance (2024-10-07 ou 07/10/2024) ; par défaut la prochaine, sinon la dernière',
 });
 

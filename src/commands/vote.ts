@@ -37,8 +37,13 @@ function resolveNames(ctx: CommandContext, raw: readonly string[]): string[] {
 
 function deliberationItem(s: Session, n: number) {
   const item = s.agenda[n - 1];
-  if (!item) fail('vote.no-item', `La séance n'a pas de point n° ${n} : son ordre du jour en compte ${s.agenda.length} (/odj).`);
-  if (item.kind !== 'deliberation') fail('vote.not-deliberation', `Le point n° ${n} (« ${item.title} ») n'est pas une délibération : il ne se vote pas.`);
+  if (!item)
+    fail('vote.no-item', `La séance n'a pas de point n° ${n} : son ordre du jour en compte ${s.agenda.length} (/odj).`);
+  if (item.kind !== 'deliberation')
+    fail(
+      'vote.not-deliberation',
+      `Le point n° ${n} (« ${item.title} ») n'est pas une délibération : il ne se vote pas.`,
+    );
   const number = item.deliberation ?? String(s.agenda.slice(0, n).filter((it) => it.kind === 'deliberation').length);
   return { item, number };
 }
@@ -56,13 +61,19 @@ function detailBlocks(ctx: CommandContext, r: BallotResult): Block[] {
       { label: 'Abstentions', value: `${formatInt(r.abstention ?? 0)} voix` },
     );
     if (r.blanc) f.push({ label: 'Bulletins blancs', value: `${formatInt(r.blanc)} voix` });
-    f.push({ label: 'Suffrages exprimés', value: `${formatInt(r.cast ?? 0)} voix (majorité requise : ${formatInt(r.required ?? 0)})` });
+    f.push({
+      label: 'Suffrages exprimés',
+      value: `${formatInt(r.cast ?? 0)} voix (majorité requise : ${formatInt(r.required ?? 0)})`,
+    });
   }
   if (r.eligible !== undefined) f.push({ label: 'Présents ou représentés', value: `${formatInt(r.eligible)} voix` });
   if (r.ballot.secret) f.push({ label: 'Scrutin', value: 'secret' });
   const blocks: Block[] = [text(resultText(r)), ...(f.length ? [fields(f)] : [])];
   const name = nameById(ctx);
-  const lines = [...(r.ballot.withdrawn ?? []).map((id) => `${name(id)} s'est retiré(e) du point (CGCT, article L2131-11)`), ...namedLines(r, name)];
+  const lines = [
+    ...(r.ballot.withdrawn ?? []).map((id) => `${name(id)} s'est retiré(e) du point (CGCT, article L2131-11)`),
+    ...namedLines(r, name),
+  ];
   if (lines.length) blocks.push(list(lines));
   return blocks;
 }
@@ -82,25 +93,47 @@ async function sessionForVote(ctx: CommandContext): Promise<Target> {
 function ballotFrom(ctx: CommandContext, n: number, line: string, secretOnItem: boolean | undefined): Ballot {
   const parsed = parseVote(line);
   const t = parsed.tally;
-  const tally: Tally = t.kind === 'names'
-    ? { kind: 'names', contre: resolveNames(ctx, t.contre), abstention: resolveNames(ctx, t.abstention), blanc: resolveNames(ctx, t.blanc) }
-    : t;
+  const tally: Tally =
+    t.kind === 'names'
+      ? {
+          kind: 'names',
+          contre: resolveNames(ctx, t.contre),
+          abstention: resolveNames(ctx, t.abstention),
+          blanc: resolveNames(ctx, t.blanc),
+        }
+      : t;
   const withdrawn = resolveNames(ctx, parsed.withdrawn);
-  return { item: n, tally, ...(parsed.secret || secretOnItem ? { secret: true } : {}), ...(withdrawn.length ? { withdrawn } : {}) };
+  return {
+    item: n,
+    tally,
+    ...(parsed.secret || secretOnItem ? { secret: true } : {}),
+    ...(withdrawn.length ? { withdrawn } : {}),
+  };
 }
 
 function count(ctx: CommandContext, s: Session, record: SessionRecord, ballot: Ballot): BallotResult {
-  return countBallot({ profile: ctx.config.body, roster: ctx.config.roster, record, ballot, presidentId: presidentOf(ctx, s) });
+  return countBallot({
+    profile: ctx.config.body,
+    roster: ctx.config.roster,
+    record,
+    ballot,
+    presidentId: presidentOf(ctx, s),
+  });
 }
 
 export const vote = defineCommand({
   name: 'vote',
-  description: 'Enregistrer le vote d\'une délibération (secrétariat), ou en voir le détail',
+  description: "Enregistrer le vote d'une délibération (secrétariat), ou en voir le détail",
   args: [
-    { name: 'n°', kind: 'integer', min: 1, max: 500, description: 'numéro du point à l\'ordre du jour (/odj)' },
+    { name: 'n°', kind: 'integer', min: 1, max: 500, description: "numéro du point à l'ordre du jour (/odj)" },
     { name: 'décompte', kind: 'text', optional: true, description: VOTE_USAGE },
   ],
-  examples: ['/vote 8', '/vote 8 unanimite', '/vote 9 pour 48 contre 6 abstention 0', '/vote 9 contre: DELFOSSE, LEFEBVRE'],
+  examples: [
+    '/vote 8',
+    '/vote 8 unanimite',
+    '/vote 9 pour 48 contre 6 abstention 0',
+    '/vote 9 contre: DELFOSSE, LEFEBVRE',
+  ],
   access: 'read',
   async run(args, ctx) {
     const n = args['n°'];
@@ -109,12 +142,23 @@ export const vote = defineCommand({
       const s = await ctx.session();
       const { item, number } = deliberationItem(s, n);
       const record = await ctx.records.record(s.id);
-      const ballot = record.ballots?.find((b) => b.item === n) ?? (item.vote ? { item: n, tally: item.vote, secret: item.secret } : undefined);
-      if (!ballot) return reply(`Délibération n° ${number} : vote non enregistré`, [text(`${item.title}\n\nPour l'enregistrer : /vote ${n} ${VOTE_USAGE}`)], { session: sessionHeading(ctx, s) });
+      const ballot =
+        record.ballots?.find((b) => b.item === n) ??
+        (item.vote ? { item: n, tally: item.vote, secret: item.secret } : undefined);
+      if (!ballot)
+        return reply(
+          `Délibération n° ${number} : vote non enregistré`,
+          [text(`${item.title}\n\nPour l'enregistrer : /vote ${n} ${VOTE_USAGE}`)],
+          { session: sessionHeading(ctx, s) },
+        );
       const r = count(ctx, s, recordAtBallot(record, ballot), ballot);
-      return reply(`Délibération n° ${number} : ${item.title}`, detailBlocks(ctx, r), { session: sessionHeading(ctx, s), rule: r.rule });
+      return reply(`Délibération n° ${number} : ${item.title}`, detailBlocks(ctx, r), {
+        session: sessionHeading(ctx, s),
+        rule: r.rule,
+      });
     }
-    if (!ctx.can('vote.record')) fail('vote.denied', 'Seul le secrétariat enregistre les votes. Pour voir le détail d\'un vote : /vote <n°>.');
+    if (!ctx.can('vote.record'))
+      fail('vote.denied', "Seul le secrétariat enregistre les votes. Pour voir le détail d'un vote : /vote <n°>.");
     const target = await sessionForVote(ctx);
     const s = target.session;
     const { item, number } = deliberationItem(s, n);
@@ -125,16 +169,31 @@ export const vote = defineCommand({
       // Withdrawals announced with /point retrait join those typed; the ballot keeps the room of its moment, so
       // that the minutes count it as it was taken, whoever arrives or leaves afterwards.
       const withdrawn = [...new Set([...(liveOf(r).withdrawn[String(n)] ?? []), ...(typed.withdrawn ?? [])])];
-      const ballot: Ballot = { ...typed, ...(withdrawn.length ? { withdrawn } : {}), attendance: r.attendance, proxies: r.proxies } as Ballot;
+      const ballot: Ballot = {
+        ...typed,
+        ...(withdrawn.length ? { withdrawn } : {}),
+        attendance: r.attendance,
+        proxies: r.proxies,
+      } as Ballot;
       result = count(ctx, s, r, ballot);
       const q = result.quorum;
       if (q && !q.reached) {
-        fail('vote.no-quorum', `Quorum non atteint pour ce point : ${formatInt(q.counted)} sur ${formatInt(q.threshold)} requis (il manque ${formatInt(q.missing)}). Le vote ne peut pas avoir lieu.`, [], q.rule);
+        fail(
+          'vote.no-quorum',
+          `Quorum non atteint pour ce point : ${formatInt(q.counted)} sur ${formatInt(q.threshold)} requis (il manque ${formatInt(q.missing)}). Le vote ne peut pas avoir lieu.`,
+          [],
+          q.rule,
+        );
       }
-      return { record: recordBallot(r, ballot, who(ctx), `point ${n}, délibération n° ${number} : ${resultText(result)}`) };
+      return {
+        record: recordBallot(r, ballot, who(ctx), `point ${n}, délibération n° ${number} : ${resultText(result)}`),
+      };
     });
     return reply(`Vote enregistré : délibération n° ${number}`, [text(item.title), ...detailBlocks(ctx, result)], {
-      tone: 'success', session: sessionHeading(ctx, s), rule: result.rule, ...liveUpdate(ctx, s, after),
+      tone: 'success',
+      session: sessionHeading(ctx, s),
+      rule: result.rule,
+      ...liveUpdate(ctx, s, after),
     });
   },
 });

@@ -9,7 +9,13 @@ import type { ArgSpec, Args, Command } from './command.ts';
 import type { IsoDate } from './text/dates.ts';
 import { choiceOf, choiceWordCount } from './text/choice.ts';
 import { fold, foldName, isCivility } from './text/normalize.ts';
-import { dateWordCount, looksLikeNumericDate as looksLikeDate, timeWordCount, understandDate, understandTime } from './text/when.ts';
+import {
+  dateWordCount,
+  looksLikeNumericDate as looksLikeDate,
+  timeWordCount,
+  understandDate,
+  understandTime,
+} from './text/when.ts';
 
 /** Splits on spaces, keeping "quoted words", 'single quotes' and « guillemets » together. */
 export function tokenize(line: string): string[] {
@@ -55,7 +61,10 @@ function defaultSchema(spec: ArgSpec): z.ZodType {
         }
         const n = Number(t);
         if (n < min || n > max) {
-          ctx.addIssue({ code: 'custom', message: `${n.toLocaleString('fr-FR')} hors limites (de ${min.toLocaleString('fr-FR')} à ${max.toLocaleString('fr-FR')})` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${n.toLocaleString('fr-FR')} hors limites (de ${min.toLocaleString('fr-FR')} à ${max.toLocaleString('fr-FR')})`,
+          });
           return z.NEVER;
         }
         return n;
@@ -81,7 +90,9 @@ function defaultSchema(spec: ArgSpec): z.ZodType {
 export type UsageText = string | (() => string);
 
 function argError(cmdUsage: UsageText, message: string): UserError {
-  return new UserError('args.invalid', message, [textBlock(`Usage : ${typeof cmdUsage === 'string' ? cmdUsage : cmdUsage()}`)]);
+  return new UserError('args.invalid', message, [
+    textBlock(`Usage : ${typeof cmdUsage === 'string' ? cmdUsage : cmdUsage()}`),
+  ]);
 }
 
 /** Dates and times are read against today in the body's time zone; a date to plan is the next one. */
@@ -90,7 +101,12 @@ function understandWhen(spec: ArgSpec, value: string, today: IsoDate) {
 }
 
 /** Validates raw strings per spec (shared by the text path and by doors with structured options). */
-export function validateArgs(specs: readonly ArgSpec[], raw: Record<string, string | undefined>, cmdUsage: UsageText, today: IsoDate): Args {
+export function validateArgs(
+  specs: readonly ArgSpec[],
+  raw: Record<string, string | undefined>,
+  cmdUsage: UsageText,
+  today: IsoDate,
+): Args {
   const out: Args = {};
   for (const spec of specs) {
     const value = raw[spec.name];
@@ -124,7 +140,12 @@ export interface KnownPhrases {
 
 const looksNumeric = (t: string) => /^[-+]?\d[\d.,eE+-]*$/.test(t);
 
-export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage: UsageText, known: KnownPhrases): Record<string, string> {
+export function splitArgs(
+  specs: readonly ArgSpec[],
+  tokens: string[],
+  cmdUsage: UsageText,
+  known: KnownPhrases,
+): Record<string, string> {
   const raw: Record<string, string> = {};
   let i = 0;
   specs.forEach((spec, k) => {
@@ -136,7 +157,12 @@ export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage:
       case 'time':
       case 'choice': {
         // « 7 oct. 2024 », « 18 h 30 », « non membre »: as many words as the phrase takes.
-        const n = spec.kind === 'choice' ? choiceWordCount(spec, tokens, i) : spec.kind === 'time' ? timeWordCount(tokens, i) : dateWordCount(tokens, i);
+        const n =
+          spec.kind === 'choice'
+            ? choiceWordCount(spec, tokens, i)
+            : spec.kind === 'time'
+              ? timeWordCount(tokens, i)
+              : dateWordCount(tokens, i);
         if (n > 0 || !spec.optional) {
           raw[spec.name] = tokens.slice(i, i + Math.max(1, n)).join(' ');
           i += Math.max(1, n);
@@ -157,12 +183,16 @@ export function splitArgs(specs: readonly ArgSpec[], tokens: string[], cmdUsage:
       case 'service': {
         // The longest run of words that is a known service; else up to the next number, date or choice.
         let j = i + 1;
-        const knownEnd = [...Array(Math.min(6, tokens.length - i)).keys()].map((n) => i + n + 1).reverse()
+        const knownEnd = [...Array(Math.min(6, tokens.length - i)).keys()]
+          .map((n) => i + n + 1)
+          .reverse()
           .find((end) => known.service(tokens.slice(i, end).join(' ')));
         if (knownEnd !== undefined) j = knownEnd;
         else {
-          const stops = (at: number) => looksNumeric(tokens[at]!) || dateWordCount(tokens, at) > 0
-            || later.some((l) => l.kind === 'choice' && choiceWordCount(l, tokens, at) > 0);
+          const stops = (at: number) =>
+            looksNumeric(tokens[at]!) ||
+            dateWordCount(tokens, at) > 0 ||
+            later.some((l) => l.kind === 'choice' && choiceWordCount(l, tokens, at) > 0);
           while (j < tokens.length && !stops(j)) j++;
         }
         raw[spec.name] = tokens.slice(i, j).join(' ');

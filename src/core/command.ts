@@ -90,12 +90,15 @@ export function usage(cmd: Command, parent?: Command): string {
 }
 
 /** The value a handler receives for one argument: its schema's output, a choice's words, or its kind's default. */
-type ArgValue<S extends ArgSpec> =
-  S extends { readonly schema: infer Z extends z.ZodType } ? z.output<Z>
-  : S extends { readonly kind: 'choice'; readonly choices: readonly (infer C extends string)[] } ? C
-  : S['kind'] extends 'integer' ? number
-  : S['kind'] extends 'session' | 'date' ? IsoDate
-  : string;
+type ArgValue<S extends ArgSpec> = S extends { readonly schema: infer Z extends z.ZodType }
+  ? z.output<Z>
+  : S extends { readonly kind: 'choice'; readonly choices: readonly (infer C extends string)[] }
+    ? C
+    : S['kind'] extends 'integer'
+      ? number
+      : S['kind'] extends 'session' | 'date'
+        ? IsoDate
+        : string;
 
 /** The arguments a handler receives, by name, from its declared specs (optional ones may be undefined). */
 export type ArgsOf<A extends readonly ArgSpec[]> = {

@@ -1,9 +1,22 @@
 /** @module The loaded configuration of one body, as the core sees it (built by src/app/load-config.ts). */
 import type {
-  ActorRole, BodyProfile, Catalogue, Delegate, MemberBody, Person, Session, SessionRecord,
+  ActorRole,
+  BodyProfile,
+  Catalogue,
+  Delegate,
+  MemberBody,
+  Person,
+  Session,
+  SessionRecord,
 } from './model.ts';
 
-export type Permission = 'proxy.record' | 'attendance.record' | 'session.plan' | 'journal.read' | 'reminder.manage' | 'vote.record';
+export type Permission =
+  | 'proxy.record'
+  | 'attendance.record'
+  | 'session.plan'
+  | 'journal.read'
+  | 'reminder.manage'
+  | 'vote.record';
 
 export const defaultPermissions: Record<Permission, readonly ActorRole[]> = {
   'proxy.record': ['secretary'],

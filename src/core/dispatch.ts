@@ -73,13 +73,21 @@ function sharedContext(deps: DispatchDeps): SharedContext {
     return todayDate;
   };
   return {
-    config, records, clock, logger: deps.logger, commands: deps.commands, reminders: deps.reminders,
+    config,
+    records,
+    clock,
+    logger: deps.logger,
+    commands: deps.commands,
+    reminders: deps.reminders,
     today,
     delegate(name: string): Delegate {
       const m = matchByName(name, config.roster);
       if (m.kind === 'found') return m.item;
       if (m.kind === 'ambiguous') {
-        fail('name.ambiguous', `« ${name} » désigne plusieurs délégués : ${listOf(m.candidates.map(nameOf), 'or')}. Préciser le nom (ex. « ${nameOf(m.candidates[0]!)} »).`);
+        fail(
+          'name.ambiguous',
+          `« ${name} » désigne plusieurs délégués : ${listOf(m.candidates.map(nameOf), 'or')}. Préciser le nom (ex. « ${nameOf(m.candidates[0]!)} »).`,
+        );
       }
       const hint = m.suggestions.length ? ` Vouliez-vous dire ${listOf(m.suggestions.map(nameOf), 'or')} ?` : '';
       fail('name.unknown', `Délégué inconnu : « ${name} ».${hint}`);
@@ -88,18 +96,30 @@ function sharedContext(deps: DispatchDeps): SharedContext {
       const services = config.catalogue.services;
       const m = matchByName(name, services, false);
       if (m.kind === 'found') return m.item;
-      if (m.kind === 'ambiguous') fail('service.ambiguous', `« ${name} » correspond à plusieurs services : ${m.candidates.map((s) => s.name).join(', ')}.`);
+      if (m.kind === 'ambiguous')
+        fail(
+          'service.ambiguous',
+          `« ${name} » correspond à plusieurs services : ${m.candidates.map((s) => s.name).join(', ')}.`,
+        );
       const hint = m.suggestions.length ? ` Vouliez-vous dire : ${m.suggestions.map((s) => s.name).join(', ')} ?` : '';
       fail('service.unknown', `Service inconnu : « ${name} ».${hint} Voir /tarifs pour la liste.`);
     },
     sessions: () => allSessions(config, records),
     async session(date?: IsoDate): Promise<Session> {
       const all = (await allSessions(config, records)).filter((s) => !s.cancelled || s.date === date);
-      if (all.length === 0) fail('session.none', 'Aucune séance n\'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].');
+      if (all.length === 0)
+        fail(
+          'session.none',
+          "Aucune séance n'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].",
+        );
       if (date) {
         // A date planned again after a cancellation: the live session first.
         const s = all.find((x) => x.date === date && !x.cancelled) ?? all.find((x) => x.date === date);
-        if (!s) fail('session.unknown', `Aucune séance le ${formatDateLong(date)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`);
+        if (!s)
+          fail(
+            'session.unknown',
+            `Aucune séance le ${formatDateLong(date)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`,
+          );
         return s;
       }
       const t = today();
@@ -126,9 +146,19 @@ export function createContext(deps: DispatchDeps, actor: Actor): CommandContext 
   // Field by field on purpose: on Node 20 (V8 11.3) `{ ...base, actor }` costs microseconds per object
   // (measured 1-8 µs, bench/NOTES.md), more than the rest of a /quorum. Keep this list in step with CommandContext.
   return {
-    config: base.config, records: base.records, clock: base.clock, logger: base.logger, commands: base.commands,
-    reminders: base.reminders, today: base.today, delegate: (name) => (isMe(name) ? me(actor) : base.delegate(name)), service: base.service,
-    sessions: base.sessions, session: base.session, actor, can: canFor(deps.config, actor.role),
+    config: base.config,
+    records: base.records,
+    clock: base.clock,
+    logger: base.logger,
+    commands: base.commands,
+    reminders: base.reminders,
+    today: base.today,
+    delegate: (name) => (isMe(name) ? me(actor) : base.delegate(name)),
+    service: base.service,
+    sessions: base.sessions,
+    session: base.session,
+    actor,
+    can: canFor(deps.config, actor.role),
   };
 }
 
@@ -164,24 +194,38 @@ const isMe = (name: string) => /^moi( meme)?$/.test(fold(name));
 
 function me(actor: Actor): Delegate {
   if (actor.delegate) return actor.delegate;
-  fail('name.me', `« moi » désigne un délégué, or votre compte (${actor.name}) n'est associé à aucun délégué : nommer le délégué.`);
+  fail(
+    'name.me',
+    `« moi » désigne un délégué, or votre compte (${actor.name}) n'est associé à aucun délégué : nommer le délégué.`,
+  );
 }
 
 function suggestCommand(name: string, commands: readonly Command[]): string {
-  const m = matchByName(name, commands.map((c) => ({ keys: [c.name], c })), false);
+  const m = matchByName(
+    name,
+    commands.map((c) => ({ keys: [c.name], c })),
+    false,
+  );
   const cands = m.kind === 'found' ? [m.item] : m.kind === 'ambiguous' ? m.candidates : m.suggestions;
   return cands.length ? ` Vouliez-vous dire : ${cands.map((x) => `/${x.c.name}`).join(', ')} ?` : '';
 }
 
 const ROLE_LABEL: Record<ActorRole, string> = {
-  secretary: 'secrétariat', president: 'présidence', delegate: 'délégué', mairie: 'contact de mairie', reader: 'lecture seule',
+  secretary: 'secrétariat',
+  president: 'présidence',
+  delegate: 'délégué',
+  mairie: 'contact de mairie',
+  reader: 'lecture seule',
 };
 
 function checkAccess(cmd: Command, ctx: CommandContext): void {
   if (cmd.access === 'read') return;
   if (cmd.access === 'self') {
     if (!ctx.actor.delegate && !ctx.can('proxy.record') && !ctx.can('attendance.record')) {
-      fail('access.unmapped', 'Votre compte n\'est associé à aucun délégué ni membre du secrétariat : vous pouvez consulter, pas modifier. Le secrétariat peut ajouter votre identifiant dans la configuration.');
+      fail(
+        'access.unmapped',
+        "Votre compte n'est associé à aucun délégué ni membre du secrétariat : vous pouvez consulter, pas modifier. Le secrétariat peut ajouter votre identifiant dans la configuration.",
+      );
     }
     return;
   }
@@ -195,14 +239,21 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   const commands = deps.commands;
   checkRegistry(commands);
   const known: KnownPhrases = {
-    delegate: knownPhraseTester(deps.config.roster.flatMap((d) => d.keys), true),
-    service: knownPhraseTester(deps.config.catalogue.services.flatMap((s) => s.keys), false),
+    delegate: knownPhraseTester(
+      deps.config.roster.flatMap((d) => d.keys),
+      true,
+    ),
+    service: knownPhraseTester(
+      deps.config.catalogue.services.flatMap((s) => s.keys),
+      false,
+    ),
   };
   // Folding is Unicode normalisation plus regexes: fold each command name once, not on every line.
   // `?` folds to nothing: a name made only of punctuation is kept as typed.
   const key = (name: string) => fold(name) || name;
   const byName = new Map<string, Command>();
-  for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), c);
+  for (const c of commands)
+    for (const n of [c.name, ...(c.aliases ?? [])]) if (!byName.has(key(n))) byName.set(key(n), c);
   const find = (name: string) => byName.get(key(name.replace(/^\//, '')));
 
   async function guarded(actor: Actor, label: string, body: (ctx: CommandContext) => Promise<Reply>): Promise<Reply> {
@@ -211,12 +262,22 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
       return await body(ctx);
     } catch (e) {
       if (e instanceof UserError) return errorReply(e);
-      deps.logger.error('command failed', { command: label, actor: actor.name, door: actor.door, error: e instanceof Error ? e.stack : String(e) });
+      deps.logger.error('command failed', {
+        command: label,
+        actor: actor.name,
+        door: actor.door,
+        error: e instanceof Error ? e.stack : String(e),
+      });
       return bugReply();
     }
   }
 
-  async function execute(cmd: Command, parent: Command | undefined, raw: Record<string, string | undefined>, ctx: CommandContext): Promise<Reply> {
+  async function execute(
+    cmd: Command,
+    parent: Command | undefined,
+    raw: Record<string, string | undefined>,
+    ctx: CommandContext,
+  ): Promise<Reply> {
     checkAccess(cmd, ctx);
     if (!cmd.run) throw new Error(`command ${cmd.name} has no handler`);
     const args = validateArgs(cmd.args ?? [], raw, () => usage(cmd, parent), ctx.today());
@@ -224,30 +285,43 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   }
 
   function subcommandHelp(cmd: Command): UserError {
-    return new UserError('command.subcommand', `/${cmd.name} attend une sous-commande : ${cmd.subcommands!.map((s) => s.name).join(', ')}.`, [
-      list(cmd.subcommands!.map((s) => `${usage(s, cmd)} : ${s.description}`)),
-    ]);
+    return new UserError(
+      'command.subcommand',
+      `/${cmd.name} attend une sous-commande : ${cmd.subcommands!.map((s) => s.name).join(', ')}.`,
+      [list(cmd.subcommands!.map((s) => `${usage(s, cmd)} : ${s.description}`))],
+    );
   }
 
   return {
     commands,
     context: (actor) => createContext(deps, actor),
     runLine(line, actor) {
-      if (line.length > MAX_LINE) return guarded(actor, 'line', () => fail('command.too-long', `Commande trop longue (${MAX_LINE} caractères au plus).`));
+      if (line.length > MAX_LINE)
+        return guarded(actor, 'line', () =>
+          fail('command.too-long', `Commande trop longue (${MAX_LINE} caractères au plus).`),
+        );
       const tokens = tokenize(line.trim());
       const first = tokens.shift() ?? '';
       return guarded(actor, first, async (ctx) => {
         const cmd = find(first);
         if (!cmd) {
           if (!first) fail('command.empty', 'Commande vide. Tapez /aide pour la liste des commandes.');
-          fail('command.unknown', `Commande inconnue : « ${first} ».${suggestCommand(first.replace(/^\//, ''), commands)} Tapez /aide pour la liste.`);
+          fail(
+            'command.unknown',
+            `Commande inconnue : « ${first} ».${suggestCommand(first.replace(/^\//, ''), commands)} Tapez /aide pour la liste.`,
+          );
         }
         let target = cmd;
         let parent: Command | undefined;
         if (cmd.subcommands) {
           const sub = findSubcommand(cmd, tokens[0]);
           if (sub) tokens.shift();
-          target = sub ?? findSubcommand(cmd, cmd.defaultSubcommand) ?? (() => { throw subcommandHelp(cmd); })();
+          target =
+            sub ??
+            findSubcommand(cmd, cmd.defaultSubcommand) ??
+            (() => {
+              throw subcommandHelp(cmd);
+            })();
           parent = cmd;
         }
         const raw = splitArgs(target.args ?? [], tokens, () => usage(target, parent), known);
@@ -256,7 +330,8 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     },
     runStructured(input, actor) {
       return guarded(actor, input.name, async (ctx) => {
-        if (Object.values(input.args).some((v) => (v?.length ?? 0) > MAX_LINE)) fail('command.too-long', `Argument trop long (${MAX_LINE} caractères au plus).`);
+        if (Object.values(input.args).some((v) => (v?.length ?? 0) > MAX_LINE))
+          fail('command.too-long', `Argument trop long (${MAX_LINE} caractères au plus).`);
         const cmd = find(input.name);
         if (!cmd) fail('command.unknown', `Commande inconnue : « ${input.name} ».`);
         if (cmd.subcommands) {
@@ -269,4 +344,3 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     },
   };
 }
-

@@ -24,9 +24,22 @@ export function beforeAfter(before: string | undefined, after: string): string {
  * rectification is open (`/seance rectifier`), this change is the one it allowed: the entry carries its reason,
  * the rectification closes and is kept, with the change, for the minutes.
  */
-export function withJournal(record: SessionRecord, who: Who, action: string, detail: string, patch: Partial<SessionRecord> = {}): SessionRecord {
+export function withJournal(
+  record: SessionRecord,
+  who: Who,
+  action: string,
+  detail: string,
+  patch: Partial<SessionRecord> = {},
+): SessionRecord {
   const open = record.rectification;
-  const entry: JournalEntry = { at: who.at, actor: who.name, door: who.door, action, detail, ...(open ? { rectification: open.motif } : {}) };
+  const entry: JournalEntry = {
+    at: who.at,
+    actor: who.name,
+    door: who.door,
+    action,
+    detail,
+    ...(open ? { rectification: open.motif } : {}),
+  };
   const next: SessionRecord = { ...record, ...patch, version: record.version + 1, journal: [...record.journal, entry] };
   if (!open) return next;
   const { rectification: _closed, ...rest } = next;
@@ -36,5 +49,7 @@ export function withJournal(record: SessionRecord, who: Who, action: string, det
 /** Opens a rectification (journaled itself, without consuming it). */
 export function openRectification(record: SessionRecord, who: Who, motif: string): SessionRecord {
   const { rectification: _none, ...closed } = record;
-  return withJournal(closed, who, 'rectification ouverte', motif, { rectification: { motif, by: who.name, at: who.at } });
+  return withJournal(closed, who, 'rectification ouverte', motif, {
+    rectification: { motif, by: who.name, at: who.at },
+  });
 }

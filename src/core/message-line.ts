@@ -35,7 +35,8 @@ export function messageToLine(raw: string, opts: MessageLineOptions): string | u
   const tail = rest.join(' ');
   const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
   const proxy = opts.commands.find((c) => c.name === PROXY_COMMAND);
-  const isProxyVerb = (w: string | undefined) => Boolean(w && proxy?.subcommands?.some((s) => fold(s.name) === fold(w)));
+  const isProxyVerb = (w: string | undefined) =>
+    Boolean(w && proxy?.subcommands?.some((s) => fold(s.name) === fold(w)));
 
   if (proxy && word === PROXY_COMMAND) {
     return isProxyVerb(rest[0]) ? join(`/${PROXY_COMMAND}`, tail) : join(`/${PROXY_COMMAND}`, PROXY_DEFAULT_VERB, tail);

@@ -43,7 +43,10 @@ export interface Store {
    * (compare-and-set on the version); on a conflict, reads again and re-runs `change`. `change` returning
    * undefined writes nothing. Resolves to what is stored afterwards.
    */
-  update<T>(key: string, change: (current: Versioned<T> | undefined) => Write<T> | undefined | Promise<Write<T> | undefined>): Promise<Versioned<T> | undefined>;
+  update<T>(
+    key: string,
+    change: (current: Versioned<T> | undefined) => Write<T> | undefined | Promise<Write<T> | undefined>,
+  ): Promise<Versioned<T> | undefined>;
   /**
    * Set-if-absent with expiry: true if `owner` now holds `key` for `ttlMs` (it was free, expired, or
    * already `owner`'s). A claim whose holder died is taken over once it has expired.
@@ -66,9 +69,16 @@ export interface Store {
  * French and changes nothing, instead of taking a failed read for "no data".
  */
 export class StoreError extends UserError {
-  constructor(operation: string, key: string, readonly failure: unknown) {
+  constructor(
+    operation: string,
+    key: string,
+    readonly failure: unknown,
+  ) {
     const why = failure instanceof Error ? failure.message : String(failure);
-    super('store.failed', `Stockage indisponible : ${operation} de « ${key} » a échoué (${why}). Rien n'a été modifié ; réessayez dans un instant.`);
+    super(
+      'store.failed',
+      `Stockage indisponible : ${operation} de « ${key} » a échoué (${why}). Rien n'a été modifié ; réessayez dans un instant.`,
+    );
     this.name = 'StoreError';
   }
 }

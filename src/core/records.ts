@@ -26,7 +26,11 @@ export interface Records extends CalendarRecords {
   /** Moves and cancellations made from chat, by session id (applied over config and planned sessions). */
   sessionChanges(): Promise<Readonly<Record<string, SessionChange>>>;
   /** Records a move or cancellation; `check` runs with the latest changes and may throw. */
-  changeSession(sessionId: string, change: SessionChange, check: (changes: Readonly<Record<string, SessionChange>>) => Promise<void> | void): Promise<void>;
+  changeSession(
+    sessionId: string,
+    change: SessionChange,
+    check: (changes: Readonly<Record<string, SessionChange>>) => Promise<void> | void,
+  ): Promise<void>;
   addAgendaItem(sessionId: string, item: AgendaItem): Promise<number>;
 }
 
@@ -80,7 +84,11 @@ export const RECORD_KEYS = {
 export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>): Records {
   const withLock = createKeyedLock();
 
-  function combine(sessionId: string, stored: StoredRecord | undefined, rows: readonly JournalRow<JournalEntry>[]): SessionRecord {
+  function combine(
+    sessionId: string,
+    stored: StoredRecord | undefined,
+    rows: readonly JournalRow<JournalEntry>[],
+  ): SessionRecord {
     const base: StoredRecord = stored ?? config.seedRecords[sessionId] ?? emptyRecord;
     const { journal: inline = [], ...rest } = base;
     return { ...rest, journal: rows.length ? [...inline, ...rows.map((r) => r.entry)] : inline };
@@ -114,11 +122,13 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
           const out = change(current);
           result = out;
           if (out.record === current) return undefined;
-          if (out.record.version !== current.version + 1) throw new Error(`record ${sessionId}: version ${out.record.version} after ${current.version}`);
+          if (out.record.version !== current.version + 1)
+            throw new Error(`record ${sessionId}: version ${out.record.version} after ${current.version}`);
           const { journal, ...value } = out.record;
           // Entries already in the journal store stay; what the change added (and any inline legacy entries) is appended.
           const kept = rows.length;
-          if (journal.length < kept || rows.some((r, i) => journal[i] !== r.entry)) throw new Error(`record ${sessionId}: the journal is append-only`);
+          if (journal.length < kept || rows.some((r, i) => journal[i] !== r.entry))
+            throw new Error(`record ${sessionId}: the journal is append-only`);
           return { value, append: { journal: RECORD_KEYS.journal(sessionId), entries: journal.slice(kept) } };
         });
         return result!;
@@ -128,21 +138,25 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
       return (await store.get<Session[]>(RECORD_KEYS.planned)) ?? [];
     },
     async planSession(session, check) {
-      await withLock(RECORD_KEYS.planned, () => store.update<Session[]>(RECORD_KEYS.planned, (current) => {
-        const existing = current?.value ?? [];
-        check(existing);
-        return { value: [...existing, session] };
-      }));
+      await withLock(RECORD_KEYS.planned, () =>
+        store.update<Session[]>(RECORD_KEYS.planned, (current) => {
+          const existing = current?.value ?? [];
+          check(existing);
+          return { value: [...existing, session] };
+        }),
+      );
     },
     async sessionChanges() {
       return (await store.get<Record<string, SessionChange>>(RECORD_KEYS.changes)) ?? {};
     },
     async changeSession(sessionId, change, check) {
-      await withLock(RECORD_KEYS.changes, () => store.update<Record<string, SessionChange>>(RECORD_KEYS.changes, async (current) => {
-        const all = current?.value ?? {};
-        await check(all);
-        return { value: { ...all, [sessionId]: { ...all[sessionId], ...change } } };
-      }));
+      await withLock(RECORD_KEYS.changes, () =>
+        store.update<Record<string, SessionChange>>(RECORD_KEYS.changes, async (current) => {
+          const all = current?.value ?? {};
+          await check(all);
+          return { value: { ...all, [sessionId]: { ...all[sessionId], ...change } } };
+        }),
+      );
     },
     async agendaAdditions(sessionId) {
       const { legacy, rows } = await agendaRows(sessionId);

@@ -17,8 +17,21 @@ export interface TextLayout {
 const GAP = 2;
 /** The header, a rule under it, the rows; columns two spaces apart: the same look, wrapped or not. */
 const PLAIN_BORDER: TableUserConfig['border'] = {
-  topBody: '', topJoin: '', topLeft: '', topRight: '', bottomBody: '', bottomJoin: '', bottomLeft: '', bottomRight: '',
-  bodyLeft: '', bodyRight: '', bodyJoin: ' '.repeat(GAP), joinBody: '─', joinLeft: '', joinRight: '', joinJoin: ' '.repeat(GAP),
+  topBody: '',
+  topJoin: '',
+  topLeft: '',
+  topRight: '',
+  bottomBody: '',
+  bottomJoin: '',
+  bottomLeft: '',
+  bottomRight: '',
+  bodyLeft: '',
+  bodyRight: '',
+  bodyJoin: ' '.repeat(GAP),
+  joinBody: '─',
+  joinLeft: '',
+  joinRight: '',
+  joinJoin: ' '.repeat(GAP),
 };
 
 /**
@@ -33,14 +46,22 @@ export function fitWidths(natural: readonly number[], total: number): number[] {
   // The largest cap such that the columns, each cut to it, still fit.
   for (let k = 0, used = 0; k < sorted.length; k++) {
     const c = Math.floor((room - used) / (sorted.length - k));
-    if (c < sorted[k]!) { cap = Math.max(6, c); break; }
+    if (c < sorted[k]!) {
+      cap = Math.max(6, c);
+      break;
+    }
     used += sorted[k]!;
   }
   return natural.map((w) => Math.min(w, cap));
 }
 
 /** A table wrapped to `total` columns by the `table` library (word wrap, display widths of accented text). */
-function wrappedTable(columns: readonly string[], rows: readonly (readonly string[])[], natural: readonly number[], total: number): string[] {
+function wrappedTable(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  natural: readonly number[],
+  total: number,
+): string[] {
   const widths = fitWidths(natural, total);
   const data = [columns, ...rows].map((r) => columns.map((_, i) => r[i] ?? ''));
   const out = drawTable(data, {
@@ -48,13 +69,25 @@ function wrappedTable(columns: readonly string[], rows: readonly (readonly strin
     columns: widths.map((w) => ({ width: w, wrapWord: true, paddingLeft: 0, paddingRight: 0 })),
     drawHorizontalLine: (i) => i === 1,
   });
-  return out.replace(/\n$/, '').split('\n').map((l) => l.trimEnd());
+  return out
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.trimEnd());
 }
 
-export function tableToText(columns: readonly string[], rows: readonly (readonly string[])[], layout: TextLayout = {}): string[] {
+export function tableToText(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  layout: TextLayout = {},
+): string[] {
   const widths = columns.map((c, i) => Math.max(width(c), ...rows.map((r) => width(r[i] ?? ''))));
-  if (layout.width && widths.reduce((a, w) => a + w + GAP, -GAP) > layout.width) return wrappedTable(columns, rows, widths, layout.width);
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c ?? '', widths[i]!)).join('  ').trimEnd();
+  if (layout.width && widths.reduce((a, w) => a + w + GAP, -GAP) > layout.width)
+    return wrappedTable(columns, rows, widths, layout.width);
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => pad(c ?? '', widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -86,7 +119,10 @@ export function blockToText(b: Block, layout: TextLayout = {}): string[] {
     case 'table':
       return [...(b.title ? wrapLine(b.title, w) : []), ...tableToText(b.columns, b.rows, layout)];
     case 'list':
-      return [...(b.title ? wrapLine(b.title, w) : []), ...b.items.flatMap((it, i) => wrapLine(b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`, w, '    '))];
+      return [
+        ...(b.title ? wrapLine(b.title, w) : []),
+        ...b.items.flatMap((it, i) => wrapLine(b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`, w, '    ')),
+      ];
     case 'code':
       return b.text.split('\n'); // text to copy as is (the /pv Markdown): never re-wrapped
   }

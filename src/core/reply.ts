@@ -13,7 +13,12 @@ export interface Field {
 export type Block =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'fields'; readonly fields: readonly Field[] }
-  | { readonly type: 'table'; readonly title?: string; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
+  | {
+      readonly type: 'table';
+      readonly title?: string;
+      readonly columns: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+    }
   | { readonly type: 'list'; readonly title?: string; readonly items: readonly string[]; readonly ordered?: boolean }
   /** Preformatted text to copy as is (the /pv Markdown). */
   | { readonly type: 'code'; readonly text: string; readonly language?: string };
@@ -94,5 +99,15 @@ export function reply(title: string, blocks: Block[], extra: Partial<Omit<Reply,
 
 export const text = (t: string): Block => ({ type: 'text', text: t });
 export const fields = (f: Field[]): Block => ({ type: 'fields', fields: f });
-export const list = (items: string[], title?: string, ordered = false): Block => ({ type: 'list', items, title, ordered });
-export const table = (columns: string[], rows: string[][], title?: string): Block => ({ type: 'table', columns, rows, title });
+export const list = (items: string[], title?: string, ordered = false): Block => ({
+  type: 'list',
+  items,
+  title,
+  ordered,
+});
+export const table = (columns: string[], rows: string[][], title?: string): Block => ({
+  type: 'table',
+  columns,
+  rows,
+  title,
+});

@@ -15,7 +15,11 @@ export function createFakeClock(start: Date | string): FakeClock {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
-    set: (at) => { t = new Date(at).getTime(); },
-    advance: (ms) => { t += ms; },
+    set: (at) => {
+      t = new Date(at).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
   };
 }

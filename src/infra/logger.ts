@@ -46,5 +46,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
 
 /** The environment's secrets, to hand to `createLogger`. */
 export function secretsFromEnv(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env).filter(([k, v]) => SECRET_KEY.test(k) && v).map(([, v]) => v as string);
+  return Object.entries(env)
+    .filter(([k, v]) => SECRET_KEY.test(k) && v)
+    .map(([, v]) => v as string);
 }

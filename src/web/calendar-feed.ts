@@ -33,7 +33,15 @@ interface FeedEvent {
 const utcDay = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
 
 function allDay(uid: string, date: IsoDate, summary: string, description: string): FeedEvent {
-  return { uid, summary, description, start: utcDay(date), end: utcDay(addDays(date, 1)), allDay: true, cancelled: false };
+  return {
+    uid,
+    summary,
+    description,
+    start: utcDay(date),
+    end: utcDay(addDays(date, 1)),
+    allDay: true,
+    cancelled: false,
+  };
 }
 
 function feedEvents(config: Config, site: SiteData, audience: FeedAudience): FeedEvent[] {
@@ -41,7 +49,10 @@ function feedEvents(config: Config, site: SiteData, audience: FeedAudience): Fee
   const domain = slug(config.body.name);
   const events: FeedEvent[] = site.sessions.map(({ session: s }) => {
     const start = fromZoned(s.date, s.time, tz);
-    const end = s.closedAt && s.closedAt > s.time ? fromZoned(s.date, s.closedAt, tz) : new Date(start.getTime() + DEFAULT_SESSION_MINUTES * 60_000);
+    const end =
+      s.closedAt && s.closedAt > s.time
+        ? fromZoned(s.date, s.closedAt, tz)
+        : new Date(start.getTime() + DEFAULT_SESSION_MINUTES * 60_000);
     const agenda = s.agenda.map((it, i) => `${i + 1}. ${it.title}`);
     return {
       uid: `seance-${s.id}@${domain}`,
@@ -50,26 +61,49 @@ function feedEvents(config: Config, site: SiteData, audience: FeedAudience): Fee
         s.remote ? 'Participation à distance possible (téléconférence).' : 'Séance en présentiel.',
         agenda.length ? `Ordre du jour :\n${agenda.join('\n')}` : 'Ordre du jour publié avec la convocation.',
       ].join('\n'),
-      location: s.place, start, end, allDay: false, cancelled: Boolean(s.cancelled),
+      location: s.place,
+      start,
+      end,
+      allDay: false,
+      cancelled: Boolean(s.cancelled),
     };
   });
   if (audience === 'public') return events;
   const seminar = config.reminders.seminar;
   const seminarDay = seminar ? nextSeminarDate(seminar, site.today) : undefined;
   if (seminar && seminarDay && (audience === 'secretariat' || seminar.to.includes('delegates'))) {
-    events.push(allDay(`seminaire-${seminarDay}@${domain}`, seminarDay, seminar.title, `${seminar.title}.${seminar.place ? ` Lieu : ${seminar.place}.` : ''}`));
+    events.push(
+      allDay(
+        `seminaire-${seminarDay}@${domain}`,
+        seminarDay,
+        seminar.title,
+        `${seminar.title}.${seminar.place ? ` Lieu : ${seminar.place}.` : ''}`,
+      ),
+    );
   }
   if (audience === 'secretariat') {
     for (const { session: s, published } of site.sessions) {
       if (s.cancelled) continue;
       if (s.date >= site.today && !s.convokedOn) {
         const day = latestConvocationDate(s.date, config.body.convocationDays);
-        events.push(allDay(`convocation-${s.id}@${domain}`, day, `Échéance de convocation — séance du ${formatDateLong(s.date, false)}`,
-          `Dernier jour d'envoi de la convocation (${config.body.convocationDays} jours francs avant la séance du ${formatDateLong(s.date)}).`));
+        events.push(
+          allDay(
+            `convocation-${s.id}@${domain}`,
+            day,
+            `Échéance de convocation — séance du ${formatDateLong(s.date, false)}`,
+            `Dernier jour d'envoi de la convocation (${config.body.convocationDays} jours francs avant la séance du ${formatDateLong(s.date)}).`,
+          ),
+        );
       }
       if (s.date < site.today && !published && publicationDeadline(s) >= site.today) {
-        events.push(allDay(`publication-${s.id}@${domain}`, publicationDeadline(s), `Échéance de publication — séance du ${formatDateLong(s.date, false)}`,
-          `Dernier jour pour publier la liste des délibérations (CGCT, art. L2121-25), puis /publier ${s.id}.`));
+        events.push(
+          allDay(
+            `publication-${s.id}@${domain}`,
+            publicationDeadline(s),
+            `Échéance de publication — séance du ${formatDateLong(s.date, false)}`,
+            `Dernier jour pour publier la liste des délibérations (CGCT, art. L2121-25), puis /publier ${s.id}.`,
+          ),
+        );
       }
     }
   }
@@ -77,15 +111,22 @@ function feedEvents(config: Config, site: SiteData, audience: FeedAudience): Fee
 }
 
 /** What identifies a revision: a change here raises SEQUENCE. */
-const fingerprint = (e: FeedEvent) => JSON.stringify([e.start.toISOString(), e.end.toISOString(), e.location ?? '', e.cancelled, e.summary]);
+const fingerprint = (e: FeedEvent) =>
+  JSON.stringify([e.start.toISOString(), e.end.toISOString(), e.location ?? '', e.cancelled, e.summary]);
 
 export async function calendarFeed(deps: WebDeps, site: SiteData, audience: FeedAudience): Promise<string> {
   const { config } = deps;
   const events = feedEvents(config, site, audience);
   const now = deps.clock.now();
-  const revisions = await deps.records.eventRevisions(new Map(events.map((e) => [e.uid, fingerprint(e)])), now.toISOString());
+  const revisions = await deps.records.eventRevisions(
+    new Map(events.map((e) => [e.uid, fingerprint(e)])),
+    now.toISOString(),
+  );
   const cal = ical({
-    name: audience === 'public' ? `${config.body.assemblyName} — ${config.body.name}` : `${config.body.name} — mon calendrier`,
+    name:
+      audience === 'public'
+        ? `${config.body.assemblyName} — ${config.body.name}`
+        : `${config.body.name} — mon calendrier`,
     prodId: { company: 'Séance', product: 'Séance', language: 'FR' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 3600,
@@ -93,9 +134,15 @@ export async function calendarFeed(deps: WebDeps, site: SiteData, audience: Feed
   for (const e of events) {
     const rev = revisions.get(e.uid);
     cal.createEvent({
-      id: e.uid, sequence: rev?.sequence ?? 0, stamp: rev ? new Date(rev.since) : now,
-      start: e.start, end: e.end, allDay: e.allDay,
-      summary: e.summary, description: e.description ?? null, location: e.location ?? null,
+      id: e.uid,
+      sequence: rev?.sequence ?? 0,
+      stamp: rev ? new Date(rev.since) : now,
+      start: e.start,
+      end: e.end,
+      allDay: e.allDay,
+      summary: e.summary,
+      description: e.description ?? null,
+      location: e.location ?? null,
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

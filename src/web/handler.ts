@@ -29,8 +29,15 @@ const MAX_RENDERED = 200;
 
 /** Paths this handler owns: anything else is left to the server it is mounted on. */
 export function ownsPath(path: string): boolean {
-  return path === '/' || path === '/tarifs' || path === '/sante' || path === '/style.css' || path === '/calendrier.ics'
-    || path.startsWith('/seances/') || path.startsWith('/calendrier/');
+  return (
+    path === '/' ||
+    path === '/tarifs' ||
+    path === '/sante' ||
+    path === '/style.css' ||
+    path === '/calendrier.ics' ||
+    path.startsWith('/seances/') ||
+    path.startsWith('/calendrier/')
+  );
 }
 
 export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): WebHandler {
@@ -38,7 +45,16 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
   // Rendered pages by (path, data they were built from): a page is rendered and hashed once per change of
   // the sessions, publications or date, not once per request. Bounded: cleared when full.
   const rendered = new Map<string, Prepared>();
-  const page = (req: IncomingMessage, res: ServerResponse, name: PageName, title: string, view: () => unknown, nav?: NavItem, status = 200, key = '') => {
+  const page = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: PageName,
+    title: string,
+    view: () => unknown,
+    nav?: NavItem,
+    status = 200,
+    key = '',
+  ) => {
     let prepared = key ? rendered.get(key) : undefined;
     if (!prepared) {
       prepared = prepare({ status, type: HTML, body: renderer.page(name, title, view(), nav) });
@@ -70,24 +86,60 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
     }
     const site = await readSite(deps);
     const dataKey = JSON.stringify(site);
-    if (path === '/') return page(req, res, 'home', 'Séances', () => homeView(deps.config, site), 'home', 200, `/ ${dataKey}`);
-    if (path === '/tarifs') return page(req, res, 'catalogue', 'Tarifs des services', () => catalogueView(deps.config, site.today), 'tarifs', 200, `/tarifs ${dataKey}`);
+    if (path === '/')
+      return page(req, res, 'home', 'Séances', () => homeView(deps.config, site), 'home', 200, `/ ${dataKey}`);
+    if (path === '/tarifs')
+      return page(
+        req,
+        res,
+        'catalogue',
+        'Tarifs des services',
+        () => catalogueView(deps.config, site.today),
+        'tarifs',
+        200,
+        `/tarifs ${dataKey}`,
+      );
     if (path === '/calendrier.ics') {
-      return send(req, res, { type: ICS, body: await calendarFeed(deps, site, 'public'), headers: { 'Content-Disposition': 'inline; filename="calendrier.ics"' } });
+      return send(req, res, {
+        type: ICS,
+        body: await calendarFeed(deps, site, 'public'),
+        headers: { 'Content-Disposition': 'inline; filename="calendrier.ics"' },
+      });
     }
     const feed = PRIVATE_FEED.exec(path);
     if (feed) {
       const audience = await audienceOf(feed[1]!);
-      if (!audience) return notFound(req, res, 'Ce lien de calendrier n\'existe pas ou a été remplacé. Demandez un nouveau lien avec /calendrier nouveau-lien.');
+      if (!audience)
+        return notFound(
+          req,
+          res,
+          "Ce lien de calendrier n'existe pas ou a été remplacé. Demandez un nouveau lien avec /calendrier nouveau-lien.",
+        );
       return send(req, res, {
-        type: ICS, body: await calendarFeed(deps, site, audience), cache: 'private, no-cache',
+        type: ICS,
+        body: await calendarFeed(deps, site, audience),
+        cache: 'private, no-cache',
         headers: { 'X-Robots-Tag': 'noindex', 'Content-Disposition': 'inline; filename="calendrier.ics"' },
       });
     }
     const match = SESSION_PATH.exec(path);
     const found = match ? findSession(site, match[1]!) : undefined;
-    if (found) return page(req, res, 'session', found.session.title, () => sessionView(deps.config, site, found), undefined, 200, `/seances/${found.session.id} ${dataKey}`);
-    return notFound(req, res, match ? 'Aucune séance n\'est enregistrée à cette date.' : 'Cette adresse ne correspond à aucune page.');
+    if (found)
+      return page(
+        req,
+        res,
+        'session',
+        found.session.title,
+        () => sessionView(deps.config, site, found),
+        undefined,
+        200,
+        `/seances/${found.session.id} ${dataKey}`,
+      );
+    return notFound(
+      req,
+      res,
+      match ? "Aucune séance n'est enregistrée à cette date." : 'Cette adresse ne correspond à aucune page.',
+    );
   }
 
   return async (req, res) => {
@@ -95,14 +147,25 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
     const path = decodeURIComponent(url.pathname);
     if (!ownsPath(path)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(req, res, { status: 405, type: 'text/plain; charset=utf-8', body: 'Méthode non autorisée : GET ou HEAD.', headers: { Allow: 'GET, HEAD' } });
+      send(req, res, {
+        status: 405,
+        type: 'text/plain; charset=utf-8',
+        body: 'Méthode non autorisée : GET ou HEAD.',
+        headers: { Allow: 'GET, HEAD' },
+      });
       return true;
     }
     try {
       await route(req, res, path);
     } catch (e) {
       deps.logger.error('web page failed', { path: url.pathname, error: e instanceof Error ? e.stack : String(e) });
-      if (!res.headersSent) send(req, res, { status: 500, type: 'text/plain; charset=utf-8', body: 'Erreur interne : la page n\'a pas pu être construite. Réessayez dans un instant.', cache: 'no-store' });
+      if (!res.headersSent)
+        send(req, res, {
+          status: 500,
+          type: 'text/plain; charset=utf-8',
+          body: "Erreur interne : la page n'a pas pu être construite. Réessayez dans un instant.",
+          cache: 'no-store',
+        });
       else res.end();
     }
     return true;

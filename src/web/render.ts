@@ -23,11 +23,16 @@ export interface Renderer {
 
 export function createRenderer(config: Config): Renderer {
   const eta = new Eta({ views: VIEWS, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
-  const stylesheet = prepare({ type: 'text/css; charset=utf-8', body: readFileSync(STYLESHEET, 'utf8'), cache: 'public, max-age=31536000, immutable' });
+  const stylesheet = prepare({
+    type: 'text/css; charset=utf-8',
+    body: readFileSync(STYLESHEET, 'utf8'),
+    cache: 'public, max-age=31536000, immutable',
+  });
   const stylesheetPath = `/style.css?v=${stylesheet.etag.slice(1, 13)}`;
   const site = { name: config.body.name, assembly: config.body.assemblyName, stylesheet: stylesheetPath };
   return {
-    stylesheet, stylesheetPath,
+    stylesheet,
+    stylesheetPath,
     page: (name, title, view, nav) => eta.render(name, { site, title, view, nav }),
   };
 }

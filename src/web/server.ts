@@ -14,14 +14,22 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(opts: { readonly handler: WebHandler; readonly port: number; readonly host?: string; readonly logger: Logger }): Promise<WebServer> {
+export async function startWebServer(opts: {
+  readonly handler: WebHandler;
+  readonly port: number;
+  readonly host?: string;
+  readonly logger: Logger;
+}): Promise<WebServer> {
   const server: Server = createServer((req, res) => {
-    opts.handler(req, res).then((handled) => {
-      if (!handled) send(req, res, { status: 404, type: 'text/plain; charset=utf-8', body: 'Page introuvable.' });
-    }, (e) => {
-      opts.logger.error('web request failed', { error: e instanceof Error ? e.message : String(e) });
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    opts.handler(req, res).then(
+      (handled) => {
+        if (!handled) send(req, res, { status: 404, type: 'text/plain; charset=utf-8', body: 'Page introuvable.' });
+      },
+      (e) => {
+        opts.logger.error('web request failed', { error: e instanceof Error ? e.message : String(e) });
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -32,10 +40,12 @@ export async function startWebServer(opts: { readonly handler: WebHandler; reado
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
   opts.logger.info('public page listening', { port });
   return {
-    port, url,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    port,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

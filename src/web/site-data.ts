@@ -32,10 +32,12 @@ export async function readSite(deps: WebDeps): Promise<SiteData> {
   const today = toZoned(deps.clock.now(), deps.config.body.timezone).date;
   return {
     today,
-    sessions: await Promise.all(sessions.map(async (session) => {
-      const { published } = await deps.records.record(session.id);
-      return published ? { session, published } : { session };
-    })),
+    sessions: await Promise.all(
+      sessions.map(async (session) => {
+        const { published } = await deps.records.record(session.id);
+        return published ? { session, published } : { session };
+      }),
+    ),
   };
 }
 

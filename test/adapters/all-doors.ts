@@ -46,12 +46,21 @@ export async function startAllDoors(now: string, opts: { readonly advanceClock?:
   };
   const sleeps: number[] = [];
   let clockRef: FakeClock | undefined;
-  const reminders = { sleep: async (ms: number) => {
-    sleeps.push(ms);
-    if (opts.advanceClock && clockRef) clockRef.set(new Date(clockRef.now().getTime() + ms));
-  } };
+  const reminders = {
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      if (opts.advanceClock && clockRef) clockRef.set(new Date(clockRef.now().getTime() + ms));
+    },
+  };
   const recorded: Outgoing[] = [];
-  const recorder: Door = { name: 'console', deliver: async (m) => { recorded.push(m); return true; }, stop: async () => undefined };
+  const recorder: Door = {
+    name: 'console',
+    deliver: async (m) => {
+      recorded.push(m);
+      return true;
+    },
+    stop: async () => undefined,
+  };
 
   const closers: (() => Promise<unknown>)[] = [];
   const closeAll = async () => {
@@ -72,9 +81,16 @@ export async function startAllDoors(now: string, opts: { readonly advanceClock?:
     closers.push(() => hub.stop()); // stops the scheduler, every door added below, and the store
     hub.addDoor(recorder);
 
-    const slackEnv = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackFake.apiUrl };
+    const slackEnv = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slackFake.apiUrl,
+    };
     const slackDoor = await startSlackDoor(hub.hostFor('slack'), parseDoorSettings(slackEnv, config).slack!, {
-      port: 0, host: '127.0.0.1', processBeforeResponse: true, retryConfig: { retries: 0 },
+      port: 0,
+      host: '127.0.0.1',
+      processBeforeResponse: true,
+      retryConfig: { retries: 0 },
     });
     hub.addDoor(slackDoor);
     if (!(await slackDoor.reachable)) throw new Error('test: the Slack door did not reach the fake Slack');
@@ -83,7 +99,13 @@ export async function startAllDoors(now: string, opts: { readonly advanceClock?:
 
     const restarted: Bot[] = [];
     return {
-      hub, config, clock, store, recorded, sleeps, logs,
+      hub,
+      config,
+      clock,
+      store,
+      recorded,
+      sleeps,
+      logs,
       slack: { fake: slackFake, door: slackDoor, url: `http://127.0.0.1:${slackDoor.port}/slack/events` },
       discord: { fake: discordFake, door: discordDoor },
       restart() {

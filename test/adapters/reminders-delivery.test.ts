@@ -41,7 +41,9 @@ function slackPosts(h: AllDoors, channel: string, status = 200): ApiCall[] {
 
 /** Files shared to a Slack channel through files.uploadV2: the name and the bytes uploaded. */
 function slackFiles(h: AllDoors, channel: string): { filename: string | undefined; text: string }[] {
-  const shared = h.slack.fake.callsTo('files.completeUploadExternal').filter((c) => c.body.channel_id === channel && c.status === 200);
+  const shared = h.slack.fake
+    .callsTo('files.completeUploadExternal')
+    .filter((c) => c.body.channel_id === channel && c.status === 200);
   const ids = shared.flatMap((c) => (c.body.files as { id: string }[]).map((f) => f.id));
   return ids.map((id) => {
     const upload = h.slack.fake.uploads.find((u) => u.fileId === id);
@@ -51,15 +53,20 @@ function slackFiles(h: AllDoors, channel: string): { filename: string | undefine
 
 /** Messages the fake Discord accepted in a channel. */
 function discordPosts(h: AllDoors, channelId: string) {
-  return h.discord.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.status === 200);
+  return h.discord.fake.requests.filter(
+    (r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages` && r.status === 200,
+  );
 }
 
 const titles = (messages: readonly Outgoing[]) => messages.map((m) => [m.to.kind, m.reply.title]);
 
 describe('reminders through the Slack and Discord doors', () => {
-  it('sends the seminar\'s J-7 reminder once to every door at 2026-11-19 09:00 Paris time, even after a restart', async () => {
+  it("sends the seminar's J-7 reminder once to every door at 2026-11-19 09:00 Paris time, even after a restart", async () => {
     const h = await start('2026-11-19T08:00:00Z'); // 09:00 in Paris (CET, UTC+1)
-    expect(h.config.doors.channels.slack).toMatchObject({ delegatesChannel: SLACK.delegates, secretariatChannel: SLACK.secretariat });
+    expect(h.config.doors.channels.slack).toMatchObject({
+      delegatesChannel: SLACK.delegates,
+      secretariatChannel: SLACK.secretariat,
+    });
     expect(h.hub.doors().map((d) => d.name)).toEqual(['console', 'slack', 'discord']);
     const { delegatesChannelId, secretariatChannelId } = h.discord.fake;
     const title = `Rappel : ${SEMINAR} dans 7 jours`;
@@ -91,8 +98,14 @@ describe('reminders through the Slack and Discord doors', () => {
     }
 
     // The recorder door: delegates, then secretariat.
-    expect(titles(h.recorded)).toEqual([['delegates', title], ['secretariat', title]]);
-    expect(await h.hub.reminders.state(J7)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
+    expect(titles(h.recorded)).toEqual([
+      ['delegates', title],
+      ['secretariat', title],
+    ]);
+    expect(await h.hub.reminders.state(J7)).toMatchObject({
+      status: 'sent',
+      delivered: expect.arrayContaining(['console', 'slack', 'discord']),
+    });
 
     // A second tick a minute later, then a restarted scheduler on the same store: nothing more anywhere.
     h.clock.set('2026-11-19T08:01:00Z');
@@ -111,7 +124,7 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(h.recorded).toHaveLength(2);
   });
 
-  it('each door\'s deliver() throws when its platform fails and resolves false for a delegate it cannot reach', async () => {
+  it("each door's deliver() throws when its platform fails and resolves false for a delegate it cannot reach", async () => {
     const h = await start('2026-12-01T10:00:00Z');
     const note = (to: Outgoing['to']): Outgoing => ({ to, reply: reply('Rappel', [text('Séance mardi.')]) });
     const payen = { kind: 'delegate', id: 'payen' } as const;
@@ -126,7 +139,10 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(await h.discord.door.deliver(note({ kind: 'delegate', id: 'lhomme' }))).toBe(false);
     h.slack.fake.failNext('conversations.open', 1, 'user_disabled');
     expect(await h.slack.door.deliver(note(payen))).toBe(false);
-    h.discord.fake.failNext(/^POST \/channels\/\d+\/messages$/, 1, 403, { message: 'Cannot send messages to this user', code: 50007 });
+    h.discord.fake.failNext(/^POST \/channels\/\d+\/messages$/, 1, 403, {
+      message: 'Cannot send messages to this user',
+      code: 50007,
+    });
     expect(await h.discord.door.deliver(note(payen))).toBe(false);
 
     // Both recover.
@@ -143,13 +159,27 @@ describe('reminders through the Slack and Discord doors', () => {
 
     expect(await h.hub.reminders.start()).toMatchObject({ sent: [], failed: ['seminaire:2026-11-26:J-14'] });
     expect(h.sleeps).toEqual([...DEFAULT_RETRY_DELAYS_MS]);
-    expect((await h.hub.reminders.state('seminaire:2026-11-26:J-14'))?.detail).toContain(`discord : Discord a répondu HTTP 500 (${tries} tentatives)`);
-    const tried = h.discord.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${delegatesChannelId}/messages`);
+    expect((await h.hub.reminders.state('seminaire:2026-11-26:J-14'))?.detail).toContain(
+      `discord : Discord a répondu HTTP 500 (${tries} tentatives)`,
+    );
+    const tried = h.discord.fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/${delegatesChannelId}/messages`,
+    );
     expect(tried.map((r) => r.status)).toEqual(Array(tries).fill(500));
-    expect(discordPosts(h, secretariatChannelId).map((r) => bodyText(r.body))).toEqual([expect.stringContaining(title), expect.stringContaining(NOTICE)]);
+    expect(discordPosts(h, secretariatChannelId).map((r) => bodyText(r.body))).toEqual([
+      expect.stringContaining(title),
+      expect.stringContaining(NOTICE),
+    ]);
     expect(slackPosts(h, SLACK.delegates).map((c) => messageText(c.body))).toEqual([expect.stringContaining(title)]);
-    expect(slackPosts(h, SLACK.secretariat).map((c) => messageText(c.body))).toEqual([expect.stringContaining(title), expect.stringContaining(NOTICE)]);
-    expect(titles(h.recorded)).toEqual([['delegates', title], ['secretariat', title], ['secretariat', NOTICE]]);
+    expect(slackPosts(h, SLACK.secretariat).map((c) => messageText(c.body))).toEqual([
+      expect.stringContaining(title),
+      expect.stringContaining(NOTICE),
+    ]);
+    expect(titles(h.recorded)).toEqual([
+      ['delegates', title],
+      ['secretariat', title],
+      ['secretariat', NOTICE],
+    ]);
   });
 
   it('retries a Slack 500 with back-off, then records the failure, which /rappels shows; the other doors deliver', async () => {
@@ -172,22 +202,38 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(slackPosts(h, SLACK.delegates, 500)).toHaveLength(tries);
     expect(slackPosts(h, SLACK.delegates)).toEqual([]);
     expect(slackFiles(h, SLACK.delegates)).toEqual([]);
-    expect(slackPosts(h, SLACK.secretariat).map((c) => messageText(c.body))).toEqual([expect.stringContaining(title), expect.stringContaining(NOTICE)]);
+    expect(slackPosts(h, SLACK.secretariat).map((c) => messageText(c.body))).toEqual([
+      expect.stringContaining(title),
+      expect.stringContaining(NOTICE),
+    ]);
     expect(slackFiles(h, SLACK.secretariat).map((f) => f.filename)).toEqual(['seminaire-2026.ics']);
 
     // Discord and the recorder delivered at the first try (only the failing door is tried again).
     expect(discordPosts(h, delegatesChannelId).map((r) => bodyText(r.body))).toEqual([expect.stringContaining(title)]);
-    expect(discordPosts(h, secretariatChannelId).map((r) => bodyText(r.body))).toEqual([expect.stringContaining(title), expect.stringContaining(NOTICE)]);
-    expect(titles(h.recorded)).toEqual([['delegates', title], ['secretariat', title], ['secretariat', NOTICE]]);
+    expect(discordPosts(h, secretariatChannelId).map((r) => bodyText(r.body))).toEqual([
+      expect.stringContaining(title),
+      expect.stringContaining(NOTICE),
+    ]);
+    expect(titles(h.recorded)).toEqual([
+      ['delegates', title],
+      ['secretariat', title],
+      ['secretariat', NOTICE],
+    ]);
     expect(bodyText(discordPosts(h, secretariatChannelId)[1]!.body)).toContain('Slack a répondu HTTP 500');
 
     // /rappels, asked on Slack by the secretariat, lists the failure.
     await postSlashCommand(h.slack.url, SIGNING_SECRET, {
-      command: '/rappels', text: '', user_id: USERS.secretary, channel_id: SLACK.secretariat, response_url: h.slack.fake.responseUrl('rappels'),
+      command: '/rappels',
+      text: '',
+      user_id: USERS.secretary,
+      channel_id: SLACK.secretariat,
+      response_url: h.slack.fake.responseUrl('rappels'),
     });
     const listed = messageText((await h.slack.fake.waitForResponse('rappels')).body);
     expect(listed).toContain('Manqués ou non remis');
-    expect(listed).toMatch(/Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-1\) \(pour les délégués et le secrétariat\) : échec de remise/);
+    expect(listed).toMatch(
+      /Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-1\) \(pour les délégués et le secrétariat\) : échec de remise/,
+    );
     expect(listed).toContain(`Slack a répondu HTTP 500 (${tries} tentatives)`);
 
     // Slack is back: the next tick a minute later retries Slack alone, for the delegates alone; the problem goes.
@@ -196,19 +242,31 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(slackPosts(h, SLACK.delegates).map((c) => messageText(c.body))).toEqual([expect.stringContaining(title)]);
     expect(slackPosts(h, SLACK.secretariat)).toHaveLength(2);
     expect(discordPosts(h, delegatesChannelId)).toHaveLength(1);
-    expect(titles(h.recorded)).toEqual([['delegates', title], ['secretariat', title], ['secretariat', NOTICE]]);
-    expect(await h.hub.reminders.state(J1)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
+    expect(titles(h.recorded)).toEqual([
+      ['delegates', title],
+      ['secretariat', title],
+      ['secretariat', NOTICE],
+    ]);
+    expect(await h.hub.reminders.state(J1)).toMatchObject({
+      status: 'sent',
+      delivered: expect.arrayContaining(['console', 'slack', 'discord']),
+    });
     expect(await h.hub.reminders.problems()).toEqual([]);
     h.clock.set('2026-11-25T08:05:00Z');
     expect(await h.hub.reminders.tick()).toMatchObject({ sent: [], failed: [] });
     expect(slackPosts(h, SLACK.delegates)).toHaveLength(1);
   });
 
-  it('delivers a session\'s convocation with its .ics: a file upload on Slack, a file on the Discord message', async () => {
+  it("delivers a session's convocation with its .ics: a file upload on Slack, a file on the Discord message", async () => {
     const h = await start('2026-12-01T10:00:00Z');
-    const planned = await h.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens', secretaryActor);
+    const planned = await h.hub.dispatcher.runLine(
+      '/seance planifier 2026-12-15 17:30 Salle de réunion de Somme Numérique, Amiens',
+      secretaryActor,
+    );
     expect(planned.tone).toBe('success');
-    const convocation = (await h.hub.reminders.upcoming(50)).find((r) => r.origin === 'convocation' && r.sessionId === '2026-12-15');
+    const convocation = (await h.hub.reminders.upcoming(50)).find(
+      (r) => r.origin === 'convocation' && r.sessionId === '2026-12-15',
+    );
     // The delegates' channel, then each delegate in office by direct message (with the answer buttons).
     expect(convocation?.to[0]).toEqual({ kind: 'delegates' });
     expect(convocation?.to.slice(1).every((t) => t.kind === 'delegate')).toBe(true);
@@ -216,7 +274,10 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(ics?.filename).toMatch(/\.ics$/);
 
     h.clock.set(new Date(convocation!.dueMs));
-    expect(await h.hub.reminders.tick()).toMatchObject({ sent: [{ id: convocation!.id, deferred: false }], failed: [] });
+    expect(await h.hub.reminders.tick()).toMatchObject({
+      sent: [{ id: convocation!.id, deferred: false }],
+      failed: [],
+    });
 
     // Slack: the convocation in the delegates channel, then its .ics uploaded there.
     const [post, ...more] = slackPosts(h, SLACK.delegates);
@@ -226,7 +287,12 @@ describe('reminders through the Slack and Discord doors', () => {
     const files = slackFiles(h, SLACK.delegates);
     expect(files.map((f) => f.filename)).toEqual([ics!.filename]);
     expect(files[0]!.text).toContain('DTSTART;TZID=Europe/Paris:20261215T173000');
-    expect(h.slack.fake.callsTo('chat.postMessage').map((c) => c.body.channel).filter((c) => !String(c).startsWith('D'))).toEqual([SLACK.delegates]);
+    expect(
+      h.slack.fake
+        .callsTo('chat.postMessage')
+        .map((c) => c.body.channel)
+        .filter((c) => !String(c).startsWith('D')),
+    ).toEqual([SLACK.delegates]);
 
     // Discord: the convocation in the delegates channel with the .ics as a multipart file, no mention possible.
     const [message, ...others] = discordPosts(h, h.discord.fake.delegatesChannelId);
@@ -239,7 +305,9 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(discordPosts(h, h.discord.fake.secretariatChannelId)).toEqual([]);
 
     // Every door got the same file, byte for byte (DTSTAMP is the tick's instant).
-    expect(titles(h.recorded.filter((m) => m.to.kind === 'delegates'))).toEqual([['delegates', convocation!.message.title]]);
+    expect(titles(h.recorded.filter((m) => m.to.kind === 'delegates'))).toEqual([
+      ['delegates', convocation!.message.title],
+    ]);
     const sent = h.recorded[0]!.reply.attachments![0]!;
     expect(sent.content).toContain('DTSTART;TZID=Europe/Paris:20261215T173000');
     expect(message!.files[0]!.data.toString('utf8')).toBe(sent.content);

@@ -34,7 +34,10 @@ describe('a Slack outage across a due minute', () => {
     const failing = h.slack.fake.callsTo('chat.postMessage');
     expect(failing.map((c) => c.status)).toEqual(expect.arrayContaining([500, 429]));
     expect(failing.every((c) => c.status !== 200)).toBe(true);
-    expect(await h.hub.reminders.state(J7)).toMatchObject({ status: 'failed', delivered: expect.arrayContaining(['console', 'discord']) });
+    expect(await h.hub.reminders.state(J7)).toMatchObject({
+      status: 'failed',
+      delivered: expect.arrayContaining(['console', 'discord']),
+    });
 
     // The cron ticks each minute; the retry waits its back-off, then finds Slack back.
     const reports = [];
@@ -43,18 +46,26 @@ describe('a Slack outage across a due minute', () => {
       reports.push(await h.hub.reminders.tick());
     }
     expect(reports.flatMap((r) => r.sent)).toEqual([{ id: J7, deferred: false }]);
-    const accepted = (channel: string) => h.slack.fake.callsTo('chat.postMessage').filter((c: ApiCall) => c.status === 200 && c.body.channel === channel && messageText(c.body).includes(TITLE));
+    const accepted = (channel: string) =>
+      h.slack.fake
+        .callsTo('chat.postMessage')
+        .filter((c: ApiCall) => c.status === 200 && c.body.channel === channel && messageText(c.body).includes(TITLE));
     expect(accepted('C0DELEGUES')).toHaveLength(1);
     expect(accepted('C0SECRETAR')).toHaveLength(1);
     expect(accepted('C0DELEGUES')[0]!.at).toBeGreaterThan(failing.at(-1)!.at);
     // The other doors got it once, at the first attempt.
     expect(h.recorded.filter((m) => m.reply.title === TITLE)).toHaveLength(2);
-    const onDiscord = h.discord.fake.requests.filter((r) => r.method === 'POST' && r.status === 200 && JSON.stringify(r.body).includes('dans 7 jours'));
+    const onDiscord = h.discord.fake.requests.filter(
+      (r) => r.method === 'POST' && r.status === 200 && JSON.stringify(r.body).includes('dans 7 jours'),
+    );
     expect(onDiscord).toHaveLength(2);
     // Discord de-duplicates a retried post by its nonce (one per reminder, recipient and page).
     expect(onDiscord.map((r) => r.body.enforce_nonce)).toEqual([true, true]);
     expect(new Set(onDiscord.map((r) => r.body.nonce)).size).toBe(2);
-    expect(await h.hub.reminders.state(J7)).toMatchObject({ status: 'sent', delivered: expect.arrayContaining(['console', 'slack', 'discord']) });
+    expect(await h.hub.reminders.state(J7)).toMatchObject({
+      status: 'sent',
+      delivered: expect.arrayContaining(['console', 'slack', 'discord']),
+    });
     expect(await h.hub.reminders.problems()).toEqual([]);
   }, 30_000);
 });

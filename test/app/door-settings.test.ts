@@ -15,22 +15,42 @@ const DISCORD_TOKEN = 'discord-settings-test-token';
 
 /** No door variable from the developer's own environment leaks into a run. */
 const CLEAN = {
-  SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', SEANCE_STORE: 'memory:',
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  DISCORD_TOKEN: '',
+  DISCORD_APPLICATION_ID: '',
+  SEANCE_STORE: 'memory:',
 };
 
 function run(env: Record<string, string>, untilStderr?: RegExp, timeoutMs = 15_000) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...CLEAN, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, ...CLEAN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let stdout = '';
-  child.stderr.on('data', (c) => { stderr += c.toString(); });
-  child.stdout.on('data', (c) => { stdout += c.toString(); });
+  child.stderr.on('data', (c) => {
+    stderr += c.toString();
+  });
+  child.stdout.on('data', (c) => {
+    stdout += c.toString();
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const seen = untilStderr
     ? new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not seen on stderr: ${untilStderr}\n${stderr}`)), timeoutMs);
-      child.stderr.on('data', () => { if (untilStderr.test(stderr)) { clearTimeout(timer); resolve(); } });
-      void exited.then(() => { clearTimeout(timer); reject(new Error(`exited before ${untilStderr}: ${stderr}`)); });
-    })
+        const timer = setTimeout(() => reject(new Error(`not seen on stderr: ${untilStderr}\n${stderr}`)), timeoutMs);
+        child.stderr.on('data', () => {
+          if (untilStderr.test(stderr)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        void exited.then(() => {
+          clearTimeout(timer);
+          reject(new Error(`exited before ${untilStderr}: ${stderr}`));
+        });
+      })
     : Promise.resolve();
   return { child, exited, seen, out: () => ({ stderr, stdout }) };
 }
@@ -69,19 +89,43 @@ describe('Slack in Socket Mode', () => {
     const sockets: WebSocket[] = [];
     wss.on('connection', (ws) => {
       sockets.push(ws);
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'AFAKEAPP' }, debug_info: { host: 'fake' } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'AFAKEAPP' },
+          debug_info: { host: 'fake' },
+        }),
+      );
     });
     const fake = await startFakeSlack();
     fake.setResponse('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` });
-    const r = run({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl }, /connected in Socket Mode/);
+    const r = run(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl },
+      /connected in Socket Mode/,
+    );
     try {
       await r.seen;
       await expect.poll(() => sockets.length).toBe(1);
-      sockets[0]!.send(JSON.stringify({
-        envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true,
-        payload: { token: 'x', team_id: 'TFAKE', api_app_id: 'AFAKEAPP', channel_id: 'C0GENERAL', user_id: 'U0PAYEN001', user_name: 'payen',
-          command: '/quorum', text: '2024-10-07', response_url: fake.responseUrl('s'), trigger_id: '1.2.3' },
-      }));
+      sockets[0]!.send(
+        JSON.stringify({
+          envelope_id: 'env-1',
+          type: 'slash_commands',
+          accepts_response_payload: true,
+          payload: {
+            token: 'x',
+            team_id: 'TFAKE',
+            api_app_id: 'AFAKEAPP',
+            channel_id: 'C0GENERAL',
+            user_id: 'U0PAYEN001',
+            user_name: 'payen',
+            command: '/quorum',
+            text: '2024-10-07',
+            response_url: fake.responseUrl('s'),
+            trigger_id: '1.2.3',
+          },
+        }),
+      );
       expect(JSON.stringify((await fake.waitForResponse('s', 5000)).body)).toContain('Quorum atteint');
       expect(r.out().stderr).not.toContain(BOT_TOKEN);
       expect(r.out().stderr).not.toContain(APP_TOKEN);

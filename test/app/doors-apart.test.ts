@@ -30,10 +30,18 @@ describe('startChatDoors with Discord down', () => {
     const stop = new AbortController();
     try {
       const env = {
-        SLACK_BOT_TOKEN: 'xoxb-apart-0000', SLACK_SIGNING_SECRET: 'apart-secret', SLACK_API_URL: fake.apiUrl, PORT: '0',
-        DISCORD_TOKEN: 'discord-apart-0000', DISCORD_APPLICATION_ID: '100000000000000001', DISCORD_API_URL: `http://127.0.0.1:${await freePort()}/api`,
+        SLACK_BOT_TOKEN: 'xoxb-apart-0000',
+        SLACK_SIGNING_SECRET: 'apart-secret',
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        DISCORD_TOKEN: 'discord-apart-0000',
+        DISCORD_APPLICATION_ID: '100000000000000001',
+        DISCORD_API_URL: `http://127.0.0.1:${await freePort()}/api`,
       };
-      const doors = await startChatDoors(bot.hub, parseDoorSettings(env, bot.config), { signal: stop.signal, retry: { firstMs: 20, maxMs: 80 } });
+      const doors = await startChatDoors(bot.hub, parseDoorSettings(env, bot.config), {
+        signal: stop.signal,
+        retry: { firstMs: 20, maxMs: 80 },
+      });
       expect(doors.map((d) => d.name)).toEqual(['slack']);
       expect(bot.hub.doors().map((d) => d.name)).toEqual(['console', 'slack']);
 
@@ -42,8 +50,12 @@ describe('startChatDoors with Discord down', () => {
       expect(fake.callsTo('chat.postMessage').filter((c) => c.status === 200).length).toBeGreaterThan(0);
 
       // Retried more than once, each wait no longer than the cap, and never the token in the log.
-      await expect.poll(() => bot.logs.filter((l) => l.msg.startsWith('discord door unreachable')).length, { timeout: 20_000 }).toBeGreaterThan(2);
-      const waits = bot.logs.filter((l) => l.msg.startsWith('discord door unreachable')).map((l) => l.data?.retryInMs as number);
+      await expect
+        .poll(() => bot.logs.filter((l) => l.msg.startsWith('discord door unreachable')).length, { timeout: 20_000 })
+        .toBeGreaterThan(2);
+      const waits = bot.logs
+        .filter((l) => l.msg.startsWith('discord door unreachable'))
+        .map((l) => l.data?.retryInMs as number);
       expect(waits.slice(0, 3)).toEqual([20, 40, 80]);
       expect(Math.max(...waits)).toBe(80);
       expect(JSON.stringify(bot.logs)).not.toContain('discord-apart-0000');

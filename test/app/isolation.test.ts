@@ -6,7 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSlackAgent, postSigned, postSlashCommand, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import {
+  closeSlackAgent,
+  postSigned,
+  postSlashCommand,
+  startFakeSlack,
+  type FakeSlack,
+} from '../helpers/fake-slack.ts';
 
 const SECRET = 'isolation-signing-secret';
 const TOKEN = 'xoxb-isolation-token-0000';
@@ -36,13 +42,24 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${port}/slack/events`;
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
-      ...process.env, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), SEANCE_STORE: 'memory:',
-      DISCORD_TOKEN, DISCORD_APPLICATION_ID: '100000000000000001', DISCORD_API_URL: `http://127.0.0.1:${discordPort}/api`,
+      ...process.env,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      SEANCE_STORE: 'memory:',
+      DISCORD_TOKEN,
+      DISCORD_APPLICATION_ID: '100000000000000001',
+      DISCORD_API_URL: `http://127.0.0.1:${discordPort}/api`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr!.on('data', (c) => { stderr += c.toString(); });
-  child.on('exit', (code) => { exited = code; });
+  child.stderr!.on('data', (c) => {
+    stderr += c.toString();
+  });
+  child.on('exit', (code) => {
+    exited = code;
+  });
   const deadline = Date.now() + 30_000;
   while (!stderr.includes('discord door unreachable')) {
     if (exited !== undefined || Date.now() > deadline) throw new Error(`the bot did not start: ${stderr}`);
@@ -73,14 +90,26 @@ function random(seed: number): () => number {
 
 function randomBody(next: () => number, i: number): { body: string; type: string } {
   const chars = '{}[]":,=&%/ \\azAZ09éœ\u0000null-true1e999payloadcommandtype';
-  const junk = Array.from({ length: 1 + Math.floor(next() * 200) }, () => chars[Math.floor(next() * chars.length)]).join('');
+  const junk = Array.from(
+    { length: 1 + Math.floor(next() * 200) },
+    () => chars[Math.floor(next() * chars.length)],
+  ).join('');
   const shapes = [
     { body: junk, type: 'application/x-www-form-urlencoded' },
     { body: junk, type: 'application/json' },
     { body: `payload=${encodeURIComponent(junk)}`, type: 'application/x-www-form-urlencoded' },
-    { body: `payload=${encodeURIComponent(JSON.stringify({ type: ['block_actions', 'view_submission', 'shortcut', null, 7][i % 5], actions: next() > 0.5 ? null : [{}] }))}`, type: 'application/x-www-form-urlencoded' },
-    { body: JSON.stringify({ type: 'event_callback', event: next() > 0.5 ? null : { type: 'message', text: junk } }), type: 'application/json' },
-    { body: `command=${encodeURIComponent(`/${junk.slice(0, 8)}`)}&text=${encodeURIComponent(junk)}`, type: 'application/x-www-form-urlencoded' },
+    {
+      body: `payload=${encodeURIComponent(JSON.stringify({ type: ['block_actions', 'view_submission', 'shortcut', null, 7][i % 5], actions: next() > 0.5 ? null : [{}] }))}`,
+      type: 'application/x-www-form-urlencoded',
+    },
+    {
+      body: JSON.stringify({ type: 'event_callback', event: next() > 0.5 ? null : { type: 'message', text: junk } }),
+      type: 'application/json',
+    },
+    {
+      body: `command=${encodeURIComponent(`/${junk.slice(0, 8)}`)}&text=${encodeURIComponent(junk)}`,
+      type: 'application/x-www-form-urlencoded',
+    },
   ];
   return shapes[i % shapes.length]!;
 }
@@ -88,7 +117,12 @@ function randomBody(next: () => number, i: number): { body: string; type: string
 describe('npm start with Slack and Discord, Discord down', () => {
   it('does not exit when Discord is unreachable at start, and answers Slack', async () => {
     expect(exited).toBeUndefined();
-    const res = await postSlashCommand(url, SECRET, { command: '/quorum', text: '2024-10-07', user_id: 'U0PAYEN001', response_url: fake.responseUrl('q1') });
+    const res = await postSlashCommand(url, SECRET, {
+      command: '/quorum',
+      text: '2024-10-07',
+      user_id: 'U0PAYEN001',
+      response_url: fake.responseUrl('q1'),
+    });
     expect(res.status).toBe(200);
     expect(JSON.stringify((await fake.waitForResponse('q1', 5000)).body)).toContain('Quorum atteint');
   });
@@ -98,10 +132,17 @@ describe('npm start with Slack and Discord, Discord down', () => {
     const next = random(17);
     // In parallel: a body no listener acks waits for Bolt's 3 s timeout.
     const bodies = Array.from({ length: 200 }, (_, i) => randomBody(next, i));
-    await Promise.all(bodies.map(({ body, type }) => postSigned(url, SECRET, body, type, { timeoutMs: 8000 }).catch(() => undefined)));
+    await Promise.all(
+      bodies.map(({ body, type }) => postSigned(url, SECRET, body, type, { timeoutMs: 8000 }).catch(() => undefined)),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(exited).toBeUndefined();
-    const res = await postSlashCommand(url, SECRET, { command: '/quorum', text: '2024-10-07', user_id: 'U0PAYEN001', response_url: fake.responseUrl('q2') });
+    const res = await postSlashCommand(url, SECRET, {
+      command: '/quorum',
+      text: '2024-10-07',
+      user_id: 'U0PAYEN001',
+      response_url: fake.responseUrl('q2'),
+    });
     expect(res.status).toBe(200);
     expect(JSON.stringify((await fake.waitForResponse('q2', 5000)).body)).toContain('Quorum atteint');
   }, 60_000);

@@ -26,12 +26,16 @@ describe('loading the configuration', () => {
     expect(c.body.convocationDays).toBe(5);
   });
   it('names the path, the line, what was expected and what was found', () => {
-    const bad = sample.replace('lastName: PAYEN, member: epci, votes: 1,', 'lastName: PAYEN, member: epci, votes: six,');
+    const bad = sample.replace(
+      'lastName: PAYEN, member: epci, votes: 1,',
+      'lastName: PAYEN, member: epci, votes: six,',
+    );
     const [p] = problems(bad);
     expect(p).toMatch(/^roster\[6\]\.votes \(ligne \d+\) : .*nombre.* ; trouvé : "six"$/);
   });
   it('reports an unknown member body and an unknown name in the recorded attendance', () => {
-    const bad = sample.replace('lastName: THUEUX, member: epci', 'lastName: THUEUX, member: picardie')
+    const bad = sample
+      .replace('lastName: THUEUX, member: epci', 'lastName: THUEUX, member: picardie')
       .replace('distance: [M. PAYEN,', 'distance: [M. DUPONT,');
     const ps = problems(bad);
     expect(ps.some((p) => /roster\[7\]\.member .*membre inconnu "picardie"/.test(p))).toBe(true);
@@ -41,9 +45,15 @@ describe('loading the configuration', () => {
     expect(problems('body:\n  name: [unclosed\n')[0]).toMatch(/ligne \d+/);
   });
   it('reports YAML syntax errors in French: line, column, what was expected, the line itself', () => {
-    expect(problems('body:\n  name: x\n  name: y\n')).toEqual(['ligne 3, colonne 3 : clé en double : chaque clé ne peut apparaître qu\'une fois au même niveau ; ligne concernée : « name: y »']);
-    expect(problems('body:\n\tname: x\n')[0]).toMatch(/^ligne 2, colonne \d+ : tabulation interdite pour indenter : utiliser des espaces/);
-    expect(problems('a: [1, 2\nb: 3\n')[0]).toMatch(/^ligne 2, colonne 1 : liste entre \[ \] non fermée.*il manque sans doute « \] »/);
+    expect(problems('body:\n  name: x\n  name: y\n')).toEqual([
+      "ligne 3, colonne 3 : clé en double : chaque clé ne peut apparaître qu'une fois au même niveau ; ligne concernée : « name: y »",
+    ]);
+    expect(problems('body:\n\tname: x\n')[0]).toMatch(
+      /^ligne 2, colonne \d+ : tabulation interdite pour indenter : utiliser des espaces/,
+    );
+    expect(problems('a: [1, 2\nb: 3\n')[0]).toMatch(
+      /^ligne 2, colonne 1 : liste entre \[ \] non fermée.*il manque sans doute « \] »/,
+    );
     expect(problems('a: *nowhere\n')[0]).toMatch(/alias YAML non résolu : \*nowhere/);
   });
   it('reports a chat id given to two people', () => {
@@ -55,7 +65,7 @@ describe('loading the configuration', () => {
 describe('seance check on the sample', () => {
   const c = loadConfigFile('config/somme-numerique.yaml');
   const text = formatCheck(c, checkConfig(c));
-  it('reports the roster\'s 107 votes against the 104 of the minutes', () => {
+  it("reports the roster's 107 votes against the 104 of the minutes", () => {
     expect(text).toMatch(/annonce 104 voix, mais le registre en totalise 107/);
   });
   it('reports BLOKCLET as the near-identical BLOCKLET', () => {
@@ -73,7 +83,10 @@ describe('seance check on the sample', () => {
 
 describe('the process on a bad configuration', () => {
   it('refuses a YAML alias bomb and an excessive depth, naming the file, without a stack trace', () => {
-    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)];
+    const levels = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ];
     const bomb = `${levels.join('\n')}\n`;
     const refused = (yaml: string) => {
       try {
@@ -102,7 +115,11 @@ describe('the process on a bad configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seance-cfg-'));
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, sample.replace('vatPercent: 20', 'vatPercent: vingt'));
-    const r = spawnSync('npx', ['tsx', 'src/main.ts'], { env: { ...process.env, SEANCE_CONFIG: file, SEANCE_STORE: 'memory:' }, encoding: 'utf8', input: '' });
+    const r = spawnSync('npx', ['tsx', 'src/main.ts'], {
+      env: { ...process.env, SEANCE_CONFIG: file, SEANCE_STORE: 'memory:' },
+      encoding: 'utf8',
+      input: '',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(file);
     expect(r.stderr).toMatch(/body\.vatPercent \(ligne \d+\)/);

@@ -12,8 +12,14 @@ const DISCORD = { DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: '123' };
 
 describe('reminder ownership', () => {
   it('a process with a chat door sends', () => {
-    expect(reminderOwnership(parseDoorSettings(SLACK, sample, false), sample)).toEqual({ sends: true, reason: 'chat-doors' });
-    expect(reminderOwnership(parseDoorSettings(DISCORD, sample, true), sample)).toEqual({ sends: true, reason: 'chat-doors' });
+    expect(reminderOwnership(parseDoorSettings(SLACK, sample, false), sample)).toEqual({
+      sends: true,
+      reason: 'chat-doors',
+    });
+    expect(reminderOwnership(parseDoorSettings(DISCORD, sample, true), sample)).toEqual({
+      sends: true,
+      reason: 'chat-doors',
+    });
   });
   it('a console beside a server (the config has chat channels, this process runs no chat door) does not', () => {
     const plan = parseDoorSettings({}, sample, false);
@@ -21,6 +27,9 @@ describe('reminder ownership', () => {
     expect(reminderOwnership(plan, sample)).toEqual({ sends: false, reason: 'chat-doors-elsewhere' });
   });
   it('a console alone (no chat door in the environment nor the config) sends to itself', () => {
-    expect(reminderOwnership(parseDoorSettings({}, withoutChat, false), withoutChat)).toEqual({ sends: true, reason: 'console-alone' });
+    expect(reminderOwnership(parseDoorSettings({}, withoutChat, false), withoutChat)).toEqual({
+      sends: true,
+      reason: 'console-alone',
+    });
   });
 });

@@ -29,7 +29,11 @@ describe('benchmarks (smoke run)', () => {
 
   it('renders RESULTS.md with the machine, the date and every figure with its command', () => {
     const md = resultsMarkdown({
-      rows: all, names, date: new Date('2026-01-01T00:00:00Z'), totalSeconds: 1, durations: {},
+      rows: all,
+      names,
+      date: new Date('2026-01-01T00:00:00Z'),
+      totalSeconds: 1,
+      durations: {},
       machine: { cpu: 'test cpu', cores: 2, memoryGiB: 1, node: process.version, platform: 'test' },
     });
     expect(md).toContain('test cpu, 2 cores');

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestBot, reader, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 describe('/convocation', () => {
   it('for 7 October 2024 convened on 30 September: 6 jours francs, compliant at 5', async () => {
@@ -17,9 +20,11 @@ describe('/convocation', () => {
   it('drafts the letter with the agenda titles, never the outcomes of a past session', async () => {
     bot = await createTestBot();
     const text = await bot.say('/convocation 2024-10-07');
-    expect(text).toContain('J\'ai l\'honneur de vous convoquer à la réunion du Comité syndical de Somme Numérique, qui se tiendra le lundi 7 octobre 2024 à 17 h 30');
+    expect(text).toContain(
+      "J'ai l'honneur de vous convoquer à la réunion du Comité syndical de Somme Numérique, qui se tiendra le lundi 7 octobre 2024 à 17 h 30",
+    );
     expect(text).toContain('8. Service mutualisé de coffre-fort de mots de passe');
-    expect(text).not.toContain('Adoptée à l\'unanimité');
+    expect(text).not.toContain("Adoptée à l'unanimité");
     expect(text).toContain('Le Président, M. VARLET');
   });
 

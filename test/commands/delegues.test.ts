@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBot, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot;
-beforeAll(async () => { bot = await createTestBot(); });
+beforeAll(async () => {
+  bot = await createTestBot();
+});
 afterAll(() => bot.close());
 
 describe('/delegues', () => {
@@ -26,6 +28,8 @@ describe('/delegues', () => {
     expect(out).toMatch(/Mme ROY\s+6\s+non renseigné\s+donné à M\. VARLET \(en attente\)/);
   });
   it('names the member bodies when the one asked is unknown', async () => {
-    expect(await bot.say('/delegues Picardie')).toContain('Membre inconnu : « Picardie ». Membres : Département de la Somme, Amiens Métropole ou EPCI membres.');
+    expect(await bot.say('/delegues Picardie')).toContain(
+      'Membre inconnu : « Picardie ». Membres : Département de la Somme, Amiens Métropole ou EPCI membres.',
+    );
   });
 });

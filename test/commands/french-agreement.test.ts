@@ -48,7 +48,9 @@ describe('agreement and plurals', () => {
     const self = await say(`/pouvoir donner LHOMME LHOMME ${D}`);
     expect(self).toMatch(/^✗ Pouvoir refusé\n/);
     expect(self).toContain('Mme LHOMME ne peut pas se donner pouvoir à elle-même.');
-    expect(await say(`/pouvoir donner VARLET VARLET ${D}`)).toContain('M. VARLET ne peut pas se donner pouvoir à lui-même.');
+    expect(await say(`/pouvoir donner VARLET VARLET ${D}`)).toContain(
+      'M. VARLET ne peut pas se donner pouvoir à lui-même.',
+    );
     const held = await say(`/pouvoir donner LHOMME PARSIS ${D}`);
     expect(held).toMatch(/^✗ Pouvoir refusé\n/);
     expect(held).toContain('M. PARSIS détient déjà un pouvoir');
@@ -64,9 +66,13 @@ describe('agreement and plurals', () => {
   });
 
   it('a delegate declares her own proxy, named « moi » or not named at all', async () => {
-    expect(await say(`/pouvoir donner moi PARSIS ${D}`, 'Mme ROY')).toContain('Mme ROY est marquée présente en salle : un délégué présent ne donne pas de pouvoir.');
+    expect(await say(`/pouvoir donner moi PARSIS ${D}`, 'Mme ROY')).toContain(
+      'Mme ROY est marquée présente en salle : un délégué présent ne donne pas de pouvoir.',
+    );
     expect(await say(`/presence moi excusée ${D}`, 'Mme ROY')).toContain('Mme ROY : excusée.');
-    expect(await say(`/pouvoir donner VARLET ${D}`, 'Mme ROY')).toContain('Votre pouvoir à M. VARLET est transmis au secrétariat');
+    expect(await say(`/pouvoir donner VARLET ${D}`, 'Mme ROY')).toContain(
+      'Votre pouvoir à M. VARLET est transmis au secrétariat',
+    );
     expect(await say(`/pouvoirs ${D}`)).toContain('Mme ROY → M. VARLET');
   });
 

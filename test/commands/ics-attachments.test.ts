@@ -8,7 +8,10 @@ import { createConsoleAdapter } from '../../src/adapters/console/console-adapter
 import { createTestBot, reader, secretary, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 describe('calendar files', () => {
   it('/odj attaches the session as text/calendar', async () => {
@@ -35,8 +38,17 @@ describe('calendar files', () => {
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
-    output.on('data', (c) => { text += c.toString(); });
-    const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir: dir });
+    output.on('data', (c) => {
+      text += c.toString();
+    });
+    const door = createConsoleAdapter({
+      host: bot.hub.hostFor('console'),
+      input,
+      output,
+      actor: { ...secretary, door: 'console' },
+      interactive: false,
+      filesDir: dir,
+    });
     input.end('/odj 2024-10-07\n');
     await door.finished;
     const path = join(dir, 'seance-2024-10-07.ics');

@@ -51,8 +51,12 @@ describe('a closed session is protected', () => {
 
   it('a rectification allows one change, journaled with its reason and listed in the PV', async () => {
     const bot = await start();
-    expect(await bot.say('/seance rectifier 2024-10-07 Mme ROY est arrivée en séance', 'M. PAYEN')).toContain('réservée');
-    expect(await bot.say('/seance rectifier 2024-10-07 Mme ROY est arrivée en séance')).toContain('Rectification ouverte');
+    expect(await bot.say('/seance rectifier 2024-10-07 Mme ROY est arrivée en séance', 'M. PAYEN')).toContain(
+      'réservée',
+    );
+    expect(await bot.say('/seance rectifier 2024-10-07 Mme ROY est arrivée en séance')).toContain(
+      'Rectification ouverte',
+    );
     const changed = await bot.say('/presence ROY salle 2024-10-07');
     expect(changed).toContain('Le pouvoir de Mme ROY à M. PARSIS est annulé');
     expect(await bot.say('/presence VARLET absent 2024-10-07')).toContain('est levée et son procès-verbal arrêté');
@@ -78,9 +82,16 @@ describe('the convocation, its answers and the forecast', () => {
     bot.delivered.length = 0;
     await tickAt(bot, '2026-12-09T08:00:00Z');
     const dm = bot.delivered.find((m) => m.to.kind === 'delegate' && m.reply.title.startsWith('Convocation'))!;
-    expect(dm.reply.actions?.map((a) => a.label)).toEqual(['Présent(e) en salle', 'À distance', 'Excusé(e)', 'Je donne pouvoir…']);
+    expect(dm.reply.actions?.map((a) => a.label)).toEqual([
+      'Présent(e) en salle',
+      'À distance',
+      'Excusé(e)',
+      'Je donne pouvoir…',
+    ]);
     const conv = await bot.say('/convocation 2026-12-15');
-    expect(conv).toMatch(/Envoi enregistré\s+: mercredi 9 décembre 2026 à 9 h par le bot \(console\) : 47 délégués sur 47 joints par message direct, et le canal des délégués — 5 jours francs : délai respecté/);
+    expect(conv).toMatch(
+      /Envoi enregistré\s+: mercredi 9 décembre 2026 à 9 h par le bot \(console\) : 47 délégués sur 47 joints par message direct, et le canal des délégués — 5 jours francs : délai respecté/,
+    );
     expect(conv).toMatch(/État de la séance\s+: convoquée/);
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*convoquée/);
     expect(await bot.say('/convocation envoyer 2026-12-15')).toContain('déjà partie');
@@ -90,10 +101,18 @@ describe('the convocation, its answers and the forecast', () => {
     expect(await bot.say('/reponse distance', 'M. PAYEN')).toContain('présent à distance');
     const choices = await bot.ask('/reponse pouvoir', 'Mme ROY');
     expect(choices.title).toBe('À qui donnez-vous pouvoir ?');
-    expect(choices.actions?.slice(0, 2).map((a) => a.command)).toEqual(['/reponse pouvoir "M. PARSIS" 2026-12-15', '/reponse pouvoir "M. PAYEN" 2026-12-15']);
+    expect(choices.actions?.slice(0, 2).map((a) => a.command)).toEqual([
+      '/reponse pouvoir "M. PARSIS" 2026-12-15',
+      '/reponse pouvoir "M. PAYEN" 2026-12-15',
+    ]);
     expect(await bot.say('/reponse pouvoir ROY', 'Mme ROY')).toContain('On ne se donne pas pouvoir à soi-même');
-    expect(await bot.say('/reponse pouvoir "M. PARSIS" 2026-12-15', 'Mme ROY')).toContain('vous donnez pouvoir à M. PARSIS ; le secrétariat le confirmera');
-    expect(bot.delivered.at(-1)!.reply.actions?.map((a) => a.command)).toEqual([expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/), expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/)]);
+    expect(await bot.say('/reponse pouvoir "M. PARSIS" 2026-12-15', 'Mme ROY')).toContain(
+      'vous donnez pouvoir à M. PARSIS ; le secrétariat le confirmera',
+    );
+    expect(bot.delivered.at(-1)!.reply.actions?.map((a) => a.command)).toEqual([
+      expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/),
+      expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/),
+    ]);
     expect(await bot.say('/reponse salle')).toContain('Seuls les délégués');
     expect(await bot.say('/pouvoir confirmer ROY 2026-12-15')).toContain('Pouvoir de Mme ROY à M. PARSIS confirmé');
 
@@ -128,7 +147,9 @@ describe('the convocation, its answers and the forecast', () => {
     const again = await start({ storeUrl: url, now: '2026-12-13T08:06:00Z' });
     expect((await again.hub.reminders.start()).sent).toEqual([]);
     await tickAt(again, '2026-12-13T09:00:00Z');
-    expect(again.delivered.filter((m) => m.reply.title === 'Quorum compromis' || m.reply.title.endsWith('votre réponse ?'))).toEqual([]);
+    expect(
+      again.delivered.filter((m) => m.reply.title === 'Quorum compromis' || m.reply.title.endsWith('votre réponse ?')),
+    ).toEqual([]);
     expect(await again.say('/quorum 2026-12-15')).toMatch(/Présents annoncés\s+: 2/);
     const journal = await again.say('/journal 2026-12-15');
     expect(journal).toContain('convocation envoyée');
@@ -142,8 +163,12 @@ describe('the convocation, its answers and the forecast', () => {
     await bot.say('/seance planifier 2026-12-15 17:30 Amiens');
     expect(await bot.say('/convocation enregistrer 2026-12-20 courriel 2026-12-15')).toContain('pas encore arrivé');
     const rec = await bot.say('/convocation enregistrer 2026-12-04 courriel 2026-12-15');
-    expect(rec).toContain('Envoi du vendredi 4 décembre 2026 (courriel) : 10 jours francs avant la séance, délai respecté');
-    expect(await bot.say('/convocation 2026-12-15')).toMatch(/Envoi enregistré\s+: vendredi 4 décembre 2026, courriel \(enregistré par Console \(secrétariat\)\) — 10 jours francs/);
+    expect(rec).toContain(
+      'Envoi du vendredi 4 décembre 2026 (courriel) : 10 jours francs avant la séance, délai respecté',
+    );
+    expect(await bot.say('/convocation 2026-12-15')).toMatch(
+      /Envoi enregistré\s+: vendredi 4 décembre 2026, courriel \(enregistré par Console \(secrétariat\)\) — 10 jours francs/,
+    );
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*convoquée/);
     expect(await bot.say('/reponse distance', 'M. PAYEN')).toContain('ne prévoit pas de participation à distance');
     bot.delivered.length = 0;
@@ -172,9 +197,15 @@ describe('edit and undo', () => {
     expect(odj).not.toContain('FEDER');
 
     expect(await bot.say('/seance modifier 2026-12-15 distance oui')).toContain('Participation à distance : non → oui');
-    expect(await bot.say('/seance modifier 2026-12-15 secretaire PARSIS')).toContain('Secrétaire de séance : non désigné → M. PARSIS');
-    expect(await bot.say('/seance modifier 2026-12-15 president VARLET')).toContain('Présidence : non désigné → M. VARLET');
-    expect(await bot.say('/seance modifier 2026-12-15 lieu Salle du conseil, Amiens')).toContain('Lieu : Amiens → Salle du conseil, Amiens');
+    expect(await bot.say('/seance modifier 2026-12-15 secretaire PARSIS')).toContain(
+      'Secrétaire de séance : non désigné → M. PARSIS',
+    );
+    expect(await bot.say('/seance modifier 2026-12-15 president VARLET')).toContain(
+      'Présidence : non désigné → M. VARLET',
+    );
+    expect(await bot.say('/seance modifier 2026-12-15 lieu Salle du conseil, Amiens')).toContain(
+      'Lieu : Amiens → Salle du conseil, Amiens',
+    );
     expect(await bot.say('/odj 2026-12-15')).toMatch(/Secrétaire de séance\s+: M\. PARSIS/);
 
     const ask = await bot.ask('/seance annuler 2026-12-15');
@@ -182,12 +213,22 @@ describe('edit and undo', () => {
     expect(ask.actions?.map((a) => a.command)).toEqual(['/seance annuler 2026-12-15 confirmer']);
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*planifiée/);
     expect(await bot.say(ask.actions![0]!.command)).toContain('Séance annulée');
-    expect(await bot.say('/presence PAYEN salle 2026-12-15')).toContain('est annulée : la rétablir d\'abord (/seance retablir 2026-12-15)');
+    expect(await bot.say('/presence PAYEN salle 2026-12-15')).toContain(
+      "est annulée : la rétablir d'abord (/seance retablir 2026-12-15)",
+    );
     expect(await bot.say('/seance retablir 2026-12-15')).toContain('Séance rétablie');
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*planifiée/);
 
     const journal = await bot.say('/journal 2026-12-15');
-    for (const action of ['séance planifiée', 'point ajouté', 'point modifié', 'point retiré', 'séance modifiée (participation à distance)', 'séance annulée', 'séance rétablie']) {
+    for (const action of [
+      'séance planifiée',
+      'point ajouté',
+      'point modifié',
+      'point retiré',
+      'séance modifiée (participation à distance)',
+      'séance annulée',
+      'séance rétablie',
+    ]) {
       expect(journal).toContain(action);
     }
     expect(journal).toContain('planifiée → annulée');
@@ -201,23 +242,24 @@ describe('edit and undo', () => {
     await bot.say('/seance annuler 2026-12-15 confirmer');
     const again = await bot.say('/seance planifier 2026-12-15 18:00 Salle du conseil');
     expect(again).toContain('Séance planifiée');
-    expect(again).toContain('La séance annulée à cette date reste dans l\'historique');
+    expect(again).toContain("La séance annulée à cette date reste dans l'historique");
     const list = await bot.say('/seances');
     expect(list).toMatch(/mardi 15 décembre 2026\s+17 h 30.*annulée/);
     expect(list).toMatch(/mardi 15 décembre 2026\s+18 h .*planifiée/);
     expect(await bot.say('/quorum 2026-12-15')).toMatch(/Présents en salle\s+: aucun présent/);
-    expect(await bot.say('/seance retablir 2026-12-15')).toContain('n\'est pas annulée');
+    expect(await bot.say('/seance retablir 2026-12-15')).toContain("n'est pas annulée");
   });
 
   it('the body journal pages every change, sessions and custom reminders, newest first', async () => {
     const bot = await start();
     await bot.say('/seance planifier 2026-12-15 17:30 Amiens');
     for (const name of ['PAYEN', 'PARSIS', 'VARLET', 'ROY', 'LHOMME', 'DELFOSSE']) {
-      for (const st of ['salle', 'excuse', 'distance', 'absent', 'salle']) await bot.say(`/presence ${name} ${st} 2026-12-15`);
+      for (const st of ['salle', 'excuse', 'distance', 'absent', 'salle'])
+        await bot.say(`/presence ${name} ${st} 2026-12-15`);
     }
     await bot.say('/rappel ajouter 2026-12-10 09:00 delegues Pensez à répondre à la convocation');
     const first = await bot.say('/journal');
-    expect(first).toContain('Journal de l\'instance (32)');
+    expect(first).toContain("Journal de l'instance (32)");
     expect(first).toContain('Page 1 sur 2');
     expect(first).toContain('Suivante : /journal 2');
     expect(first).toMatch(/instance\s+rappel programmé/);

@@ -11,7 +11,10 @@ import { readDocx } from '../helpers/docx-text.ts';
 import { createTestBot, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 const DAY = '2026-12-15';
 const KEY = `seance:${DAY}:direct`;
@@ -77,7 +80,7 @@ describe('a whole session, played in chat', () => {
     expect(liveText(b)).toContain('Point en cours');
     expect(liveText(b)).toContain('1. Coffre-fort de mots de passe');
     const v1 = await b.say('/vote 1 unanimite');
-    expect(v1).toContain('Adoptée à l\'unanimité des suffrages exprimés (60 voix)');
+    expect(v1).toContain("Adoptée à l'unanimité des suffrages exprimés (60 voix)");
 
     // Item 2: DELFOSSE withdraws; a split weighted vote by names.
     await b.say('/point suivant');
@@ -113,8 +116,8 @@ describe('a whole session, played in chat', () => {
       expect(text).toContain('La séance est ouverte à 17 h 35.');
       expect(text).toContain('Mme PINON arrivée à 17 h 50 (en salle).');
       expect(text).toContain('M. PAYEN quitte la séance à 19 h 10 et donne pouvoir à M. DEFRANCE.');
-      expect(text).toContain('Adoptée à l\'unanimité des suffrages exprimés (60 voix)');
-      expect(text).toContain('M. DELFOSSE s\'est retiré et n\'a pas pris part au vote');
+      expect(text).toContain("Adoptée à l'unanimité des suffrages exprimés (60 voix)");
+      expect(text).toContain("M. DELFOSSE s'est retiré et n'a pas pris part au vote");
       expect(text).toContain('Adoptée par 47 voix pour, 12 contre');
       expect(text).toMatch(/prépondérante/);
       expect(text).toContain('la séance est levée à 19 h 40');

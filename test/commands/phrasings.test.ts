@@ -37,7 +37,7 @@ const rows: Phrasing[] = [
   // Relative days, from Sunday 29 November 2026.
   { line: '/quorum hier', expect: ['Aucune séance le samedi 28 novembre 2026'] },
   { line: '/quorum demain', expect: ['Aucune séance le lundi 30 novembre 2026'] },
-  { line: '/quorum aujourd\'hui', expect: ['Aucune séance le dimanche 29 novembre 2026'] },
+  { line: "/quorum aujourd'hui", expect: ['Aucune séance le dimanche 29 novembre 2026'] },
   { line: '/quorum après-demain', expect: ['Aucune séance le mardi 1er décembre 2026'] },
   { line: '/quorum avant-hier', expect: ['Aucune séance le vendredi 27 novembre 2026'] },
   { line: '/quorum lundi prochain', expect: ['Aucune séance le lundi 30 novembre 2026'] },
@@ -56,14 +56,17 @@ const rows: Phrasing[] = [
   { line: '/seance planifier lundi prochain 18h', expect: ['lundi 30 novembre 2026 à 18 h'] },
   { line: '/seance planifier demain 18h15 Amiens', expect: ['lundi 30 novembre 2026 à 18 h 15'] },
   // Impossible or contradictory: a French answer with what was understood.
-  { line: '/quorum 30 février', expect: ['le 30 février n\'existe pas', 'février n\'a que 28 jours'] },
-  { line: '/quorum 31 avril 2025', expect: ['le 31 avril 2025 n\'existe pas', 'avril 2025 n\'a que 30 jours'] },
-  { line: '/quorum 29 février', expect: ['le 29 février n\'existe pas en 2026', 'préciser l\'année'] },
-  { line: '/quorum 31/02/2024', expect: ['« 31/02/2024 » n\'est pas une date du calendrier'] },
+  { line: '/quorum 30 février', expect: ["le 30 février n'existe pas", "février n'a que 28 jours"] },
+  { line: '/quorum 31 avril 2025', expect: ["le 31 avril 2025 n'existe pas", "avril 2025 n'a que 30 jours"] },
+  { line: '/quorum 29 février', expect: ["le 29 février n'existe pas en 2026", "préciser l'année"] },
+  { line: '/quorum 31/02/2024', expect: ["« 31/02/2024 » n'est pas une date du calendrier"] },
   { line: '/quorum lundi 8 octobre 2024', expect: ['le 8 octobre 2024 est un mardi, pas un lundi'] },
-  { line: '/seance planifier 15 janvier 25h Amiens', expect: ['« 25h » n\'est pas une heure', 'compris 25 h', 'de 0 h à 23 h 59'] },
-  { line: '/seance planifier 15 janvier 18h75', expect: ['« 18h75 » n\'est pas une heure', 'compris 75 minutes'] },
-  { line: '/seance planifier 30 février 18h', expect: ['le 30 février n\'existe pas'] },
+  {
+    line: '/seance planifier 15 janvier 25h Amiens',
+    expect: ["« 25h » n'est pas une heure", 'compris 25 h', 'de 0 h à 23 h 59'],
+  },
+  { line: '/seance planifier 15 janvier 18h75', expect: ["« 18h75 » n'est pas une heure", 'compris 75 minutes'] },
+  { line: '/seance planifier 30 février 18h', expect: ["le 30 février n'existe pas"] },
   // Attendance words, agreed with the civility.
   { line: '/presence PAYEN présent 2026-12-15', plan: true, expect: ['M. PAYEN : présent en salle.'] },
   { line: '/presence ROY présente 2026-12-15', plan: true, expect: ['Mme ROY : présente en salle.'] },
@@ -88,20 +91,40 @@ const rows: Phrasing[] = [
   // « moi » for the asker.
   { line: '/presence moi présent 2026-12-15', as: 'M. PAYEN', plan: true, expect: ['M. PAYEN : présent en salle.'] },
   { line: '/presence moi-même excusée 2026-12-15', as: 'Mme ROY', plan: true, expect: ['Mme ROY : excusée.'] },
-  { line: '/pouvoir donner moi VARLET 2026-12-15', as: 'M. PAYEN', plan: true, expect: ['Votre pouvoir à M. VARLET est transmis au secrétariat'] },
-  { line: '/pouvoir donner VARLET 15 décembre', as: 'M. PAYEN', plan: true, expect: ['Votre pouvoir à M. VARLET est transmis au secrétariat'] },
-  { line: '/presence moi présent 2026-12-15', plan: true, expect: ['« moi » sans délégué associé', 'n\'est associé à aucun délégué'] },
+  {
+    line: '/pouvoir donner moi VARLET 2026-12-15',
+    as: 'M. PAYEN',
+    plan: true,
+    expect: ['Votre pouvoir à M. VARLET est transmis au secrétariat'],
+  },
+  {
+    line: '/pouvoir donner VARLET 15 décembre',
+    as: 'M. PAYEN',
+    plan: true,
+    expect: ['Votre pouvoir à M. VARLET est transmis au secrétariat'],
+  },
+  {
+    line: '/presence moi présent 2026-12-15',
+    plan: true,
+    expect: ['« moi » sans délégué associé', "n'est associé à aucun délégué"],
+  },
   // Help however asked.
   { line: 'help', expect: ['Commandes de Séance'] },
   { line: '/help', expect: ['Commandes de Séance'] },
   { line: '?', expect: ['Commandes de Séance'] },
   { line: 'aide', expect: ['Commandes de Séance'] },
-  { line: '/aide presence', expect: ['présente', 'en salle', 'visio', 'à distance', 'excusé·e', 'absent·e', '« moi » vous désigne'] },
+  {
+    line: '/aide presence',
+    expect: ['présente', 'en salle', 'visio', 'à distance', 'excusé·e', 'absent·e', '« moi » vous désigne'],
+  },
   { line: '/aide devis', expect: ['non membre'] },
 ];
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 describe('phrasings people use, through the dispatcher', () => {
   it('covers at least 40 phrasings', () => expect(rows.length).toBeGreaterThanOrEqual(40));

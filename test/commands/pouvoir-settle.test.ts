@@ -10,7 +10,9 @@ beforeEach(async () => {
   bot = await createTestBot();
   expect(await bot.say(`/seance planifier ${SESSION} 17:30 Amiens`)).toContain('Séance planifiée');
 });
-afterEach(async () => { await bot.close(); });
+afterEach(async () => {
+  await bot.close();
+});
 
 /** ROY declares; returns the request the secretariat receives. */
 async function declare() {
@@ -23,7 +25,7 @@ async function declare() {
 }
 
 describe('opens / closes on the proxy replies', () => {
-  it('the secretariat\'s request opens the key (session id and giver id); confirmer closes it with who confirmed', async () => {
+  it("the secretariat's request opens the key (session id and giver id); confirmer closes it with who confirmed", async () => {
     expect((await declare()).opens).toBe(KEY);
     const confirmed = await bot.ask(`/pouvoir confirmer ROY ${SESSION}`);
     expect(confirmed.closes).toEqual({ key: KEY, outcome: `Confirmé par ${secretary.name}` });
@@ -33,12 +35,18 @@ describe('opens / closes on the proxy replies', () => {
 
   it('refuser closes it with who refused', async () => {
     await declare();
-    expect((await bot.ask(`/pouvoir refuser ROY ${SESSION}`)).closes).toEqual({ key: KEY, outcome: `Refusé par ${secretary.name}` });
+    expect((await bot.ask(`/pouvoir refuser ROY ${SESSION}`)).closes).toEqual({
+      key: KEY,
+      outcome: `Refusé par ${secretary.name}`,
+    });
   });
 
   it('retirer by the delegate closes it with her name', async () => {
     await declare();
-    expect((await bot.ask(`/pouvoir retirer ROY ${SESSION}`, 'Mme ROY')).closes).toEqual({ key: KEY, outcome: 'Retiré par Mme ROY' });
+    expect((await bot.ask(`/pouvoir retirer ROY ${SESSION}`, 'Mme ROY')).closes).toEqual({
+      key: KEY,
+      outcome: 'Retiré par Mme ROY',
+    });
   });
 
   it('a proxy recorded by the secretary opens nothing; a refusal or an error closes nothing', async () => {

@@ -5,9 +5,13 @@ let bot: TestBot;
 beforeEach(async () => {
   bot = await createTestBot();
   // A committee planned from chat, then its attendance, as a secretary would do before the session.
-  expect(await bot.say('/seance planifier 2026-12-15 17:30 Salle de réunion, Amiens et visio')).toContain('Séance planifiée');
+  expect(await bot.say('/seance planifier 2026-12-15 17:30 Salle de réunion, Amiens et visio')).toContain(
+    'Séance planifiée',
+  );
 });
-afterEach(async () => { await bot.close(); });
+afterEach(async () => {
+  await bot.close();
+});
 
 describe('a session planned from the console', () => {
   it('is listed and shown like a configured one, with its convocation deadline', async () => {
@@ -31,7 +35,9 @@ describe('a session planned from the console', () => {
     expect(await bot.say('/odj 2026-12-15')).toContain('Budget primitif 2027');
   });
   it('a delegate cannot plan a session or change the agenda', async () => {
-    expect(await bot.say('/seance planifier 2026-12-20 17:30', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué');
+    expect(await bot.say('/seance planifier 2026-12-20 17:30', 'M. PAYEN')).toContain(
+      'réservée à : secrétariat. Votre rôle : délégué',
+    );
     expect(await bot.say('/odj ajouter 2026-12-15 information X', 'M. PAYEN')).toMatch(/réservée/);
   });
 });
@@ -44,7 +50,10 @@ describe('proxies: declared by a delegate, confirmed by the secretariat', () => 
     expect(declared.visibility).toBe('ephemeral');
     const request = bot.delivered.at(-1)!;
     expect(request.to).toEqual({ kind: 'secretariat' });
-    expect(request.reply.actions?.map((a) => a.value)).toEqual([expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/), expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/)]);
+    expect(request.reply.actions?.map((a) => a.value)).toEqual([
+      expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/),
+      expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/),
+    ]);
     expect(await bot.say('/pouvoirs 2026-12-15')).toContain('Mme ROY → M. PARSIS (déclaré par Mme ROY)');
     expect(await bot.say('/quorum 2026-12-15')).toMatch(/Pouvoirs\s+: aucun représenté/);
 
@@ -56,11 +65,15 @@ describe('proxies: declared by a delegate, confirmed by the secretariat', () => 
     expect(await bot.say('/pouvoirs 2026-12-15')).toMatch(/M\. PARSIS\s+Mme ROY\s+7/);
   });
   it('a delegate may declare only their own proxy', async () => {
-    expect(await bot.say('/pouvoir donner ROY PARSIS 2026-12-15', 'M. PAYEN')).toContain('ne peut déclarer que son propre pouvoir');
+    expect(await bot.say('/pouvoir donner ROY PARSIS 2026-12-15', 'M. PAYEN')).toContain(
+      'ne peut déclarer que son propre pouvoir',
+    );
   });
   it('the secretariat records directly; refusals cite the rule', async () => {
     expect(await bot.say('/pouvoir donner ROY PARSIS 2026-12-15')).toContain('Pouvoir enregistré');
-    expect(await bot.say('/pouvoir donner DECLE PARSIS 2026-12-15')).toContain('aucun membre ne peut disposer de plus d\'un pouvoir de vote');
+    expect(await bot.say('/pouvoir donner DECLE PARSIS 2026-12-15')).toContain(
+      "aucun membre ne peut disposer de plus d'un pouvoir de vote",
+    );
     expect(await bot.say('/pouvoir donner ROY PAYEN 2026-12-15')).toContain('a déjà donné un pouvoir');
     expect(await bot.say('/pouvoir donner PARSIS PARSIS 2026-12-15')).toContain('ne peut pas se donner pouvoir');
     expect(await bot.say('/pouvoir donner PARSIS PAYEN 2026-12-15')).toContain('pas de pouvoir en cascade');
@@ -68,26 +81,36 @@ describe('proxies: declared by a delegate, confirmed by the secretariat', () => 
     await bot.say('/presence PAYEN excuse 2026-12-15');
     expect(await bot.say('/pouvoir donner DECLE PAYEN 2026-12-15')).toContain('le mandataire doit être présent');
     await bot.say('/presence LHOMME salle 2026-12-15');
-    expect(await bot.say('/pouvoir donner LHOMME VARLET 2026-12-15')).toContain('un délégué présent ne donne pas de pouvoir');
+    expect(await bot.say('/pouvoir donner LHOMME VARLET 2026-12-15')).toContain(
+      'un délégué présent ne donne pas de pouvoir',
+    );
   });
   it('a refused request is removed and the delegate is told', async () => {
     await bot.say('/pouvoir donner "de waziers" PENAUD 2026-12-15', 'Mme DE WAZIERS');
-    expect(await bot.say('/pouvoir refuser de waziers 2026-12-15')).toContain('Pouvoir de Mme DE WAZIERS à M. PENAUD refusé');
+    expect(await bot.say('/pouvoir refuser de waziers 2026-12-15')).toContain(
+      'Pouvoir de Mme DE WAZIERS à M. PENAUD refusé',
+    );
     expect(bot.delivered.at(-1)).toMatchObject({ to: { kind: 'delegate', id: 'de-waziers' } });
     expect(await bot.say('/pouvoirs 2026-12-15')).toContain('Aucun pouvoir enregistré');
   });
   it('marking the giver present later cancels the proxy and says so; the holder leaving stops it counting', async () => {
     await bot.say('/presence PARSIS salle 2026-12-15');
     await bot.say('/pouvoir donner ROY PARSIS 2026-12-15');
-    expect(await bot.say('/presence PARSIS absent 2026-12-15')).toContain('ne compte plus tant que M. PARSIS n\'est pas présent');
-    expect(await bot.say('/pouvoirs 2026-12-15')).toContain('Mme ROY → M. PARSIS : ne compte pas (M. PARSIS est absent)');
+    expect(await bot.say('/presence PARSIS absent 2026-12-15')).toContain(
+      "ne compte plus tant que M. PARSIS n'est pas présent",
+    );
+    expect(await bot.say('/pouvoirs 2026-12-15')).toContain(
+      'Mme ROY → M. PARSIS : ne compte pas (M. PARSIS est absent)',
+    );
     await bot.say('/presence PARSIS distance 2026-12-15');
     expect(await bot.say('/presence ROY salle 2026-12-15')).toContain('Le pouvoir de Mme ROY à M. PARSIS est annulé');
     expect(await bot.say('/quorum 2026-12-15')).toMatch(/Pouvoirs\s+: aucun représenté/);
   });
   it('a delegate may set only their own attendance; the journal records who changed what, from which door', async () => {
     expect(await bot.say('/presence PAYEN distance 2026-12-15', 'M. PAYEN')).toContain('présent à distance');
-    expect(await bot.say('/presence ROY salle 2026-12-15', 'M. PAYEN')).toContain('ne peut enregistrer que sa propre présence');
+    expect(await bot.say('/presence ROY salle 2026-12-15', 'M. PAYEN')).toContain(
+      'ne peut enregistrer que sa propre présence',
+    );
     const journal = await bot.say('/journal 2026-12-15');
     expect(journal).toMatch(/M\. PAYEN\s+test\s+présence\s+M\. PAYEN : non renseigné → présent à distance/);
     expect(await bot.say('/journal 2026-12-15', 'M. VARLET')).toContain('Journal (2)'); // planned, then PAYEN's attendance
@@ -119,17 +142,21 @@ describe('moving and cancelling a session from chat', () => {
     expect(reminders).toContain('17 décembre 2026');
     expect(reminders).not.toContain('du mardi 15 décembre 2026');
   });
-  it('refuses to move onto another session\'s date, or into the past', async () => {
+  it("refuses to move onto another session's date, or into the past", async () => {
     await bot.say('/seance planifier 2026-12-20 17:30 Amiens');
     expect(await bot.say('/seance deplacer 2026-12-15 2026-12-20 18:00')).toContain('Une séance existe déjà');
     expect(await bot.say('/seance deplacer 2026-12-15 2025-12-20 18:00')).toContain('est passé');
-    expect(await bot.say('/seance deplacer 2024-10-07 2026-12-21 18:00')).toContain('est levée et son procès-verbal arrêté');
+    expect(await bot.say('/seance deplacer 2024-10-07 2026-12-21 18:00')).toContain(
+      'est levée et son procès-verbal arrêté',
+    );
   });
   it('cancels the session: listed as cancelled, no reminder left for it', async () => {
     expect(await bot.say('/seance annuler 2026-12-15', 'M. PAYEN')).toContain('réservée');
-    expect(await bot.say('/seance annuler 2026-12-15 confirmer')).toContain('ses rappels et sa convocation ne partiront pas');
+    expect(await bot.say('/seance annuler 2026-12-15 confirmer')).toContain(
+      'ses rappels et sa convocation ne partiront pas',
+    );
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*annulée/);
     expect(await bot.say('/rappels')).not.toContain('15 décembre 2026');
-    expect(await bot.say('/seance annuler 2026-12-15 confirmer')).toContain('est annulée : la rétablir d\'abord');
+    expect(await bot.say('/seance annuler 2026-12-15 confirmer')).toContain("est annulée : la rétablir d'abord");
   });
 });

@@ -14,11 +14,12 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-const publicationReminders = async () => (await bot.hub.reminders.upcoming(50)).filter((r) => r.origin === 'publication');
+const publicationReminders = async () =>
+  (await bot.hub.reminders.upcoming(50)).filter((r) => r.origin === 'publication');
 
 describe('/publier', () => {
   it('refuses a session not held yet, a cancelled one, and a reader', async () => {
-    expect(await bot.say(`/publier ${S}`)).toContain('n\'a pas encore eu lieu');
+    expect(await bot.say(`/publier ${S}`)).toContain("n'a pas encore eu lieu");
     expect(await bot.say(`/publier ${S}`, reader)).toContain('réservée');
     await bot.say(`/seance annuler ${S} confirmer`);
     bot.clock.set('2026-12-16T10:00:00Z');
@@ -42,7 +43,7 @@ describe('/publier', () => {
 
   it('warns when the publication comes after the legal week', async () => {
     bot.clock.set('2026-12-28T08:00:00Z');
-    expect(await bot.say(`/publier ${S}`)).toContain('après le délai d\'une semaine');
+    expect(await bot.say(`/publier ${S}`)).toContain("après le délai d'une semaine");
   });
 });
 

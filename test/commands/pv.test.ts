@@ -13,8 +13,12 @@ import { readDocx } from '../helpers/docx-text.ts';
 import { createTestBot, reader, secretary, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot;
-beforeEach(async () => { bot = await createTestBot(); });
-afterEach(async () => { await bot.close(); });
+beforeEach(async () => {
+  bot = await createTestBot();
+});
+afterEach(async () => {
+  await bot.close();
+});
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const markdown = (r: Reply) => nb(r.blocks.map((b) => (b.type === 'code' ? b.text : '')).join('\n'));
@@ -26,15 +30,27 @@ const docxOf = (r: Reply) => {
 
 /** The ten items of the agenda of 7 October 2024, in the order of the minutes, each with its result. */
 const AGENDA: [string, string][] = [
-  ['1 – Constat du quorum', 'quorum atteint (12 présents et 12 représentés, soit 24 délégués sur 47 en exercice, seuil : 24 ; 54 voix sur 104)'],
+  [
+    '1 – Constat du quorum',
+    'quorum atteint (12 présents et 12 représentés, soit 24 délégués sur 47 en exercice, seuil : 24 ; 54 voix sur 104)',
+  ],
   ['2 – Pouvoirs', '12 pouvoirs'],
   ['3 – Désignation du secrétaire de séance', 'M. PARSIS Laurent'],
   ['4 – Approbation du procès-verbal de la séance du 17 juin 2024', 'résultat non consigné'],
   ['5. Le mot du Président', 'Pour information'],
-  ['6. France Numérique Ensemble – Feuille de route départementale d\'inclusion numérique', 'Le comité syndical prend acte'],
-  ['7. Projet d\'établissement 2023-2025', 'Le comité syndical prend acte (volet financier reporté au prochain Comité syndical)'],
-  ['8. Délibération n° 1 : Service mutualisé de coffre-fort de mots de passe', 'Adoptée à l\'unanimité des suffrages exprimés (54 voix)'],
-  ['9. Délibération n° 2 : Offre FTTH', 'Adoptée à l\'unanimité des suffrages exprimés (54 voix)'],
+  [
+    "6. France Numérique Ensemble – Feuille de route départementale d'inclusion numérique",
+    'Le comité syndical prend acte',
+  ],
+  [
+    "7. Projet d'établissement 2023-2025",
+    'Le comité syndical prend acte (volet financier reporté au prochain Comité syndical)',
+  ],
+  [
+    '8. Délibération n° 1 : Service mutualisé de coffre-fort de mots de passe',
+    "Adoptée à l'unanimité des suffrages exprimés (54 voix)",
+  ],
+  ['9. Délibération n° 2 : Offre FTTH', "Adoptée à l'unanimité des suffrages exprimés (54 voix)"],
   ['10. Information du Président : délibération du Bureau du 23/09/2024', 'Pour information'],
 ];
 
@@ -54,20 +70,33 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
     expect(r.title).toBe('Procès-verbal (projet)');
     const md = markdown(r);
     expectInOrder(md, [
-      '# Somme Numérique', '## Procès-verbal – Comité syndical du lundi 7 octobre 2024',
-      'L\'an deux mille vingt-quatre, le sept octobre à 17 h 30', 'convoquée le 30 septembre 2024', 'Salle de réunion de Somme Numérique, Amiens, et par téléconférence',
+      '# Somme Numérique',
+      '## Procès-verbal – Comité syndical du lundi 7 octobre 2024',
+      "L'an deux mille vingt-quatre, le sept octobre à 17 h 30",
+      'convoquée le 30 septembre 2024',
+      'Salle de réunion de Somme Numérique, Amiens, et par téléconférence',
       'présidée par M. VARLET Philippe',
       '### Ouverture de la séance',
-      '### Composition et répartition des voix', 'Département de la Somme : 6 délégués disposant chacun de 6 voix',
+      '### Composition et répartition des voix',
+      'Département de la Somme : 6 délégués disposant chacun de 6 voix',
       'Total : 104 voix pour la totalité des délégués',
-      '### Quorum', '12 présents et 12 représentés, soit 24 délégués sur 47 en exercice (seuil : 24), et 54 voix sur 104 : le quorum est atteint',
+      '### Quorum',
+      '12 présents et 12 représentés, soit 24 délégués sur 47 en exercice (seuil : 24), et 54 voix sur 104 : le quorum est atteint',
       'Secrétaire de séance : M. PARSIS Laurent.',
-      '### Présents en salle (6)', '| M. VARLET | M. DECLÉ | 7 |', '| Mme LHOMME | M. FOUCAULT | 12 |', '| M. LEFEBVRE | Mme DELETRE | 7 |',
-      '### Présents en téléconférence (6)', '| M. PAYEN | M. DEBEUGNY | 2 |', '| Mme MAILLE-BARBARE | M. FOURNIER | 7 |',
-      '### Excusés (35)', '1. Mme PINON', '35. M. HAZARD',
+      '### Présents en salle (6)',
+      '| M. VARLET | M. DECLÉ | 7 |',
+      '| Mme LHOMME | M. FOUCAULT | 12 |',
+      '| M. LEFEBVRE | Mme DELETRE | 7 |',
+      '### Présents en téléconférence (6)',
+      '| M. PAYEN | M. DEBEUGNY | 2 |',
+      '| Mme MAILLE-BARBARE | M. FOURNIER | 7 |',
+      '### Excusés (35)',
+      '1. Mme PINON',
+      '35. M. HAZARD',
       '### Ordre du jour',
       '### Liste des délibérations examinées',
-      '### Rectifications', 'Aucune.',
+      '### Rectifications',
+      'Aucune.',
       'la séance est levée à 18 h 40.',
       'ID 080-258004365-20241106-PV_CS_071024-DE',
     ]);
@@ -77,21 +106,36 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
 
   it('attaches a Word document that opens and holds the same structure and figures', async () => {
     const r = await bot.ask('/pv 2024-10-07', reader);
-    expect(r.attachments![0]).toMatchObject({ filename: 'pv-2024-10-07.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(r.attachments![0]).toMatchObject({
+      filename: 'pv-2024-10-07.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     const doc = docxOf(r);
     const text = nb(doc.paragraphs.join('\n'));
     expectInOrder(text, [
-      'Procès-verbal – Comité syndical', 'présidée par M. VARLET Philippe', ...AGENDA.slice(0, 4).flat(),
-      '54 voix sur 104 : le quorum est atteint', 'Excusés (35)', ...AGENDA.slice(4).flat(), 'la séance est levée à 18 h 40.',
+      'Procès-verbal – Comité syndical',
+      'présidée par M. VARLET Philippe',
+      ...AGENDA.slice(0, 4).flat(),
+      '54 voix sur 104 : le quorum est atteint',
+      'Excusés (35)',
+      ...AGENDA.slice(4).flat(),
+      'la séance est levée à 18 h 40.',
     ]);
     const [room, remote] = doc.tables;
     expect(room).toEqual([
       ['Présents', 'Pouvoirs', 'Voix'],
-      ['M. VARLET', 'M. DECLÉ', '7'], ['M. PARSIS', 'Mme ROY', '7'], ['M. DELFOSSE', 'M. WALIGORA', '2'],
-      ['M. DEMARCY', 'M. BLOCKLET', '2'], ['Mme LHOMME', 'M. FOUCAULT', '12'], ['M. LEFEBVRE', 'Mme DELETRE', '7'],
+      ['M. VARLET', 'M. DECLÉ', '7'],
+      ['M. PARSIS', 'Mme ROY', '7'],
+      ['M. DELFOSSE', 'M. WALIGORA', '2'],
+      ['M. DEMARCY', 'M. BLOCKLET', '2'],
+      ['Mme LHOMME', 'M. FOUCAULT', '12'],
+      ['M. LEFEBVRE', 'Mme DELETRE', '7'],
     ]);
     expect(remote!.slice(1).map((row) => row[2])).toEqual(['2', '2', '2', '2', '2', '7']);
-    const voix = [...room!, ...remote!].slice(1).filter((row) => row[2] !== 'Voix').reduce((n, row) => n + Number(row[2]), 0);
+    const voix = [...room!, ...remote!]
+      .slice(1)
+      .filter((row) => row[2] !== 'Voix')
+      .reduce((n, row) => n + Number(row[2]), 0);
     expect(voix).toBe(54);
   });
 
@@ -100,7 +144,7 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
     const r = await bot.ask('/pv 2026-12-15', reader);
     const md = markdown(r);
     expect(md).toContain('### Présents en salle (0)');
-    expect(md).toContain('le quorum n\'est pas atteint');
+    expect(md).toContain("le quorum n'est pas atteint");
     expect(md).toContain('Heure de clôture : non renseignée.');
     expect(docxOf(r).paragraphs.join('\n')).toContain('Heure de clôture : non renseignée.');
   });
@@ -110,8 +154,17 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
-    output.on('data', (c) => { text += c.toString(); });
-    const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir: dir });
+    output.on('data', (c) => {
+      text += c.toString();
+    });
+    const door = createConsoleAdapter({
+      host: bot.hub.hostFor('console'),
+      input,
+      output,
+      actor: { ...secretary, door: 'console' },
+      interactive: false,
+      filesDir: dir,
+    });
     input.end('/pv 2024-10-07\n');
     await door.finished;
     const path = join(dir, 'pv-2024-10-07.docx');

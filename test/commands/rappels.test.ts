@@ -18,13 +18,18 @@ afterEach(async () => {
   hub = undefined;
 });
 
-const at = (b: TestBot, iso: string) => { b.clock.set(iso); return b.hub.reminders.tick(); };
+const at = (b: TestBot, iso: string) => {
+  b.clock.set(iso);
+  return b.hub.reminders.tick();
+};
 
 describe('/rappels', () => {
   it('lists the upcoming reminders: when (Paris time), to whom, what', async () => {
     bot = await createTestBot({ now: '2026-11-01T10:00:00Z' });
     const text = await bot.say('/rappels', reader);
-    expect(text).toMatch(/jeudi 12 novembre 2026 à 9 h\s+délégués, secrétariat\s+Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-14\)/);
+    expect(text).toMatch(
+      /jeudi 12 novembre 2026 à 9 h\s+délégués, secrétariat\s+Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-14\)/,
+    );
     expect(text).toContain('(envoi différé)');
   });
 
@@ -43,10 +48,29 @@ describe('/rappels', () => {
     const config = loadConfigFile('config/somme-numerique.yaml');
     const clock = createFakeClock('2026-11-30T10:00:00Z');
     const logger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    hub = createBot({ config, store: await openStore('memory:'), clock, logger, reminders: { sleep: async () => undefined } });
+    hub = createBot({
+      config,
+      store: await openStore('memory:'),
+      clock,
+      logger,
+      reminders: { sleep: async () => undefined },
+    });
     const console: Outgoing[] = [];
-    hub.addDoor({ name: 'console', deliver: async (m) => { console.push(m); return true; }, stop: async () => undefined });
-    hub.addDoor({ name: 'slack', deliver: async () => { throw new Error('Slack a répondu 500'); }, stop: async () => undefined });
+    hub.addDoor({
+      name: 'console',
+      deliver: async (m) => {
+        console.push(m);
+        return true;
+      },
+      stop: async () => undefined,
+    });
+    hub.addDoor({
+      name: 'slack',
+      deliver: async () => {
+        throw new Error('Slack a répondu 500');
+      },
+      stop: async () => undefined,
+    });
     await hub.dispatcher.runLine('/rappel ajouter 2026-12-01 09:00 delegues Pensez à vos pouvoirs', secretary);
     clock.set('2026-12-01T08:00:00Z');
     await hub.reminders.tick();
@@ -64,16 +88,22 @@ describe('/rappel', () => {
     const added = await bot.say('/rappel ajouter 01/12/2026 9h delegues Pensez à renvoyer vos pouvoirs');
     expect(added).toContain('✓ Rappel n° 1 programmé');
     expect(added).toContain('mardi 1er décembre 2026 à 9 h (heure de Paris)');
-    expect(await bot.say('/rappels')).toMatch(/mardi 1er décembre 2026 à 9 h\s+délégués\s+Pensez à renvoyer vos pouvoirs\s+1/);
+    expect(await bot.say('/rappels')).toMatch(
+      /mardi 1er décembre 2026 à 9 h\s+délégués\s+Pensez à renvoyer vos pouvoirs\s+1/,
+    );
     await at(bot, '2026-12-01T07:59:00Z');
     await at(bot, '2026-12-01T08:00:00Z');
     await at(bot, '2026-12-01T08:01:00Z');
-    expect(bot.delivered.map((m) => [m.to, m.reply.blocks[0]])).toEqual([[{ kind: 'delegates' }, { type: 'text', text: 'Pensez à renvoyer vos pouvoirs' }]]);
+    expect(bot.delivered.map((m) => [m.to, m.reply.blocks[0]])).toEqual([
+      [{ kind: 'delegates' }, { type: 'text', text: 'Pensez à renvoyer vos pouvoirs' }],
+    ]);
   });
 
   it('targets one delegate by name, or the secretariat', async () => {
     bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
-    expect(await bot.say('/rappel ajouter 2026-12-01 14:00 "Mme Roy" Votre pouvoir est à confirmer')).toMatch(/Pour\s+: Mme ROY/);
+    expect(await bot.say('/rappel ajouter 2026-12-01 14:00 "Mme Roy" Votre pouvoir est à confirmer')).toMatch(
+      /Pour\s+: Mme ROY/,
+    );
     expect(await bot.say('/rappel ajouter 2026-12-01 14:00 secretariat Envoyer le PV')).toMatch(/Pour\s+: secrétariat/);
     expect(await bot.say('/rappel ajouter 2026-12-01 14:00 ROI texte')).toContain('Délégué inconnu');
   });
@@ -81,13 +111,15 @@ describe('/rappel', () => {
   it('warns when the hour falls in a DST change', async () => {
     bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
     const text = await bot.say('/rappel ajouter 2027-03-28 02:30 delegues Test');
-    expect(text).toContain('2 h 30 n\'existe pas ce jour-là (passage à l\'heure d\'été) : le rappel partira à 3 h 30.');
+    expect(text).toContain("2 h 30 n'existe pas ce jour-là (passage à l'heure d'été) : le rappel partira à 3 h 30.");
   });
 
   it('refuses a past time, and non-secretaries', async () => {
     bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
     expect(await bot.say('/rappel ajouter 2026-11-30 10:00 delegues Trop tard')).toContain('est passé');
-    expect(await bot.say('/rappel ajouter 2026-12-01 10:00 delegues Test', 'M. PAYEN')).toContain('réservée à : secrétariat. Votre rôle : délégué');
+    expect(await bot.say('/rappel ajouter 2026-12-01 10:00 delegues Test', 'M. PAYEN')).toContain(
+      'réservée à : secrétariat. Votre rôle : délégué',
+    );
     expect(await bot.say('/rappel supprimer 1', reader)).toContain('réservée');
   });
 
@@ -110,20 +142,37 @@ describe('a session planned from chat', () => {
     await bot.say('/presence PAYEN excuse 2026-03-12');
     await bot.say('/pouvoir donner PAYEN PARSIS 2026-03-12');
     bot.delivered.length = 0;
-    for (const iso of ['2026-03-04T08:00:00Z', '2026-03-06T08:00:00Z', '2026-03-11T08:00:00Z', '2026-03-12T08:00:00Z', '2026-03-12T20:00:00Z']) await at(bot, iso);
+    for (const iso of [
+      '2026-03-04T08:00:00Z',
+      '2026-03-06T08:00:00Z',
+      '2026-03-11T08:00:00Z',
+      '2026-03-12T08:00:00Z',
+      '2026-03-12T20:00:00Z',
+    ])
+      await at(bot, iso);
     const roy = bot.config.roster.find((d) => d.lastName === 'ROY')!;
     // The convocation also goes to each delegate by direct message (with the answer buttons); the J-2 quorum alert
     // and answer reminder fell between two ticks here, so they are reported missed, not sent.
     const dms = bot.delivered.filter((m) => m.to.kind === 'delegate' && m.reply.title.startsWith('Convocation'));
     expect(dms).toHaveLength(bot.config.roster.filter((d) => d.inOffice).length);
-    expect(bot.delivered.filter((m) => !dms.includes(m) && m.reply.title !== 'Rappels non remis').map((m) => [m.to, m.reply.title])).toEqual([
+    expect(
+      bot.delivered
+        .filter((m) => !dms.includes(m) && m.reply.title !== 'Rappels non remis')
+        .map((m) => [m.to, m.reply.title]),
+    ).toEqual([
       [{ kind: 'secretariat' }, 'Convocation à envoyer'],
       [{ kind: 'delegates' }, 'Convocation : Comité syndical du jeudi 12 mars 2026'],
       [{ kind: 'delegates' }, 'Rappel : Comité syndical demain à 17 h 30'],
-      [{ kind: 'delegate', id: roy.id }, 'Séance de ce jour : vous n\'êtes pas représentée'],
+      [{ kind: 'delegate', id: roy.id }, "Séance de ce jour : vous n'êtes pas représentée"],
     ]);
-    bot.delivered.splice(0, bot.delivered.length, ...bot.delivered.filter((m) => !dms.includes(m) && m.reply.title !== 'Rappels non remis'));
-    expect(replyToText(bot.delivered[0]!.reply)).toContain('La convocation doit partir au plus tard le vendredi 6 mars 2026');
+    bot.delivered.splice(
+      0,
+      bot.delivered.length,
+      ...bot.delivered.filter((m) => !dms.includes(m) && m.reply.title !== 'Rappels non remis'),
+    );
+    expect(replyToText(bot.delivered[0]!.reply)).toContain(
+      'La convocation doit partir au plus tard le vendredi 6 mars 2026',
+    );
     expect(replyToText(bot.delivered[1]!.reply)).toContain('1. Budget primitif 2026');
     expect(bot.delivered[1]!.reply.attachments?.[0]?.filename).toBe('seance-2026-03-12.ics');
     expect(replyToText(bot.delivered[3]!.reply)).toContain('/pouvoir donner ROY <mandataire> 2026-03-12');

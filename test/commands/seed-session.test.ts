@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBot, reader, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot;
-beforeEach(async () => { bot = await createTestBot(); });
-afterEach(async () => { await bot.close(); });
+beforeEach(async () => {
+  bot = await createTestBot();
+});
+afterEach(async () => {
+  await bot.close();
+});
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -25,7 +29,7 @@ describe('the committee of 7 October 2024, figure for figure', () => {
     expect(await bot.say('/quorum 07/10/2024')).toContain('lundi 7 octobre 2024');
     expect(await bot.say('/quorum')).toContain('lundi 7 octobre 2024');
   });
-  it('/pouvoirs: the minutes\' 12 rows with votes 7, 7, 2, 2, 12, 7, 2, 2, 2, 2, 2, 7', async () => {
+  it("/pouvoirs: the minutes' 12 rows with votes 7, 7, 2, 2, 12, 7, 2, 2, 2, 2, 2, 7", async () => {
     const r = await bot.ask('/pouvoirs 2024-10-07');
     const tables = r.blocks.filter((b) => b.type === 'table');
     const rows = tables.flatMap((t) => (t.type === 'table' ? t.rows : []));
@@ -41,7 +45,7 @@ describe('the committee of 7 October 2024, figure for figure', () => {
     expect(out).toContain('Participation à distance : oui');
     expect(out).toContain('Délibération n° 1 : Service mutualisé de coffre-fort de mots de passe');
     expect(out).toContain('Délibération n° 2 : Offre FTTH');
-    expect(out).toContain('Adoptée à l\'unanimité');
+    expect(out).toContain("Adoptée à l'unanimité");
     expect(out).toContain('Le comité syndical prend acte');
     expect(out).toMatch(/Présidence\s+: M\. VARLET/);
   });
@@ -55,7 +59,9 @@ describe('the committee of 7 October 2024, figure for figure', () => {
     expect(text).toContain('| M. LHOMME'.replace('M. ', 'Mme ') + ' | M. FOUCAULT | 12 |');
     expect(text).toContain('### Excusés (35)');
     expect(text).toContain('M. BLOCKLET');
-    expect(text).toMatch(/12 présents et 12 représentés, soit 24 délégués sur 47 en exercice \(seuil : 24\), et 54 voix sur 104 : le quorum est atteint/);
+    expect(text).toMatch(
+      /12 présents et 12 représentés, soit 24 délégués sur 47 en exercice \(seuil : 24\), et 54 voix sur 104 : le quorum est atteint/,
+    );
     expect(text).toContain('Secrétaire de séance : M. PARSIS Laurent.');
     expect(text).toContain('la séance est levée à 18 h 40.');
   });
@@ -152,7 +158,9 @@ describe('names, help and errors', () => {
   });
   it('a bug answers with a short apology and logs the detail', async () => {
     const records = bot.hub.records as { record: (id: string) => Promise<unknown> };
-    records.record = async () => { throw new Error('disk on fire'); };
+    records.record = async () => {
+      throw new Error('disk on fire');
+    };
     const out = await bot.say('/quorum 2024-10-07');
     expect(out).toContain('Désolé, une erreur inattendue est survenue');
     expect(out).not.toContain('disk on fire');
@@ -167,7 +175,15 @@ describe('hostile input', () => {
     expect(await bot.say(`/quorum ${'9'.repeat(3000)}`)).toContain('Commande trop longue');
   });
   it('odd quoting and unicode do not crash the parser', async () => {
-    for (const line of ['/devis "cyber 3', '/pouvoir donner « ROY', '/quorum \u0000', '/odj 2024-02-30', '/presence 💥 salle', '/', '//']) {
+    for (const line of [
+      '/devis "cyber 3',
+      '/pouvoir donner « ROY',
+      '/quorum \u0000',
+      '/odj 2024-02-30',
+      '/presence 💥 salle',
+      '/',
+      '//',
+    ]) {
       const r = await bot.ask(line);
       expect(['error', 'info', 'success', 'warning']).toContain(r.tone);
       expect(r.title).not.toBe('Erreur interne');

@@ -31,25 +31,33 @@ function yaml(): string {
 
 let bot: TestBot;
 // 18:30 in Paris on the day: the session has begun.
-beforeEach(async () => { bot = await createTestBot({ yaml: yaml(), now: '2026-12-15T17:30:00Z' }); });
-afterEach(async () => { await bot.close(); });
+beforeEach(async () => {
+  bot = await createTestBot({ yaml: yaml(), now: '2026-12-15T17:30:00Z' });
+});
+afterEach(async () => {
+  await bot.close();
+});
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const say = async (line: string, as = secretary) => nb(await bot.say(line, as));
 
 describe('/vote during the session', () => {
   it('records unanimity, a weighted vote by names and a tie decided by the president; /pv and the .docx carry them', async () => {
-    expect(await say('/vote 1 unanimite')).toContain('Adoptée à l\'unanimité des suffrages exprimés (54 voix)');
+    expect(await say('/vote 1 unanimite')).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
     const split = await say('/vote 2 contre: DELFOSSE, LEFEBVRE');
     expect(split).toContain('Vote enregistré : délibération n° 2');
     expect(split).toContain('Adoptée par 45 voix pour, 9 contre');
     expect(split).toContain('Ont voté contre : M. DELFOSSE, M. LEFEBVRE, M. WALIGORA, Mme DELETRE');
     expect(await say('/vote 3 pour 27 contre 27')).toMatch(/préciser le vote du président/);
-    expect(await say('/vote 3 pour 27 contre 27 président pour')).toContain('Adoptée par 27 voix pour, 27 contre, la voix du président étant prépondérante');
+    expect(await say('/vote 3 pour 27 contre 27 président pour')).toContain(
+      'Adoptée par 27 voix pour, 27 contre, la voix du président étant prépondérante',
+    );
     expect(await say('/vote 2', reader)).toMatch(/Suffrages exprimés\s+: 54 voix \(majorité requise : 28\)/);
 
     const r = await bot.ask('/pv 2026-12-15', reader);
     const md = nb(r.blocks.map((b) => (b.type === 'code' ? b.text : '')).join('\n'));
-    expect(md).toContain('1. Délibération n° 1 : Budget primitif 2027**\n\n***Adoptée à l\'unanimité des suffrages exprimés (54 voix)***');
+    expect(md).toContain(
+      "1. Délibération n° 1 : Budget primitif 2027**\n\n***Adoptée à l'unanimité des suffrages exprimés (54 voix)***",
+    );
     expect(md).toContain('***Adoptée par 45 voix pour, 9 contre***');
     expect(md).toContain('***Adoptée par 27 voix pour, 27 contre, la voix du président étant prépondérante***');
     const doc = readDocx(new Uint8Array(Buffer.from(r.attachments![0]!.content, 'base64')));
@@ -60,17 +68,19 @@ describe('/vote during the session', () => {
     expect(await say('/journal 2026-12-15')).toMatch(/vote enregistré[\s\S]*point 3, délibération n° 3/);
   });
 
-  it('a withdrawal (L2131-11) that breaks the item\'s quorum refuses the vote; a new count replaces the old', async () => {
-    expect(await say('/vote 1 unanimite retrait: LHOMME')).toContain('Quorum non atteint pour ce point : 22 sur 24 requis (il manque 2)');
+  it("a withdrawal (L2131-11) that breaks the item's quorum refuses the vote; a new count replaces the old", async () => {
+    expect(await say('/vote 1 unanimite retrait: LHOMME')).toContain(
+      'Quorum non atteint pour ce point : 22 sur 24 requis (il manque 2)',
+    );
     expect(await say('/vote 1 pour 50 contre 4')).toContain('Adoptée par 50 voix pour, 4 contre');
     await say('/vote 1 unanimite');
-    expect(await say('/vote 1', reader)).toContain('Adoptée à l\'unanimité des suffrages exprimés (54 voix)');
+    expect(await say('/vote 1', reader)).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
     expect(await say('/journal 2026-12-15')).toContain('vote corrigé');
   });
 
   it('refuses a vote before the session has begun', async () => {
     bot.clock.set('2026-12-15T16:00:00Z');
-    expect(await say('/vote 1 unanimite')).toContain('est planifiée : les votes s\'enregistrent pendant la séance');
+    expect(await say('/vote 1 unanimite')).toContain("est planifiée : les votes s'enregistrent pendant la séance");
   });
 
   it('never records into a past session by default (its record is closed)', async () => {
@@ -80,9 +90,9 @@ describe('/vote during the session', () => {
 
   it('answers in French to what cannot be voted', async () => {
     expect(await say('/vote 1 unanimite', reader)).toContain('Seul le secrétariat enregistre les votes');
-    expect(await say('/vote 4 unanimite')).toContain('n\'est pas une délibération');
+    expect(await say('/vote 4 unanimite')).toContain("n'est pas une délibération");
     expect(await say('/vote 9 unanimite')).toContain('pas de point n° 9');
-    expect(await say('/vote 2 contre: PINON')).toContain('Mme PINON n\'est ni présente ni représentée');
+    expect(await say('/vote 2 contre: PINON')).toContain("Mme PINON n'est ni présente ni représentée");
     expect(await say('/vote 2 pour 60 contre 0')).toContain('dépasse les voix des délégués présents ou représentés');
     expect(await say('/vote 2 adopté')).toContain('Vote non reconnu');
   });

@@ -22,7 +22,13 @@ interface Terminal {
 
 const makeConsoleHarness: MakeHarness = async ({ commands }) => {
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const hub = createBot({ config: loadConfigFile(SAMPLE_CONFIG), store: await openStore('memory:'), clock: createFakeClock('2026-11-29T10:00:00Z'), logger: quiet, commands });
+  const hub = createBot({
+    config: loadConfigFile(SAMPLE_CONFIG),
+    store: await openStore('memory:'),
+    clock: createFakeClock('2026-11-29T10:00:00Z'),
+    logger: quiet,
+    commands,
+  });
   const roy = hub.actorByName('ROY')!;
   const actors: Record<UserKey, Actor> = {
     secretary: { name: 'Console (secrétariat)', role: 'secretary', door: 'console' },
@@ -33,19 +39,24 @@ const makeConsoleHarness: MakeHarness = async ({ commands }) => {
   let turnDone: (() => void) | undefined;
   let answers = 0;
   const base = hub.hostFor('console');
-  const host: DoorHost = { ...base, run: async (turn) => {
-    const r = await base.run(turn);
-    answers += 1;
-    turnDone?.();
-    return r;
-  } };
+  const host: DoorHost = {
+    ...base,
+    run: async (turn) => {
+      const r = await base.run(turn);
+      answers += 1;
+      turnDone?.();
+      return r;
+    },
+  };
   const terminals = {} as Record<UserKey, Terminal>;
   for (const key of Object.keys(actors) as UserKey[]) {
     const input = new PassThrough();
     const output = new PassThrough();
     const door = createConsoleAdapter({ host, input, output, actor: actors[key], interactive: false });
     const t: Terminal = { door, input, output: '' };
-    output.on('data', (c) => { t.output += c.toString(); });
+    output.on('data', (c) => {
+      t.output += c.toString();
+    });
     terminals[key] = t;
   }
   hub.addDoor(terminals.secretary.door);
@@ -55,7 +66,9 @@ const makeConsoleHarness: MakeHarness = async ({ commands }) => {
     async send(line, as) {
       const t = terminals[as];
       const from = t.output.length;
-      const done = new Promise<void>((r) => { turnDone = r; });
+      const done = new Promise<void>((r) => {
+        turnDone = r;
+      });
       t.input.write(`${line}\n`);
       await done;
       last = t.output.slice(from);
@@ -66,7 +79,10 @@ const makeConsoleHarness: MakeHarness = async ({ commands }) => {
     limitViolations: () => [],
     // The bot's own messages go to the output stream, which the console never reads back as input.
     async sendOwnMessage(line) {
-      await terminals.secretary.door.deliver({ to: { kind: 'secretariat' }, reply: reply('Message du bot', [text(line)]) });
+      await terminals.secretary.door.deliver({
+        to: { kind: 'secretariat' },
+        reply: reply('Message du bot', [text(line)]),
+      });
     },
     async close() {
       for (const t of Object.values(terminals)) t.input.end();

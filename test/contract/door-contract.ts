@@ -37,8 +37,13 @@ export const BOOM_DETAIL = 'kaboom: internal detail';
 
 /** A command that throws: the door must answer with a short apology. */
 export const boomCommand = defineCommand({
-  name: 'boum', description: 'Commande de test qui échoue', examples: [], access: 'read',
-  run: () => { throw new Error(BOOM_DETAIL); },
+  name: 'boum',
+  description: 'Commande de test qui échoue',
+  examples: [],
+  access: 'read',
+  run: () => {
+    throw new Error(BOOM_DETAIL);
+  },
 });
 
 const observer: Actor = { name: 'Contrat', role: 'secretary', door: 'test' };
@@ -48,8 +53,12 @@ export function runDoorContract(name: string, makeHarness: MakeHarness): void {
   describe(`door contract: ${name}`, () => {
     let h: DoorHarness;
     const state = async () => replyToText(await h.hub.dispatcher.runLine(QUORUM, observer));
-    beforeAll(async () => { h = await makeHarness({ commands: [...commands, boomCommand] }); });
-    afterAll(async () => { await h?.close(); });
+    beforeAll(async () => {
+      h = await makeHarness({ commands: [...commands, boomCommand] });
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
 
     it('answers an unknown command with a French error', async () => {
       await h.send('/inconnue', 'delegate');
@@ -76,8 +85,9 @@ export function runDoorContract(name: string, makeHarness: MakeHarness): void {
       expect(h.lastReplyText()).not.toContain(BOOM_DETAIL);
     });
 
-    it('keeps every answer within the platform\'s limits, the longest included', async () => {
-      for (const line of ['/pv 2024-10-07', '/aide', '/tarifs', '/pouvoirs 2024-10-07', '/quorum 2024-10-07']) await h.send(line, 'reader');
+    it("keeps every answer within the platform's limits, the longest included", async () => {
+      for (const line of ['/pv 2024-10-07', '/aide', '/tarifs', '/pouvoirs 2024-10-07', '/quorum 2024-10-07'])
+        await h.send(line, 'reader');
       expect(h.lastReplyText()).toContain('Quorum');
       expect(h.limitViolations()).toEqual([]);
     });

@@ -9,7 +9,8 @@ const USER: Record<UserKey, string> = { secretary: USERS.secretary, delegate: US
 
 /** What the door sent back to a user: response_url posts and messages it posted. */
 const isAnswer = (r: Received) =>
-  r.kind === 'response' || (r.kind === 'api' && ['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(r.method));
+  r.kind === 'response' ||
+  (r.kind === 'api' && ['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(r.method));
 
 const makeSlackHarness: MakeHarness = async ({ commands }) => {
   const h = await startSlackHarness({ commands });
@@ -28,7 +29,8 @@ const makeSlackHarness: MakeHarness = async ({ commands }) => {
     },
     lastReplyText: () => last.map((r) => messageText((r as { body: unknown }).body)).join('\n'),
     replyCount: () => answers().length,
-    limitViolations: () => answers().flatMap((r) => blockKitViolations((r as { body: unknown }).body, { allowUserMentions: true })),
+    limitViolations: () =>
+      answers().flatMap((r) => blockKitViolations((r as { body: unknown }).body, { allowUserMentions: true })),
     async sendOwnMessage(text) {
       await h.message(BOT_USER, text);
       await h.message(undefined, text, { subtype: 'bot_message', bot_id: 'BFAKEBOT' });

@@ -13,28 +13,62 @@ import { SAMPLE_CONFIG } from '../helpers/test-bot.ts';
 
 const seen: unknown[] = [];
 const echo = defineCommand({
-  name: 'écho', description: 'Répète', examples: [], access: 'read',
-  args: [arg({ name: 'n', kind: 'integer', description: 'combien' }), arg({ name: 'mot', kind: 'text', optional: true, description: 'quoi' })],
+  name: 'écho',
+  description: 'Répète',
+  examples: [],
+  access: 'read',
+  args: [
+    arg({ name: 'n', kind: 'integer', description: 'combien' }),
+    arg({ name: 'mot', kind: 'text', optional: true, description: 'quoi' }),
+  ],
   run: (args) => {
     seen.push(args);
     return reply('Écho', [text(`${args.n} × ${args.mot ?? '…'}`)]);
   },
 });
 const planner = defineCommand({
-  name: 'plan', description: 'Sous-commandes', examples: [], access: 'read', defaultSubcommand: 'voir',
+  name: 'plan',
+  description: 'Sous-commandes',
+  examples: [],
+  access: 'read',
+  defaultSubcommand: 'voir',
   subcommands: [
     defineCommand({ name: 'voir', description: 'Voir', examples: [], access: 'read', run: () => reply('Vu', []) }),
-    defineCommand({ name: 'fixer', description: 'Fixer', examples: [], access: 'session.plan', run: () => reply('Fixé', []) }),
+    defineCommand({
+      name: 'fixer',
+      description: 'Fixer',
+      examples: [],
+      access: 'session.plan',
+      run: () => reply('Fixé', []),
+    }),
   ],
 });
-const boom = defineCommand({ name: 'boum', description: 'Bug', examples: [], access: 'read', run: () => { throw new Error('secret detail'); } });
+const boom = defineCommand({
+  name: 'boum',
+  description: 'Bug',
+  examples: [],
+  access: 'read',
+  run: () => {
+    throw new Error('secret detail');
+  },
+});
 
 const errors: unknown[] = [];
 async function dispatcher(commands: readonly Command[] = [echo, planner, boom]) {
   const config = loadConfigFile(SAMPLE_CONFIG);
   const store = await openStore('memory:');
-  const logger = { info: () => undefined, warn: () => undefined, error: (m: string, d?: unknown) => errors.push([m, d]) };
-  return createDispatcher({ config, records: createRecords(store, config), clock: createFakeClock('2026-11-29T10:00:00Z'), logger, commands });
+  const logger = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (m: string, d?: unknown) => errors.push([m, d]),
+  };
+  return createDispatcher({
+    config,
+    records: createRecords(store, config),
+    clock: createFakeClock('2026-11-29T10:00:00Z'),
+    logger,
+    commands,
+  });
 }
 const reader: Actor = { name: 'Lecteur', role: 'reader', door: 'test' };
 const secretary: Actor = { name: 'Secrétariat', role: 'secretary', door: 'test' };
@@ -48,7 +82,9 @@ describe('dispatch', () => {
   });
   it('routes structured options the same way', async () => {
     const d = await dispatcher();
-    expect(replyToText(await d.runStructured({ name: 'écho', args: { n: '4', mot: 'oui' } }, reader))).toContain('4 × oui');
+    expect(replyToText(await d.runStructured({ name: 'écho', args: { n: '4', mot: 'oui' } }, reader))).toContain(
+      '4 × oui',
+    );
     expect(replyToText(await d.runStructured({ name: 'plan', subcommand: 'voir', args: {} }, reader))).toContain('Vu');
   });
   it('runs the default subcommand, and checks access per subcommand', async () => {
@@ -79,16 +115,45 @@ describe('dispatch', () => {
 
 describe('the command registry', () => {
   it('refuses two commands with the same (folded) name at start', async () => {
-    const twin = defineCommand({ name: 'Echo', description: 'Double', examples: [], access: 'read', run: () => reply('x', []) });
+    const twin = defineCommand({
+      name: 'Echo',
+      description: 'Double',
+      examples: [],
+      access: 'read',
+      run: () => reply('x', []),
+    });
     await expect(dispatcher([echo, twin])).rejects.toThrow(/command \/Echo clashes with command \/écho/);
   });
   it('refuses a subcommand declared twice, and a command named like a message shortcut', () => {
-    const sub = defineCommand({ name: 'voir', description: 'v', examples: [], access: 'read', run: () => reply('x', []) });
-    expect(() => checkRegistry([defineCommand({ name: 'plan', description: 'p', examples: [], access: 'read', subcommands: [sub, sub] })]))
-      .toThrow(/subcommand \/plan voir is declared twice/);
-    const pouvoir = defineCommand({ name: 'pouvoir', description: 'p', examples: [], access: 'read', subcommands: [defineCommand({ ...sub, name: 'confirmer' })] });
-    const confirmer = defineCommand({ name: 'confirmer', description: 'c', examples: [], access: 'read', run: () => reply('x', []) });
-    expect(() => checkRegistry([pouvoir, confirmer])).toThrow(/message shortcut « confirmer » clashes with command \/confirmer/);
+    const sub = defineCommand({
+      name: 'voir',
+      description: 'v',
+      examples: [],
+      access: 'read',
+      run: () => reply('x', []),
+    });
+    expect(() =>
+      checkRegistry([
+        defineCommand({ name: 'plan', description: 'p', examples: [], access: 'read', subcommands: [sub, sub] }),
+      ]),
+    ).toThrow(/subcommand \/plan voir is declared twice/);
+    const pouvoir = defineCommand({
+      name: 'pouvoir',
+      description: 'p',
+      examples: [],
+      access: 'read',
+      subcommands: [defineCommand({ ...sub, name: 'confirmer' })],
+    });
+    const confirmer = defineCommand({
+      name: 'confirmer',
+      description: 'c',
+      examples: [],
+      access: 'read',
+      run: () => reply('x', []),
+    });
+    expect(() => checkRegistry([pouvoir, confirmer])).toThrow(
+      /message shortcut « confirmer » clashes with command \/confirmer/,
+    );
   });
   it('accepts the real command list', async () => {
     const { commands } = await import('../../src/commands/index.ts');
@@ -103,7 +168,11 @@ describe('typed declarations', () => {
       arg({ name: 'c', kind: 'choice', choices: ['salle', 'distance'], description: 'c' }),
       arg({ name: 's', kind: 'session', optional: true, description: 's' }),
     ] as const;
-    expectTypeOf<ArgsOf<typeof specs>>().toEqualTypeOf<{ readonly n: number; readonly c: 'salle' | 'distance'; readonly s: string | undefined }>();
+    expectTypeOf<ArgsOf<typeof specs>>().toEqualTypeOf<{
+      readonly n: number;
+      readonly c: 'salle' | 'distance';
+      readonly s: string | undefined;
+    }>();
   });
   it('keeps error codes to a closed list', () => {
     expectTypeOf<'proxy.self'>().toExtend<ErrorCode>();

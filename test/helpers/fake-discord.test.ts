@@ -196,7 +196,9 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(reply.content).toBe('salut');
     if (!message.channel.isSendable()) throw new Error('expected a sendable DM channel');
     await message.channel.send('deuxième');
-    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${sent.channel_id}/messages`);
+    const posts = fake.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/channels/${sent.channel_id}/messages`,
+    );
     expect(posts.map((r) => r.body.content)).toEqual(['salut', 'deuxième']);
     expect(posts[0]?.body.message_reference).toMatchObject({ message_id: sent.id });
 

@@ -317,7 +317,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [role(guildId, '@everyone', 0, MEMBER_PERMISSIONS), role(secretariatRoleId, 'Secrétariat', 1, MEMBER_PERMISSIONS)],
+    roles: [
+      role(guildId, '@everyone', 0, MEMBER_PERMISSIONS),
+      role(secretariatRoleId, 'Secrétariat', 1, MEMBER_PERMISSIONS),
+    ],
     emojis: [],
     stickers: [],
     features: [],
@@ -462,11 +465,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if (failure) {
       failure.remaining -= 1;
       if (failure.status === 429) {
-        return send(
-          429,
-          failure.body ?? { message: 'You are being rate limited.', retry_after: 0.05, global: false },
-          { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' },
-        );
+        return send(429, failure.body ?? { message: 'You are being rate limited.', retry_after: 0.05, global: false }, {
+          'retry-after': '0.05',
+          'x-ratelimit-scope': 'user',
+        });
       }
       return send(failure.status, failure.body ?? { message: 'Fake failure', code: 0 });
     }
@@ -548,7 +550,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const [, channelId, messageId] = m as [string, string, string | undefined];
       if (method === 'POST' && !messageId) {
         const ref = body?.message_reference;
-        return send(200, message(channelId, { ...messageFields(body, files), ...(ref ? { message_reference: ref, type: 19 } : {}) }));
+        return send(
+          200,
+          message(channelId, { ...messageFields(body, files), ...(ref ? { message_reference: ref, type: 19 } : {}) }),
+        );
       }
       const target = messageId ? messages.get(messageId) : undefined;
       if (method === 'PATCH' && messageId) {

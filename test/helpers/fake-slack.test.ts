@@ -25,7 +25,11 @@ describe('fake Slack against a bare Bolt app', () => {
   let fake: FakeSlack;
   let app: App;
   let eventsUrl: string;
-  const seen: { actions: unknown[]; messages: unknown[]; errors: unknown[] } = { actions: [], messages: [], errors: [] };
+  const seen: { actions: unknown[]; messages: unknown[]; errors: unknown[] } = {
+    actions: [],
+    messages: [],
+    errors: [],
+  };
 
   beforeAll(async () => {
     fake = await startFakeSlack({ botUserId: BOT_USER_ID });

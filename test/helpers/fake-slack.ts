@@ -212,16 +212,31 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(body.channel ?? '');
-        messages.push({ channel, ts, text: String(body.text ?? ''), ...(body.metadata !== undefined ? { metadata: body.metadata } : {}) });
+        messages.push({
+          channel,
+          ts,
+          text: String(body.text ?? ''),
+          ...(body.metadata !== undefined ? { metadata: body.metadata } : {}),
+        });
         return { channel, ts, message: botMessage(body, ts) };
       }
       case 'conversations.history': {
         // Newest first, like Slack; metadata only when asked for (include_all_metadata).
         const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
         const limit = Number(body.limit ?? 100) || 100;
-        const found = messages.filter((m) => m.channel === String(body.channel ?? '')).reverse().slice(0, limit);
+        const found = messages
+          .filter((m) => m.channel === String(body.channel ?? ''))
+          .reverse()
+          .slice(0, limit);
         return {
-          messages: found.map((m) => ({ type: 'message', user: botUserId, bot_id: botId, ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })),
+          messages: found.map((m) => ({
+            type: 'message',
+            user: botUserId,
+            bot_id: botId,
+            ts: m.ts,
+            text: m.text,
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          })),
           has_more: false,
         };
       }
@@ -340,7 +355,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const failure = takeFailure(FILE_UPLOAD);
     const answer = failure === undefined ? undefined : failureAnswer(failure);
     const status = answer?.status ?? 200;
-    record({ kind: 'upload', fileId, filename: uploadNames.get(fileId), bytes, token: bearer(req), status, at: Date.now() });
+    record({
+      kind: 'upload',
+      fileId,
+      filename: uploadNames.get(fileId),
+      bytes,
+      token: bearer(req),
+      status,
+      at: Date.now(),
+    });
     if (answer) return sendJson(res, answer.status, answer.body, answer.headers);
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end(`OK - ${bytes.length}`);
@@ -422,9 +445,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     waitFor: waitFor as FakeSlack['waitFor'],
     waitForCall: (method, predicate = () => true, timeoutMs) =>
-      waitFor((item) => item.kind === 'api' && item.method === method && predicate(item), timeoutMs) as Promise<ApiCall>,
+      waitFor(
+        (item) => item.kind === 'api' && item.method === method && predicate(item),
+        timeoutMs,
+      ) as Promise<ApiCall>,
     waitForResponse: (id, timeoutMs) =>
-      waitFor((item) => item.kind === 'response' && (id === undefined || item.id === id), timeoutMs) as Promise<ResponseUrlPost>,
+      waitFor(
+        (item) => item.kind === 'response' && (id === undefined || item.id === id),
+        timeoutMs,
+      ) as Promise<ResponseUrlPost>,
     reset() {
       calls.length = 0;
       responses.length = 0;
@@ -470,7 +499,12 @@ function failureAnswer(failure: Failure): {
   headers: Record<string, string> | undefined;
 } {
   if (typeof failure === 'number') {
-    return { status: failure, error: `fake_http_${failure}`, body: { ok: false, error: `fake_http_${failure}` }, headers: undefined };
+    return {
+      status: failure,
+      error: `fake_http_${failure}`,
+      body: { ok: false, error: `fake_http_${failure}` },
+      headers: undefined,
+    };
   }
   if (typeof failure === 'string') {
     return { status: 200, error: failure, body: { ok: false, error: failure }, headers: undefined };
@@ -799,7 +833,10 @@ export interface EventEnvelopeOptions {
 let eventCounter = 0;
 
 /** Wraps an event in the `event_callback` envelope Slack sends. */
-export function eventEnvelope(event: Record<string, unknown>, opts: EventEnvelopeOptions = {}): Record<string, unknown> {
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  opts: EventEnvelopeOptions = {},
+): Record<string, unknown> {
   const teamId = opts.team_id ?? 'TFAKE';
   const eventTime = opts.event_time ?? nowSeconds();
   eventCounter += 1;

@@ -10,7 +10,8 @@ import ts from 'typescript';
 
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Chat platforms, stores, schedulers, servers: never in the core. */
-const PLATFORM = /^(@slack\/|discord\.js$|@discordjs\/|keyv$|@keyv\/|pg$|sqlite|better-sqlite3$|node-cron$|ws$|express$|hono$|@hono\/)/;
+const PLATFORM =
+  /^(@slack\/|discord\.js$|@discordjs\/|keyv$|@keyv\/|pg$|sqlite|better-sqlite3$|node-cron$|ws$|express$|hono$|@hono\/)/;
 /** Pure libraries a command may use besides the core. */
 const COMMAND_PACKAGES = new Set(['zod']);
 
@@ -79,7 +80,8 @@ export function layerViolations(root: string): string[] {
       if (/Date\.now\(\)|new Date\(\)/.test(source)) out.push(`${where}: reads the system clock`);
       if (/\b(setTimeout|setInterval|setImmediate)\s*\(/.test(source)) out.push(`${where}: starts a timer`);
     }
-    if (layer.startsWith('adapters/') && /process\.env/.test(source)) out.push(`${where}: a door reads process.env (it receives settings)`);
+    if (layer.startsWith('adapters/') && /process\.env/.test(source))
+      out.push(`${where}: a door reads process.env (it receives settings)`);
   }
   return out;
 }

@@ -58,8 +58,15 @@ export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot>
   const delivered: Outgoing[] = [];
   const updated: TestBot['updated'] = [];
   const recorder: Door = {
-    name: 'console', deliver: async (m) => { delivered.push(m); return true; },
-    update: async (key, reply) => { updated.push({ key, reply }); }, stop: async () => undefined,
+    name: 'console',
+    deliver: async (m) => {
+      delivered.push(m);
+      return true;
+    },
+    update: async (key, reply) => {
+      updated.push({ key, reply });
+    },
+    stop: async () => undefined,
   };
   hub.addDoor(recorder);
 
@@ -72,7 +79,14 @@ export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot>
   const ask = (line: string, as: string | Actor = secretary) =>
     hub.run({ actor: typeof as === 'string' ? actor(as) : as, input: line, answer: async () => undefined });
   return {
-    hub, clock, config, delivered, updated, logs, ask, actor,
+    hub,
+    clock,
+    config,
+    delivered,
+    updated,
+    logs,
+    ask,
+    actor,
     say: async (line, as) => replyToText(await ask(line, as)),
     close: () => hub.stop(),
   };

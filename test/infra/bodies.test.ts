@@ -18,14 +18,18 @@ describe('two bodies on one store', () => {
     await comite.say('/seance planifier 2026-12-15 17:30 Amiens');
     await comite.say('/presence PARSIS salle 2026-12-15');
     expect(await comite.say('/pouvoir donner ROY PARSIS 2026-12-15')).toContain('Pouvoir');
-    expect(await comite.say('/rappel ajouter 2026-12-10 09:00 secretariat Relancer les pouvoirs')).toContain('Rappel n° 1');
+    expect(await comite.say('/rappel ajouter 2026-12-10 09:00 secretariat Relancer les pouvoirs')).toContain(
+      'Rappel n° 1',
+    );
     await comite.say('/seance rectifier 2024-10-07 Départ de Mme LHOMME omis');
     await comite.say('/presence LHOMME absent 2024-10-07');
 
     expect(await bureau.say('/pouvoirs 2026-12-15')).toContain('Aucune séance');
     expect(await bureau.say('/rappels')).not.toContain('Relancer les pouvoirs');
     expect(await bureau.say('/journal 2024-10-07')).toContain('Journal vide');
-    expect(await bureau.say('/rappel ajouter 2026-12-11 09:00 secretariat Ordre du jour du bureau')).toContain('Rappel n° 1');
+    expect(await bureau.say('/rappel ajouter 2026-12-11 09:00 secretariat Ordre du jour du bureau')).toContain(
+      'Rappel n° 1',
+    );
 
     expect(await comite.say('/pouvoirs 2026-12-15')).toContain('M. PARSIS');
     expect(await comite.say('/journal 2024-10-07')).toContain('Journal (2)'); // rectification opened, then used

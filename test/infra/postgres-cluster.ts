@@ -17,7 +17,11 @@ export interface PostgresCluster {
 
 export function postgresBin(): string | undefined {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return versions.length ? join(root, versions[0]!, 'bin') : undefined;
 }
 
@@ -34,12 +38,15 @@ async function freePort(): Promise<number> {
 
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = postgresBin();
-  if (!bin) throw new Error('PostgreSQL not found under /usr/lib/postgresql: apt-get install -y postgresql (.ci/run does it)');
+  if (!bin)
+    throw new Error('PostgreSQL not found under /usr/lib/postgresql: apt-get install -y postgresql (.ci/run does it)');
   const dir = mkdtempSync(join(tmpdir(), 'seance-pg-'));
   chmodSync(dir, 0o755);
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     const r = spawnSync(file, argv, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout}`);
   };

@@ -23,11 +23,21 @@ const logger: Logger = {
 };
 const clock = createFakeClock(env.SEANCE_NOW!);
 const bot = createBot({
-  config, store, clock, logger,
+  config,
+  store,
+  clock,
+  logger,
   reminders: { sleep: async () => undefined, retryDelaysMs: [], claimTtlMs: Number(env.CLAIM_TTL_MS ?? 120_000) },
 });
-const settings = parseDoorSettings({ SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: env.SLACK_API_URL }, config).slack!;
-const door = await startSlackDoor(bot.hostFor('slack'), settings, { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 } });
+const settings = parseDoorSettings(
+  { SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: env.SLACK_API_URL },
+  config,
+).slack!;
+const door = await startSlackDoor(bot.hostFor('slack'), settings, {
+  port: 0,
+  host: '127.0.0.1',
+  retryConfig: { retries: 0 },
+});
 bot.addDoor(door);
 if (!(await door.reachable)) throw new Error('the Slack door did not reach the fake Slack');
 process.stdout.write(`${JSON.stringify({ ready: true })}\n`);

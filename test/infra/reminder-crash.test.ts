@@ -18,19 +18,37 @@ const J7_TITLE = 'Séminaire annuel de Somme Numérique dans 7 jours';
 const DUE = '2026-11-19T08:00:00Z'; // the seminar's J-7, 09:00 in Paris
 const children: ChildProcess[] = [];
 const fakes: FakeSlack[] = [];
-afterEach(() => { for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL'); });
-afterAll(async () => { for (const f of fakes.splice(0)) await f.close(); });
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+afterAll(async () => {
+  for (const f of fakes.splice(0)) await f.close();
+});
 
 function botProcess(storeUrl: string, slack: FakeSlack, now: string, claimTtlMs = 300) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/infra/reminder-bot-child.ts'], {
-    env: { ...process.env, SEANCE_STORE: storeUrl, SLACK_API_URL: slack.apiUrl, SEANCE_NOW: now, CLAIM_TTL_MS: String(claimTtlMs) },
+    env: {
+      ...process.env,
+      SEANCE_STORE: storeUrl,
+      SLACK_API_URL: slack.apiUrl,
+      SEANCE_NOW: now,
+      CLAIM_TTL_MS: String(claimTtlMs),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
-  createInterface({ input: child.stdout! }).on('line', (l) => { try { lines.push(JSON.parse(l) as Record<string, unknown>); } catch { /* not ours */ } });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  createInterface({ input: child.stdout! }).on('line', (l) => {
+    try {
+      lines.push(JSON.parse(l) as Record<string, unknown>);
+    } catch {
+      /* not ours */
+    }
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const report = async () => {
     const code = await exited;
@@ -42,7 +60,11 @@ function botProcess(storeUrl: string, slack: FakeSlack, now: string, claimTtlMs 
 }
 
 const accepted = (slack: FakeSlack, channel: string) =>
-  slack.callsTo('chat.postMessage').filter((c: ApiCall) => c.status === 200 && c.body.channel === channel && JSON.stringify(c.body).includes(J7_TITLE));
+  slack
+    .callsTo('chat.postMessage')
+    .filter(
+      (c: ApiCall) => c.status === 200 && c.body.channel === channel && JSON.stringify(c.body).includes(J7_TITLE),
+    );
 
 async function fixture() {
   const slack = await startFakeSlack({ botUserId: 'UBOT' });
@@ -79,7 +101,10 @@ describe('reminders after an ambiguous failure on Slack', () => {
     slack.hangNext('chat.postMessage', 1, { accepted: true });
     const first = botProcess(storeUrl, slack, DUE);
     const hung = await slack.waitForCall('chat.postMessage', (c) => c.status === 0, 60_000);
-    expect(hung.body.metadata).toMatchObject({ event_type: 'seance_reminder', event_payload: { key: expect.stringMatching(/^reminder:seminaire:2026-11-26:J-7:/) } });
+    expect(hung.body.metadata).toMatchObject({
+      event_type: 'seance_reminder',
+      event_payload: { key: expect.stringMatching(/^reminder:seminaire:2026-11-26:J-7:/) },
+    });
     first.child.kill('SIGKILL');
     await first.exited;
 
@@ -97,11 +122,26 @@ describe('reminders after an ambiguous failure on Slack', () => {
 describe('a console beside the Slack bot on one store', () => {
   it('across the due minute the reminder reaches Slack, once, and never the console', async () => {
     const { slack, storeUrl } = await fixture();
-    const env = { ...process.env, SEANCE_STORE: storeUrl, SEANCE_NOW: DUE, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', WEB_PORT: '' };
-    const console = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      SEANCE_STORE: storeUrl,
+      SEANCE_NOW: DUE,
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+      WEB_PORT: '',
+    };
+    const console = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     children.push(console);
     let out = '';
-    console.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    console.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     const consoleExit = new Promise<number | null>((resolve) => console.on('exit', (code) => resolve(code)));
     for (let i = 0; i < 600 && !out.includes(REMINDERS_ELSEWHERE); i++) await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain(REMINDERS_ELSEWHERE);

@@ -33,9 +33,22 @@ function bot(body: string) {
   let b = bots.get(body);
   if (!b) {
     const clock = createFakeClock('2026-11-29T10:00:00Z');
-    const seance = createBot({ config, store: store.forBody(body), clock, logger: silent, reminders: { sleep: async () => undefined, retryDelaysMs: [] } });
+    const seance = createBot({
+      config,
+      store: store.forBody(body),
+      clock,
+      logger: silent,
+      reminders: { sleep: async () => undefined, retryDelaysMs: [] },
+    });
     const entry = { seance, clock, delivered: 0 };
-    seance.addDoor({ name: 'console', deliver: async () => { entry.delivered++; return true; }, stop: async () => undefined });
+    seance.addDoor({
+      name: 'console',
+      deliver: async () => {
+        entry.delivered++;
+        return true;
+      },
+      stop: async () => undefined,
+    });
     bots.set(body, (b = entry));
   }
   return b;
@@ -52,7 +65,9 @@ async function handle(req: Request): Promise<Record<string, unknown>> {
     const report = await b.seance.reminders.tick();
     return { sent: report.sent.map((s) => s.id), delivered: b.delivered - before };
   }
-  const actor: Actor | undefined = req.as ? b.seance.actorByName(req.as) : { name: 'Secrétariat', role: 'secretary', door: 'console' };
+  const actor: Actor | undefined = req.as
+    ? b.seance.actorByName(req.as)
+    : { name: 'Secrétariat', role: 'secretary', door: 'console' };
   if (!actor) throw new Error(`unknown person ${req.as}`);
   const reply = await b.seance.dispatcher.runLine(req.line!, actor);
   return { tone: reply.tone ?? 'info', text: replyToText(reply) };
@@ -62,7 +77,10 @@ const out = (data: Record<string, unknown>) => process.stdout.write(`${JSON.stri
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (text) => {
   const req = JSON.parse(text) as Request;
-  handle(req).then((r) => out({ id: req.id, ...r }), (e: unknown) => out({ id: req.id, error: e instanceof Error ? e.stack : String(e) }));
+  handle(req).then(
+    (r) => out({ id: req.id, ...r }),
+    (e: unknown) => out({ id: req.id, error: e instanceof Error ? e.stack : String(e) }),
+  );
 });
 lines.on('close', () => void store.close?.().then(() => process.exit(0)));
 out({ ready: true });

@@ -31,9 +31,13 @@ class Replica {
   private readonly child: ChildProcessWithoutNullStreams;
 
   constructor(storeUrl: string) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'test/infra/replica-child.ts'], { env: { ...process.env, SEANCE_STORE: storeUrl } });
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'test/infra/replica-child.ts'], {
+      env: { ...process.env, SEANCE_STORE: storeUrl },
+    });
     let stderr = '';
-    this.child.stderr.on('data', (d) => { stderr += String(d); });
+    this.child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
     this.ready = new Promise((resolve, reject) => {
       this.child.once('exit', (code) => reject(new Error(`replica exited ${code}: ${stderr}`)));
       createInterface({ input: this.child.stdout }).on('line', (line) => {
@@ -101,13 +105,38 @@ describe.each([
   });
 
   it(`20 attendances recorded at once by the two processes: 20 stored (${TRIALS} trials)`, async () => {
-    const delegates = ['PARSIS', 'ROY', 'PAYEN', 'VARLET', 'DELFOSSE', 'DEMARCY', 'LHOMME', 'LEFEBVRE', 'THUEUX', 'BEAUFILS',
-      'DEFRANCE', 'PENAUD', 'PINON', 'BIHET', 'HEROUART', 'FAUVET', 'BEAUMONT', 'MAROTTE', 'FRION', 'JACOB'];
+    const delegates = [
+      'PARSIS',
+      'ROY',
+      'PAYEN',
+      'VARLET',
+      'DELFOSSE',
+      'DEMARCY',
+      'LHOMME',
+      'LEFEBVRE',
+      'THUEUX',
+      'BEAUFILS',
+      'DEFRANCE',
+      'PENAUD',
+      'PINON',
+      'BIHET',
+      'HEROUART',
+      'FAUVET',
+      'BEAUMONT',
+      'MAROTTE',
+      'FRION',
+      'JACOB',
+    ];
     for (let t = 0; t < TRIALS; t++) {
       const body = `attendance-${t}`;
       await a.ask(body, { line: `/seance planifier ${SESSION} 17:30 Amiens` });
-      const answers = await Promise.all(delegates.map((d, i) => (i % 2 ? a : b).ask(body, { line: `/presence ${d} salle ${SESSION}` })));
-      expect(answers.filter((r) => r.tone === 'success'), answers.map((r) => r.text).join('\n')).toHaveLength(20);
+      const answers = await Promise.all(
+        delegates.map((d, i) => (i % 2 ? a : b).ask(body, { line: `/presence ${d} salle ${SESSION}` })),
+      );
+      expect(
+        answers.filter((r) => r.tone === 'success'),
+        answers.map((r) => r.text).join('\n'),
+      ).toHaveLength(20);
       const quorum = await a.ask(body, { line: `/quorum ${SESSION}` });
       expect(quorum.text).toMatch(/Présents en salle\s+: 20\b/);
       expect((await b.ask(body, { line: `/journal ${SESSION}` })).text).toContain('Journal (21)'); // the planning, then the 20
@@ -117,7 +146,9 @@ describe.each([
   it(`a due reminder, both processes ticking: sent exactly once (${TRIALS} trials)`, async () => {
     for (let t = 0; t < TRIALS; t++) {
       const body = `reminder-${t}`;
-      expect((await a.ask(body, { line: '/rappel ajouter 2026-11-29 12:00 secretariat Relancer les pouvoirs' })).tone).toBe('success');
+      expect(
+        (await a.ask(body, { line: '/rappel ajouter 2026-11-29 12:00 secretariat Relancer les pouvoirs' })).tone,
+      ).toBe('success');
       await Promise.all([a.ask(body, { now: '2026-11-29T11:00:30Z' }), b.ask(body, { now: '2026-11-29T11:00:30Z' })]);
       const [x, y] = await Promise.all([a.ask(body, { tick: true }), b.ask(body, { tick: true })]);
       expect(x.sent!.length + y.sent!.length, `trial ${t}`).toBe(1);
@@ -130,7 +161,11 @@ describe.each([
   it(`custom reminders added at once: distinct numbers (${TRIALS} trials)`, async () => {
     for (let t = 0; t < TRIALS; t++) {
       const body = `custom-${t}`;
-      const answers = await Promise.all([a, b, a, b].map((r, i) => r.ask(body, { line: `/rappel ajouter 2026-12-0${i + 1} 09:00 secretariat Rappel ${i}` })));
+      const answers = await Promise.all(
+        [a, b, a, b].map((r, i) =>
+          r.ask(body, { line: `/rappel ajouter 2026-12-0${i + 1} 09:00 secretariat Rappel ${i}` }),
+        ),
+      );
       const numbers = answers.map((r) => Number(/Rappel n° (\d+) programmé/.exec(r.text!)?.[1]));
       expect(numbers.slice().sort()).toEqual([1, 2, 3, 4]);
       const listed = (await b.ask(body, { line: '/rappels' })).text!;

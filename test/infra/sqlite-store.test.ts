@@ -36,7 +36,9 @@ describe('state on a real SQLite file', () => {
     const givers = bot.config.roster.filter((d) => d.id !== 'parsis').slice(0, 50);
     expect(givers).toHaveLength(46); // the roster has 47: reuse names to reach 50 attempts
     const attempts = [...givers, ...givers.slice(0, 4)];
-    const replies = await Promise.all(attempts.map((g) => bot.ask(`/pouvoir donner "${g.civility} ${g.lastName}" PARSIS 2026-12-15`)));
+    const replies = await Promise.all(
+      attempts.map((g) => bot.ask(`/pouvoir donner "${g.civility} ${g.lastName}" PARSIS 2026-12-15`)),
+    );
     const ok = replies.filter((r) => r.tone === 'success');
     const refused = replies.filter((r) => r.tone === 'error');
     expect(ok).toHaveLength(1);

@@ -59,7 +59,11 @@ describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
     expect(await s.update<number>('n', (cur) => ({ value: (cur?.value ?? 0) + 1 }))).toEqual({ value: 1, version: 1 });
     expect(await s.update<number>('n', (cur) => ({ value: cur!.value + 1 }))).toEqual({ value: 2, version: 2 });
     expect(await s.update<number>('n', () => undefined)).toEqual({ value: 2, version: 2 });
-    await expect(s.update<number>('n', () => { throw new Error('refusé'); })).rejects.toThrow('refusé');
+    await expect(
+      s.update<number>('n', () => {
+        throw new Error('refusé');
+      }),
+    ).rejects.toThrow('refusé');
     expect(await s.getVersioned('n')).toEqual({ value: 2, version: 2 });
   });
 
@@ -67,11 +71,15 @@ describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
     const s = await fresh();
     const other = s.forBody('default'); // a second view, as a second writer would have
     let attempts = 0;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? s : other).update<number[]>('list', async (cur) => {
-      attempts++;
-      await pause(1); // every change yields, so the writers interleave between read and write
-      return { value: [...(cur?.value ?? []), i], append: { journal: 'j', entries: [{ i }] } };
-    })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? s : other).update<number[]>('list', async (cur) => {
+          attempts++;
+          await pause(1); // every change yields, so the writers interleave between read and write
+          return { value: [...(cur?.value ?? []), i], append: { journal: 'j', entries: [{ i }] } };
+        }),
+      ),
+    );
     const final = await s.getVersioned<number[]>('list');
     expect(final!.value.slice().sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(final!.version).toBe(20);
@@ -126,15 +134,32 @@ describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
     expect(await s.list('other')).toEqual([]);
   });
 
-  it.skipIf(engine === 'memory')('a failure of the engine is a StoreError with a French cause, never "no data"', async () => {
-    const s = await fresh();
-    await s.set('k', 1);
-    await s.close?.();
-    const failures = await Promise.all([s.get('k'), s.set('k', 2), s.update('k', () => ({ value: 3 })), s.claim('c', 'A', 1000), s.increment('n'), s.append('j', 1), s.list('j')]
-      .map((p) => p.then(() => undefined, (e: unknown) => e)));
-    for (const e of failures) {
-      expect(e).toBeInstanceOf(StoreError);
-      expect((e as Error).message).toMatch(/^Stockage indisponible : .* a échoué \(.+\)\. Rien n'a été modifié/);
-    }
-  });
+  it.skipIf(engine === 'memory')(
+    'a failure of the engine is a StoreError with a French cause, never "no data"',
+    async () => {
+      const s = await fresh();
+      await s.set('k', 1);
+      await s.close?.();
+      const failures = await Promise.all(
+        [
+          s.get('k'),
+          s.set('k', 2),
+          s.update('k', () => ({ value: 3 })),
+          s.claim('c', 'A', 1000),
+          s.increment('n'),
+          s.append('j', 1),
+          s.list('j'),
+        ].map((p) =>
+          p.then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
+        ),
+      );
+      for (const e of failures) {
+        expect(e).toBeInstanceOf(StoreError);
+        expect((e as Error).message).toMatch(/^Stockage indisponible : .* a échoué \(.+\)\. Rien n'a été modifié/);
+      }
+    },
+  );
 });

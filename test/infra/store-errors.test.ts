@@ -28,7 +28,9 @@ describe('a failed read', () => {
   it('during /presence: answers the cause, and the stored record and its version stay as they were', async () => {
     const engine = faultyEngine();
     const logged: string[] = [];
-    const bot = await createTestBot({ store: bodyStore(engine, 'default', { onError: (e) => logged.push(e.message) }) });
+    const bot = await createTestBot({
+      store: bodyStore(engine, 'default', { onError: (e) => logged.push(e.message) }),
+    });
     await bot.say('/seance rectifier 2024-10-07 Départ de Mme LHOMME omis');
     expect(await bot.say('/presence LHOMME absent 2024-10-07')).toContain('Présence enregistrée');
     const before = await bot.hub.records.record('2024-10-07');
@@ -36,7 +38,12 @@ describe('a failed read', () => {
     engine.failing = /2024-10-07/;
     const answer = await bot.ask('/presence PARSIS absent 2024-10-07');
     expect(answer.tone).toBe('error');
-    expect(answer.blocks[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^Stockage indisponible : la lecture .*« [a-z]+:2024-10-07 » a échoué \(disk I\/O error\)\. Rien n'a été modifié/) });
+    expect(answer.blocks[0]).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(
+        /^Stockage indisponible : la lecture .*« [a-z]+:2024-10-07 » a échoué \(disk I\/O error\)\. Rien n'a été modifié/,
+      ),
+    });
     const quorum = await bot.ask('/quorum 2024-10-07');
     expect(quorum.tone).toBe('error'); // never the config's seed figures instead of the stored ones
 

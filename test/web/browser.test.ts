@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEXT, plain, startSite, type Site } from './site.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ARTIFACTS = 'test/artifacts';
 const PHONE = { width: 390, height: 844 };
 
@@ -24,7 +33,13 @@ let profile: string;
 beforeAll(async () => {
   site = await startSite();
   profile = mkdtempSync(join(tmpdir(), 'seance-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, locale: 'fr-FR', viewport: PHONE });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    locale: 'fr-FR',
+    viewport: PHONE,
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
 }, 60_000);
 
@@ -41,17 +56,31 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-interface AxeViolation { id: string; impact?: string | null; help: string; nodes: { target: unknown }[] }
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown }[];
+}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (a <script> tag would be blocked).
   await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
+  const violations = (await page.evaluate(async () => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const r = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  }) as AxeViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    const r = await run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
 }
 
 describe('the public page in Chromium', { timeout: 60_000 }, () => {
@@ -61,20 +90,26 @@ describe('the public page in Chromium', { timeout: 60_000 }, () => {
     const card = page.locator('article.card').first();
     expect(await card.locator('h3').innerText()).toBe('Comité syndical du mardi 15 décembre 2026');
     expect(plain(await card.locator('dl').innerText())).toContain('mardi 15 décembre 2026 à 17 h 30');
-    expect(await card.locator('ol.agenda li').allInnerTexts()).toEqual(['Budget primitif 2027', 'Rapport d\'activité 2026']);
+    expect(await card.locator('ol.agenda li').allInnerTexts()).toEqual([
+      'Budget primitif 2027',
+      "Rapport d'activité 2026",
+    ]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'accueil-telephone.png'), fullPage: true });
     await page.close();
   });
 
-  it('the 7 October 2024 page lists the two deliberations « Adoptée à l\'unanimité »', async () => {
+  it("the 7 October 2024 page lists the two deliberations « Adoptée à l'unanimité »", async () => {
     const page = await open('/');
     await page.getByRole('link', { name: 'Comité syndical du lundi 7 octobre 2024' }).click();
     await page.waitForURL('**/seances/2024-10-07');
     const rows = page.getByRole('table', { name: 'Délibérations examinées et leur résultat' }).locator('tbody tr');
     expect(await rows.count()).toBe(2);
-    expect(await rows.locator('td.outcome').allInnerTexts()).toEqual(['Adoptée à l\'unanimité', 'Adoptée à l\'unanimité']);
+    expect(await rows.locator('td.outcome').allInnerTexts()).toEqual([
+      "Adoptée à l'unanimité",
+      "Adoptée à l'unanimité",
+    ]);
     expect(await rows.nth(1).innerText()).toContain('Offre FTTH');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
@@ -84,11 +119,20 @@ describe('the public page in Chromium', { timeout: 60_000 }, () => {
 
   it('the catalogue page shows FTTH at 430 € HT, then 460 € HT', async () => {
     const page = await open('/tarifs');
-    const ftth = page.locator('section', { has: page.getByRole('heading', { name: 'GFU FTTH – offre initiale (accès simple)' }) });
+    const ftth = page.locator('section', {
+      has: page.getByRole('heading', { name: 'GFU FTTH – offre initiale (accès simple)' }),
+    });
     const periods = ftth.locator('ol.prices > li');
-    expect((await periods.locator('dl > div:first-child dd').allInnerTexts()).map(plain)).toEqual(['430,00 € HT par accès', '460,00 € HT par accès']);
-    expect(plain(await periods.nth(0).innerText())).toContain('Offre de service FTTH avec un accès simple (séance du 17 juin 2024)');
-    expect(plain(await periods.nth(1).innerText())).toMatch(/^depuis le 7 octobre 2024 en vigueur\n[\s\S]*Délibération n° 2/);
+    expect((await periods.locator('dl > div:first-child dd').allInnerTexts()).map(plain)).toEqual([
+      '430,00 € HT par accès',
+      '460,00 € HT par accès',
+    ]);
+    expect(plain(await periods.nth(0).innerText())).toContain(
+      'Offre de service FTTH avec un accès simple (séance du 17 juin 2024)',
+    );
+    expect(plain(await periods.nth(1).innerText())).toMatch(
+      /^depuis le 7 octobre 2024 en vigueur\n[\s\S]*Délibération n° 2/,
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'tarifs-telephone.png'), fullPage: true });

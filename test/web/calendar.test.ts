@@ -6,15 +6,26 @@ import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NEXT, startSite, type Site } from './site.ts';
 
-interface ParsedEvent { uid: string; sequence: number; start: string; summary: string; status: string; allDay: boolean }
+interface ParsedEvent {
+  uid: string;
+  sequence: number;
+  start: string;
+  summary: string;
+  status: string;
+  allDay: boolean;
+}
 
 function parse(ics: string): { name: string; events: ParsedEvent[] } {
   const cal = new ICAL.Component(ICAL.parse(ics));
   const events = cal.getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
     return {
-      uid: e.uid, sequence: e.sequence, start: e.startDate.toJSDate().toISOString(), summary: e.summary,
-      status: String(v.getFirstPropertyValue('status')), allDay: e.startDate.isDate,
+      uid: e.uid,
+      sequence: e.sequence,
+      start: e.startDate.toJSDate().toISOString(),
+      summary: e.summary,
+      status: String(v.getFirstPropertyValue('status')),
+      allDay: e.startDate.isDate,
     };
   });
   return { name: String(cal.getFirstPropertyValue('x-wr-calname')), events };
@@ -23,7 +34,9 @@ function parse(ics: string): { name: string; events: ParsedEvent[] } {
 const linkOf = (answer: string) => /\/calendrier\/[\w-]+\.ics/.exec(answer)?.[0];
 
 let site: Site;
-beforeEach(async () => { site = await startSite(); });
+beforeEach(async () => {
+  site = await startSite();
+});
 afterEach(() => site.close());
 
 describe('the public calendar feed', () => {
@@ -41,21 +54,29 @@ describe('the public calendar feed', () => {
 
   it('keeps the UID and raises SEQUENCE when a session moves, and keeps its ETag while nothing changes', async () => {
     const before = await site.get('/calendrier.ics');
-    const again = await fetch(`${site.url}/calendrier.ics`, { headers: { 'If-None-Match': before.headers.get('etag')! } });
+    const again = await fetch(`${site.url}/calendrier.ics`, {
+      headers: { 'If-None-Match': before.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
     expect(await site.bot.say(`/seance deplacer ${NEXT} 2026-12-17 18:00`)).toContain('Séance déplacée');
-    const moved = parse((await site.get('/calendrier.ics')).text).events.find((e) => e.uid === `seance-${NEXT}@somme-numerique`)!;
+    const moved = parse((await site.get('/calendrier.ics')).text).events.find(
+      (e) => e.uid === `seance-${NEXT}@somme-numerique`,
+    )!;
     expect(moved.start).toBe('2026-12-17T17:00:00.000Z');
     expect(moved.sequence).toBe(1);
     await site.bot.say(`/seance deplacer 2026-12-17 2026-12-18 18:00`);
-    const twice = parse((await site.get('/calendrier.ics')).text).events.find((e) => e.uid === `seance-${NEXT}@somme-numerique`)!;
+    const twice = parse((await site.get('/calendrier.ics')).text).events.find(
+      (e) => e.uid === `seance-${NEXT}@somme-numerique`,
+    )!;
     expect(twice.sequence).toBe(2);
   });
 
   it('keeps a cancelled session with STATUS:CANCELLED and a higher SEQUENCE, so subscribers drop it', async () => {
     await site.get('/calendrier.ics');
     await site.bot.say(`/seance annuler ${NEXT} confirmer`);
-    const e = parse((await site.get('/calendrier.ics')).text).events.find((x) => x.uid === `seance-${NEXT}@somme-numerique`)!;
+    const e = parse((await site.get('/calendrier.ics')).text).events.find(
+      (x) => x.uid === `seance-${NEXT}@somme-numerique`,
+    )!;
     expect(e.status).toBe('CANCELLED');
     expect(e.sequence).toBe(1);
   });
@@ -69,7 +90,10 @@ describe('private feeds', () => {
     expect(feed.status).toBe(200);
     expect(feed.headers.get('cache-control')).toBe('private, no-cache');
     const { events } = parse(feed.text);
-    expect(events.find((e) => e.uid === 'seminaire-2027-11-26@somme-numerique')).toMatchObject({ allDay: true, summary: 'Séminaire annuel de Somme Numérique' });
+    expect(events.find((e) => e.uid === 'seminaire-2027-11-26@somme-numerique')).toMatchObject({
+      allDay: true,
+      summary: 'Séminaire annuel de Somme Numérique',
+    });
     expect(events.some((e) => e.uid.startsWith('convocation-'))).toBe(false);
 
     const second = linkOf(await site.bot.say('/calendrier nouveau-lien', 'M. PAYEN'))!;

@@ -12,7 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const PAGES = ['/', '/seances/2024-10-07', `/seances/${NEXT}`, '/tarifs', '/calendrier.ics', '/sante', '/inconnue', '/seances/2031-01-01'];
+const PAGES = [
+  '/',
+  '/seances/2024-10-07',
+  `/seances/${NEXT}`,
+  '/tarifs',
+  '/calendrier.ics',
+  '/sante',
+  '/inconnue',
+  '/seances/2031-01-01',
+];
 
 describe('public pages', () => {
   it('the home page lists the next session with date, place, remote participation and agenda', async () => {
@@ -23,16 +32,28 @@ describe('public pages', () => {
     expect(upcoming).toContain('mardi 15 décembre 2026 à 17 h 30');
     expect(upcoming).toContain('Salle de réunion de Somme Numérique, Amiens et visio');
     expect(upcoming).toContain('possible (téléconférence)');
-    expect(upcoming).toMatch(/<ol class="agenda">\s*<li>Budget primitif 2027<\/li>\s*<li>Rapport d&#39;activité 2026<\/li>/);
+    expect(upcoming).toMatch(
+      /<ol class="agenda">\s*<li>Budget primitif 2027<\/li>\s*<li>Rapport d&#39;activité 2026<\/li>/,
+    );
     expect(text.slice(text.indexOf('Séances tenues'))).toContain('href="/seances/2024-10-07"');
   });
 
   it('the 7 October 2024 page lists the two deliberations, adopted unanimously', async () => {
     const { text } = await site.get('/seances/2024-10-07');
-    const rows = [...text.matchAll(/<tr><td class="num">(\d)<\/td><td>([^<]+)<\/td><td class="outcome">([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]]);
+    const rows = [
+      ...text.matchAll(/<tr><td class="num">(\d)<\/td><td>([^<]+)<\/td><td class="outcome">([^<]+)<\/td><\/tr>/g),
+    ].map((m) => [m[1], m[2], m[3]]);
     expect(rows).toEqual([
-      ['1', 'Service mutualisé de coffre-fort de mots de passe – validation et adoption de sa charte de fonctionnement', 'Adoptée à l&#39;unanimité'],
-      ['2', 'Offre FTTH – modification des intitulés des offres et enrichissement de l&#39;offre initiale', 'Adoptée à l&#39;unanimité'],
+      [
+        '1',
+        'Service mutualisé de coffre-fort de mots de passe – validation et adoption de sa charte de fonctionnement',
+        'Adoptée à l&#39;unanimité',
+      ],
+      [
+        '2',
+        'Offre FTTH – modification des intitulés des offres et enrichissement de l&#39;offre initiale',
+        'Adoptée à l&#39;unanimité',
+      ],
     ]);
     expect(text).toContain('Envoyé en préfecture le 06/11/2024');
     expect(text).toContain('procès-verbal');
@@ -52,7 +73,9 @@ describe('public pages', () => {
   });
 
   it('shows the publication date recorded by /publier, and never who recorded it', async () => {
-    expect((await site.get('/seances/2024-10-07')).text).toContain('Publication de la liste des délibérations non enregistrée');
+    expect((await site.get('/seances/2024-10-07')).text).toContain(
+      'Publication de la liste des délibérations non enregistrée',
+    );
     site.bot.clock.set('2026-11-30T09:00:00Z');
     await site.bot.say('/publier 2024-10-07');
     const { text } = await site.get('/seances/2024-10-07');
@@ -64,7 +87,9 @@ describe('public pages', () => {
     const doors = directoryOf(site.bot.config);
     const ids = [
       ...Object.values(doors.accounts).flatMap((accounts) => Object.keys(accounts)),
-      ...Object.values(doors.channels).flatMap((ch) => Object.values(ch)).filter((x): x is string => typeof x === 'string' && x.length > 0),
+      ...Object.values(doors.channels)
+        .flatMap((ch) => Object.values(ch))
+        .filter((x): x is string => typeof x === 'string' && x.length > 0),
     ];
     expect(ids).toContain('U0PAYEN001');
     expect(ids).toContain('300000000000000004');

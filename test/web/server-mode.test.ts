@@ -18,9 +18,20 @@ function freePort(): Promise<number> {
   });
 }
 
-const NO_CHAT = { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '' };
+const NO_CHAT = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  DISCORD_TOKEN: '',
+  DISCORD_APPLICATION_ID: '',
+};
 
-interface Bot { child: ChildProcess; stderr: () => string; exited: () => number | null | undefined; stop(): Promise<number | null> }
+interface Bot {
+  child: ChildProcess;
+  stderr: () => string;
+  exited: () => number | null | undefined;
+  stop(): Promise<number | null>;
+}
 
 async function startBot(env: Record<string, string>, port: number): Promise<Bot> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -29,23 +40,32 @@ async function startBot(env: Record<string, string>, port: number): Promise<Bot>
   });
   let stderr = '';
   let exited: number | null | undefined;
-  child.stderr!.on('data', (c) => { stderr += c.toString(); });
-  child.on('exit', (code) => { exited = code; });
+  child.stderr!.on('data', (c) => {
+    stderr += c.toString();
+  });
+  child.on('exit', (code) => {
+    exited = code;
+  });
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (exited !== undefined || Date.now() > deadline) throw new Error(`the bot did not start: ${stderr}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/sante`)).ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   return {
-    child, stderr: () => stderr, exited: () => exited,
-    stop: () => new Promise((resolve) => {
-      if (exited !== undefined) return resolve(exited);
-      child.once('exit', (c) => resolve(c));
-      child.kill('SIGTERM');
-    }),
+    child,
+    stderr: () => stderr,
+    exited: () => exited,
+    stop: () =>
+      new Promise((resolve) => {
+        if (exited !== undefined) return resolve(exited);
+        child.once('exit', (c) => resolve(c));
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -67,16 +87,21 @@ describe('npm start with WEB_PORT and no chat token', () => {
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Comité syndical du lundi 7 octobre 2024');
-    expect((await fetch(`http://127.0.0.1:${port}/calendrier.ics`)).headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect((await fetch(`http://127.0.0.1:${port}/calendrier.ics`)).headers.get('content-type')).toBe(
+      'text/calendar; charset=utf-8',
+    );
     expect(await bot.stop()).toBe(0);
   });
 
   it('refuses a WEB_PORT that is not a port, in French, with status 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, ...NO_CHAT, SEANCE_STORE: 'memory:', WEB_PORT: 'quatre-vingt' }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...NO_CHAT, SEANCE_STORE: 'memory:', WEB_PORT: 'quatre-vingt' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (c) => { stderr += c.toString(); });
+    child.stderr!.on('data', (c) => {
+      stderr += c.toString();
+    });
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(2);
     expect(stderr).toContain('WEB_PORT : numéro de port attendu');
@@ -88,10 +113,16 @@ describe('WEB_PORT equal to the Slack port', () => {
     const SECRET = 'web-on-slack-signing-secret';
     fake = await startFakeSlack();
     const port = await freePort();
-    const bot = await startBot({
-      SLACK_BOT_TOKEN: 'xoxb-web-on-slack-0000', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl,
-      PORT: String(port), WEB_PORT: String(port),
-    }, port);
+    const bot = await startBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-web-on-slack-0000',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        WEB_PORT: String(port),
+      },
+      port,
+    );
     started.push(bot);
     const page = await fetch(`http://127.0.0.1:${port}/seances/2024-10-07`);
     expect(page.status).toBe(200);
@@ -99,7 +130,10 @@ describe('WEB_PORT equal to the Slack port', () => {
     expect(await page.text()).toContain('Adoptée à l&#39;unanimité');
     expect((await fetch(`http://127.0.0.1:${port}/tarifs`)).status).toBe(200);
     const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, SECRET, {
-      command: '/tarifs', text: 'ftth', user_id: 'U0PAYEN001', response_url: fake.responseUrl('w'),
+      command: '/tarifs',
+      text: 'ftth',
+      user_id: 'U0PAYEN001',
+      response_url: fake.responseUrl('w'),
     });
     expect(res.status).toBe(200);
     expect(JSON.stringify((await fake.waitForResponse('w', 5000)).body)).toContain('460');

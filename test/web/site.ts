@@ -23,9 +23,16 @@ export async function startSite(opts: TestBotOptions & { readonly plan?: boolean
     await bot.say(`/odj ajouter ${NEXT} deliberation Budget primitif 2027`);
     await bot.say(`/odj ajouter ${NEXT} information Rapport d'activité 2026`);
   }
-  const server = await startWebServer({ handler: createWebHandler(bot.hub), port: 0, host: '127.0.0.1', logger: bot.hub.logger });
+  const server = await startWebServer({
+    handler: createWebHandler(bot.hub),
+    port: 0,
+    host: '127.0.0.1',
+    logger: bot.hub.logger,
+  });
   return {
-    bot, server, url: server.url,
+    bot,
+    server,
+    url: server.url,
     async get(path, init) {
       const res = await fetch(server.url + path, init);
       return { status: res.status, headers: res.headers, text: await res.text() };

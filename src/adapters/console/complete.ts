@@ -4,8 +4,12 @@ import type { Config } from '../../core/config.ts';
 import { fold } from '../../core/text/normalize.ts';
 
 export function createCompleter(cmds: readonly Command[], config: Config) {
-  const names = config.roster.map((d) => (d.lastName.includes(" ") ? `"${d.lastName}"` : d.lastName));
-  const services = [...new Set(config.catalogue.services.flatMap((s) => s.keys.filter((k) => !k.includes(' ')).map((k) => k.toLowerCase())))];
+  const names = config.roster.map((d) => (d.lastName.includes(' ') ? `"${d.lastName}"` : d.lastName));
+  const services = [
+    ...new Set(
+      config.catalogue.services.flatMap((s) => s.keys.filter((k) => !k.includes(' ')).map((k) => k.toLowerCase())),
+    ),
+  ];
   return (line: string): [string[], string] => {
     const parts = line.split(/\s+/);
     const last = parts[parts.length - 1] ?? '';

@@ -55,13 +55,17 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
   };
   let rl: Interface | undefined;
   let resolveFinished!: () => void;
-  const finished = new Promise<void>((r) => { resolveFinished = r; });
+  const finished = new Promise<void>((r) => {
+    resolveFinished = r;
+  });
 
   const door: ConsoleDoor = {
     name: 'console',
     finished,
     async deliver(message: Outgoing) {
-      write(`\n── Message pour ${recipientLabel(message.to, config.roster)} ──\n${replyToText(message.reply, layout())}\n`);
+      write(
+        `\n── Message pour ${recipientLabel(message.to, config.roster)} ──\n${replyToText(message.reply, layout())}\n`,
+      );
       saveAttachments(message.reply);
       return true;
     },
@@ -78,19 +82,28 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return true;
     if (/^\/?(quitter|exit|quit)$/i.test(trimmed)) return false;
-    await host.run({ actor, input: trimmed.startsWith('/') ? trimmed : `/${trimmed}`, answer: async (r) => {
-      write(`${replyToText(r, layout())}\n`);
-      saveAttachments(r);
-    } });
+    await host.run({
+      actor,
+      input: trimmed.startsWith('/') ? trimmed : `/${trimmed}`,
+      answer: async (r) => {
+        write(`${replyToText(r, layout())}\n`);
+        saveAttachments(r);
+      },
+    });
     return true;
   }
 
   rl = createInterface({
-    input, output: interactive ? output : undefined, terminal: interactive,
-    historySize: 500, completer: interactive ? createCompleter(host.commands, config) : undefined,
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    historySize: 500,
+    completer: interactive ? createCompleter(host.commands, config) : undefined,
   });
   if (interactive) {
-    write(`Séance — ${config.body.name}. Vous êtes : ${actor.name}. Tapez /aide, Tab pour compléter, /quitter pour sortir.`);
+    write(
+      `Séance — ${config.body.name}. Vous êtes : ${actor.name}. Tapez /aide, Tab pour compléter, /quitter pour sortir.`,
+    );
     rl.setPrompt('séance> ');
     rl.prompt();
   }
@@ -102,7 +115,7 @@ export function createConsoleAdapter(opts: ConsoleOptions): ConsoleDoor {
       if (!goOn || closed) return false;
       const more = await handle(line).catch((e) => {
         host.logger.error('console line failed', { error: e instanceof Error ? e.stack : String(e) });
-        write('Erreur interne : la commande n\'a pas abouti.');
+        write("Erreur interne : la commande n'a pas abouti.");
         return true;
       });
       if (!more) rl?.close();

@@ -54,11 +54,18 @@ const AUTOCOMPLETE_KINDS = new Set<ArgSpec['kind']>(['delegate', 'service', 'ses
 
 /** What the door autocompletes for an option: delegates, services, sessions, or a choice list too long for Discord. */
 export function autocompletes(spec: ArgSpec): boolean {
-  return AUTOCOMPLETE_KINDS.has(spec.kind) || (spec.kind === 'choice' && (spec.choices?.length ?? 0) > COMMAND_LIMITS.choices);
+  return (
+    AUTOCOMPLETE_KINDS.has(spec.kind) ||
+    (spec.kind === 'choice' && (spec.choices?.length ?? 0) > COMMAND_LIMITS.choices)
+  );
 }
 
 function toOption(name: string, spec: ArgSpec): APIApplicationCommandBasicOption {
-  const base = { name, description: clip(spec.description || spec.name, COMMAND_LIMITS.description), required: !spec.optional };
+  const base = {
+    name,
+    description: clip(spec.description || spec.name, COMMAND_LIMITS.description),
+    required: !spec.optional,
+  };
   if (spec.kind === 'integer') {
     return {
       ...base,
@@ -72,7 +79,10 @@ function toOption(name: string, spec: ArgSpec): APIApplicationCommandBasicOption
     return {
       ...base,
       type: ApplicationCommandOptionType.String,
-      choices: spec.choices.map((c) => ({ name: clip(c, COMMAND_LIMITS.choiceName), value: clip(c, COMMAND_LIMITS.choiceValue) })),
+      choices: spec.choices.map((c) => ({
+        name: clip(c, COMMAND_LIMITS.choiceName),
+        value: clip(c, COMMAND_LIMITS.choiceValue),
+      })),
     };
   }
   return { ...base, type: ApplicationCommandOptionType.String, max_length: spec.kind === 'text' ? 300 : 100 };
@@ -126,7 +136,11 @@ export function createCommandIndex(commands: readonly Command[]): CommandIndex {
     const name = discordName(cmd.name);
     if (!cmd.subcommands) entries.set(name, { command: cmd, options: optionNames(cmd.args ?? []) });
     for (const sub of cmd.subcommands ?? []) {
-      entries.set(`${name} ${discordName(sub.name)}`, { command: sub, parent: cmd, options: optionNames(sub.args ?? []) });
+      entries.set(`${name} ${discordName(sub.name)}`, {
+        command: sub,
+        parent: cmd,
+        options: optionNames(sub.args ?? []),
+      });
     }
   }
   return { entry: (commandName, sub) => entries.get(sub ? `${commandName} ${sub}` : commandName) };
@@ -149,7 +163,11 @@ export interface ParsedInvocation {
 }
 
 /** Turns a Discord invocation back into the dispatcher's structured input, keyed by the declared argument names. */
-export function parseInvocation(index: CommandIndex, commandName: string, data: readonly RawOption[]): ParsedInvocation {
+export function parseInvocation(
+  index: CommandIndex,
+  commandName: string,
+  data: readonly RawOption[],
+): ParsedInvocation {
   const subOption = data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
   const leaves = subOption ? (subOption.options ?? []) : data;
   const entry = index.entry(commandName, subOption?.name);

@@ -42,7 +42,12 @@ async function channelTarget(client: Client, id: string | undefined): Promise<Ta
   return channel?.isSendable() ? channel : undefined;
 }
 
-async function targetFor(client: Client, host: DoorHost, channels: ChatChannels, to: Recipient): Promise<Target | undefined> {
+async function targetFor(
+  client: Client,
+  host: DoorHost,
+  channels: ChatChannels,
+  to: Recipient,
+): Promise<Target | undefined> {
   switch (to.kind) {
     case 'secretariat':
       return channelTarget(client, channels.secretariatChannel);
@@ -63,23 +68,41 @@ async function targetFor(client: Client, host: DoorHost, channels: ChatChannels,
  * Resolves false when this door cannot reach the recipient (no channel configured, no Discord id, DMs closed);
  * throws when Discord fails (HTTP 500, refused request), so the hub retries and records the failure.
  */
-export function createDelivery(client: Client, host: DoorHost, channels: ChatChannels): (message: Outgoing) => Promise<boolean> {
+export function createDelivery(
+  client: Client,
+  host: DoorHost,
+  channels: ChatChannels,
+): (message: Outgoing) => Promise<boolean> {
   return async (message) => {
     try {
       const target = await targetFor(client, host, channels, message.to);
       if (!target) return false;
       await rememberActions(host.store, message.reply.actions);
       let last: OpenRequest | undefined;
-      await sendReply(message.reply, async (m, page) => {
-        const nonce: Nonce = message.key ? { nonce: nonceFor(message.key, page), enforceNonce: true } : {};
-        const sent = await target.send({ ...forChannel(m), ...nonce });
-        last = { channelId: sent.channelId, messageId: sent.id, ...(m.content ? { content: m.content } : {}), embeds: m.embeds };
-      }, host.logger);
+      await sendReply(
+        message.reply,
+        async (m, page) => {
+          const nonce: Nonce = message.key ? { nonce: nonceFor(message.key, page), enforceNonce: true } : {};
+          const sent = await target.send({ ...forChannel(m), ...nonce });
+          last = {
+            channelId: sent.channelId,
+            messageId: sent.id,
+            ...(m.content ? { content: m.content } : {}),
+            embeds: m.embeds,
+          };
+        },
+        host.logger,
+      );
       // The buttons are on the last message: that is the copy to update once the request is settled.
-      if (message.reply.opens && last) await discordOpenRequests(host.store, host.logger).remember(message.reply.opens, last);
+      if (message.reply.opens && last)
+        await discordOpenRequests(host.store, host.logger).remember(message.reply.opens, last);
       return true;
     } catch (e) {
-      host.logger.warn('discord delivery failed', { to: message.to.kind, title: message.reply.title, error: errorText(e) });
+      host.logger.warn('discord delivery failed', {
+        to: message.to.kind,
+        title: message.reply.title,
+        error: errorText(e),
+      });
       if (unreachableUser(e)) return false;
       throw new Error(discordFailureText(e), { cause: e });
     }

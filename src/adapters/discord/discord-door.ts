@@ -36,7 +36,10 @@ export interface DiscordDoor extends Door {
 
 /** The error `startDiscordDoor` rejects with: a French sentence, never the token. */
 export class DiscordStartError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = 'DiscordStartError';
   }
@@ -45,7 +48,10 @@ export class DiscordStartError extends Error {
 function startError(e: unknown, token: string): DiscordStartError {
   const code = (e as { code?: unknown })?.code;
   if (code === 'TokenInvalid') {
-    return new DiscordStartError('Discord a refusé le jeton du bot (DISCORD_TOKEN invalide ou révoqué) : régénérez-le dans le portail développeur, onglet Bot.', 'discord.token-refused');
+    return new DiscordStartError(
+      'Discord a refusé le jeton du bot (DISCORD_TOKEN invalide ou révoqué) : régénérez-le dans le portail développeur, onglet Bot.',
+      'discord.token-refused',
+    );
   }
   if (code === 'DisallowedIntents') {
     return new DiscordStartError('Discord refuse les intents demandés par le bot.', 'discord.intents');
@@ -73,7 +79,11 @@ function readyWithin(client: Client, ms: number): { ready: Promise<void>; cancel
 }
 
 /** Starts the door on the settings the app parsed (src/app/settings.ts checks that they are complete). */
-export async function startDiscordDoor(host: DoorHost, settings: DiscordSettings, opts: DiscordDoorOptions = {}): Promise<DiscordDoor> {
+export async function startDiscordDoor(
+  host: DoorHost,
+  settings: DiscordSettings,
+  opts: DiscordDoorOptions = {},
+): Promise<DiscordDoor> {
   const { token, applicationId, channels } = settings;
   const { logger } = host;
   const client = new Client({
@@ -95,7 +105,9 @@ export async function startDiscordDoor(host: DoorHost, settings: DiscordSettings
   client.on(Events.MessageCreate, (message) => track(handleDirectMessage(host, message)));
   client.on(Events.Error, (e) => logger.error('discord client error', { error: errorText(e) }));
   client.on(Events.Warn, (msg) => logger.warn('discord warning', { detail: msg }));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('discord gateway disconnected', { shard, code: event.code }));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn('discord gateway disconnected', { shard, code: event.code }),
+  );
   client.on(Events.ShardReconnecting, (shard) => logger.info('discord gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => logger.info('discord gateway resumed', { shard, replayed }));
   client.on(Events.ShardError, (e, shard) => logger.warn('discord gateway error', { shard, error: errorText(e) }));
@@ -105,7 +117,9 @@ export async function startDiscordDoor(host: DoorHost, settings: DiscordSettings
   // surfaces only as an unhandled rejection, which would end the process. Log it and carry on.
   const guard = (reason: unknown) => {
     const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
-    logger.error('unhandled rejection (skipped; a malformed Discord payload?)', { error: detail.split(token).join('[secret]') });
+    logger.error('unhandled rejection (skipped; a malformed Discord payload?)', {
+      error: detail.split(token).join('[secret]'),
+    });
   };
   process.on('unhandledRejection', guard);
 
@@ -123,9 +137,15 @@ export async function startDiscordDoor(host: DoorHost, settings: DiscordSettings
   cancel();
 
   if (client.application && client.application.id !== applicationId) {
-    logger.warn('DISCORD_APPLICATION_ID differs from the bot\'s application', { configured: applicationId, actual: client.application.id });
+    logger.warn("DISCORD_APPLICATION_ID differs from the bot's application", {
+      configured: applicationId,
+      actual: client.application.id,
+    });
   }
-  for (const [what, id] of [['secretariatChannel', channels.secretariatChannel], ['delegatesChannel', channels.delegatesChannel]] as const) {
+  for (const [what, id] of [
+    ['secretariatChannel', channels.secretariatChannel],
+    ['delegatesChannel', channels.delegatesChannel],
+  ] as const) {
     if (!id) logger.warn(`discord.${what} is not set in the config: messages for it are not posted on Discord`);
   }
   const invite = inviteUrl(applicationId);

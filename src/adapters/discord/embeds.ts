@@ -2,7 +2,15 @@
  * @module `replyToDiscord`: a Reply as Discord messages (embeds, buttons, files), pure. Long replies are split
  * over several embeds and messages within Discord's limits, never rejected; `replyToDiscordText` is the fallback.
  */
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
 import type { Action, Block, Reply, Tone } from '../../core/reply.ts';
 import { replyToText, tableToText } from '../../core/reply-text.ts';
 import { actionCustomId } from './actions.ts';
@@ -50,19 +58,31 @@ const bold = (s: string) => `**${escapeMarkdown(s)}**`;
 
 function tablePieces(b: Extract<Block, { type: 'table' }>, max: number): Piece[] {
   const head = b.title ? textPieces(bold(b.title), max) : [];
-  if (b.rows.length === 0) return [...head, ...textPieces(escapeMarkdown(`${b.columns.join(' · ')} : aucune ligne`), max)];
+  if (b.rows.length === 0)
+    return [...head, ...textPieces(escapeMarkdown(`${b.columns.join(' · ')} : aucune ligne`), max)];
   const lines = tableToText(b.columns, b.rows);
   if (Math.max(...lines.map((l) => l.length)) <= CODE_TABLE_MAX_WIDTH) {
-    return [...head, ...codeBlocks(lines.join('\n'), max).map((text, i): Piece => ({ kind: 'text', text, sep: i === 0 && !head.length ? '\n\n' : '\n' }))];
+    return [
+      ...head,
+      ...codeBlocks(lines.join('\n'), max).map(
+        (text, i): Piece => ({ kind: 'text', text, sep: i === 0 && !head.length ? '\n\n' : '\n' }),
+      ),
+    ];
   }
   const rowLine = (r: readonly string[]) => {
     const first = bold(r[0] ?? '');
     if (b.columns.length === 2) return `• ${first} — ${escapeMarkdown(r[1] ?? '')}`;
-    const rest = b.columns.slice(1).map((c, i) => `${escapeMarkdown(c)} : ${escapeMarkdown(r[i + 1] ?? '—')}`).join(' · ');
+    const rest = b.columns
+      .slice(1)
+      .map((c, i) => `${escapeMarkdown(c)} : ${escapeMarkdown(r[i + 1] ?? '—')}`)
+      .join(' · ');
     return `• ${first} — ${rest}`;
   };
   const body = textPieces(b.rows.map(rowLine).join('\n'), max);
-  return [...head, ...body.map((p, i): Piece => (i === 0 && head.length && p.kind === 'text' ? { ...p, sep: '\n' } : p))];
+  return [
+    ...head,
+    ...body.map((p, i): Piece => (i === 0 && head.length && p.kind === 'text' ? { ...p, sep: '\n' } : p)),
+  ];
 }
 
 function fieldPieces(fields: readonly { label: string; value: string }[]): Piece[] {
@@ -71,7 +91,14 @@ function fieldPieces(fields: readonly { label: string; value: string }[]): Piece
     const name = clip(escapeMarkdown(f.label), L.fieldName) || BLANK;
     const values = splitText(escapeMarkdown(f.value), L.fieldValue);
     if (values.length === 0) values.push('—');
-    return values.map((value, i): Piece => ({ kind: 'field', name: i === 0 ? name : clip(`${name} (suite)`, L.fieldName), value, inline }));
+    return values.map(
+      (value, i): Piece => ({
+        kind: 'field',
+        name: i === 0 ? name : clip(`${name} (suite)`, L.fieldName),
+        value,
+        inline,
+      }),
+    );
   });
 }
 
@@ -84,12 +111,19 @@ function blockPieces(b: Block, max: number): Piece[] {
     case 'list': {
       const items = b.items.map((it, i) => `${b.ordered ? `${i + 1}\\.` : '•'} ${escapeMarkdown(it)}`);
       const pieces = textPieces(items.join('\n'), max);
-      return b.title ? [...textPieces(bold(b.title), max), ...pieces.map((p, i): Piece => (i === 0 && p.kind === 'text' ? { ...p, sep: '\n' } : p))] : pieces;
+      return b.title
+        ? [
+            ...textPieces(bold(b.title), max),
+            ...pieces.map((p, i): Piece => (i === 0 && p.kind === 'text' ? { ...p, sep: '\n' } : p)),
+          ]
+        : pieces;
     }
     case 'table':
       return tablePieces(b, max);
     case 'code':
-      return codeBlocks(b.text, max, b.language).map((text, i): Piece => ({ kind: 'text', text, sep: i === 0 ? '\n\n' : '\n' }));
+      return codeBlocks(b.text, max, b.language).map(
+        (text, i): Piece => ({ kind: 'text', text, sep: i === 0 ? '\n\n' : '\n' }),
+      );
   }
 }
 
@@ -99,7 +133,11 @@ function packEmbeds(pieces: readonly Piece[], budget: number, colour: number): A
   let cur: { description: string; fields: APIEmbedField[]; size: number } = { description: '', fields: [], size: 0 };
   const flush = () => {
     if (!cur.description && cur.fields.length === 0) return;
-    embeds.push({ color: colour, ...(cur.description ? { description: cur.description } : {}), ...(cur.fields.length ? { fields: cur.fields } : {}) });
+    embeds.push({
+      color: colour,
+      ...(cur.description ? { description: cur.description } : {}),
+      ...(cur.fields.length ? { fields: cur.fields } : {}),
+    });
     cur = { description: '', fields: [], size: 0 };
   };
   const addField = (field: APIEmbedField) => {
@@ -140,7 +178,8 @@ function buttons(actions: readonly Action[]): APIActionRowComponent<APIButtonCom
     const custom_id = actionCustomId(a);
     if (seen.has(custom_id)) continue; // same command twice: one button does it
     seen.add(custom_id);
-    const style = a.style === 'primary' ? ButtonStyle.Primary : a.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
+    const style =
+      a.style === 'primary' ? ButtonStyle.Primary : a.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
     list.push({ type: ComponentType.Button, custom_id, label: clip(a.label, L.buttonLabel) || '…', style });
   }
   const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
@@ -154,7 +193,12 @@ const footerOf = (r: Reply) => cut([r.session, r.rule].filter(Boolean).join('\n'
 
 /** Groups embeds into messages (≤ 10 embeds, ≤ 6,000 characters each), then adds buttons, files and flags. */
 function toMessages(r: Reply, embeds: APIEmbed[], content: string[] = []): DiscordMessage[] {
-  const messages: DiscordMessage[] = content.map((c) => ({ content: c, embeds: [], components: [], allowedMentions: NO_MENTIONS }));
+  const messages: DiscordMessage[] = content.map((c) => ({
+    content: c,
+    embeds: [],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  }));
   let cur: APIEmbed[] = [];
   let size = 0;
   for (const e of embeds) {
@@ -168,9 +212,14 @@ function toMessages(r: Reply, embeds: APIEmbed[], content: string[] = []): Disco
     size += n;
   }
   if (cur.length) messages.push({ embeds: cur, components: [], allowedMentions: NO_MENTIONS });
-  const files = (r.attachments ?? []).map((a) => ({ attachment: Buffer.from(a.content, a.encoding ?? 'utf8'), name: a.filename }));
+  const files = (r.attachments ?? []).map((a) => ({
+    attachment: Buffer.from(a.content, a.encoding ?? 'utf8'),
+    name: a.filename,
+  }));
   for (let i = 0; i < files.length; i += L.filesPerMessage) {
-    const slot = messages[i / L.filesPerMessage] ?? messages[messages.push({ embeds: [], components: [], allowedMentions: NO_MENTIONS }) - 1]!;
+    const slot =
+      messages[i / L.filesPerMessage] ??
+      messages[messages.push({ embeds: [], components: [], allowedMentions: NO_MENTIONS }) - 1]!;
     slot.files = files.slice(i, i + L.filesPerMessage);
   }
   const rows = buttons(r.actions ?? []);
@@ -187,7 +236,11 @@ export function replyToDiscord(r: Reply): DiscordMessage[] {
   // Every embed keeps room for the title and the footer, so whichever embed carries them stays within 6,000.
   const budget = L.embedTotal - title.length - footer.length;
   const max = Math.min(L.embedDescription, budget);
-  const embeds = packEmbeds(r.blocks.flatMap((b) => blockPieces(b, max)), budget, colour);
+  const embeds = packEmbeds(
+    r.blocks.flatMap((b) => blockPieces(b, max)),
+    budget,
+    colour,
+  );
   if (embeds.length === 0) embeds.push({ color: colour });
   if (title) embeds[0]!.title = title;
   else if (!embeds[0]!.description && !embeds[0]!.fields?.length) embeds[0]!.description = BLANK;

@@ -1,5 +1,11 @@
 /** @module Slash commands, autocomplete and button clicks → the bot's turn pipeline → interaction replies (deferred when slow). */
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, User } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  User,
+} from 'discord.js';
 import type { Actor } from '../../core/command.ts';
 import type { DoorHost } from '../../core/door.ts';
 import { reply as makeReply, text, type Reply } from '../../core/reply.ts';
@@ -21,10 +27,17 @@ export interface InteractionDeps {
 export const actorOf = (host: DoorHost, user: User): Actor => host.actorFor(user.id, user.globalName ?? user.username);
 
 /** Runs `work`, calling `defer` if it is still running after `ms`; tells whether the deferral went through. */
-export async function withDeferral<T>(work: Promise<T>, ms: number, defer: () => Promise<unknown>): Promise<{ value: T; deferred: boolean }> {
+export async function withDeferral<T>(
+  work: Promise<T>,
+  ms: number,
+  defer: () => Promise<unknown>,
+): Promise<{ value: T; deferred: boolean }> {
   let deferring: Promise<boolean> | undefined;
   const timer = setTimeout(() => {
-    deferring = defer().then(() => true, () => false);
+    deferring = defer().then(
+      () => true,
+      () => false,
+    );
   }, ms);
   let value: T;
   try {
@@ -49,16 +62,20 @@ async function onCommand(deps: InteractionDeps, i: ChatInputCommandInteraction):
     },
     answer: async (reply) => {
       await rememberActions(host.store, reply.actions);
-      await sendReply(reply, async (m, index) => {
-        if (index > 0) return i.followUp(m);
-        if (!deferred) return i.reply(m);
-        // A deferred answer is public; an ephemeral one replaces it as a private follow-up.
-        if (m.flags) {
-          await i.deleteReply().catch(() => undefined);
-          return i.followUp(m);
-        }
-        return i.editReply(forChannel(m));
-      }, host.logger);
+      await sendReply(
+        reply,
+        async (m, index) => {
+          if (index > 0) return i.followUp(m);
+          if (!deferred) return i.reply(m);
+          // A deferred answer is public; an ephemeral one replaces it as a private follow-up.
+          if (m.flags) {
+            await i.deleteReply().catch(() => undefined);
+            return i.followUp(m);
+          }
+          return i.editReply(forChannel(m));
+        },
+        host.logger,
+      );
     },
   });
 }
@@ -73,9 +90,14 @@ async function onAutocomplete(deps: InteractionDeps, i: AutocompleteInteraction)
   await i.respond(choices);
 }
 
-const expired: Reply = makeReply('Bouton périmé', [text('Ce bouton ne correspond plus à aucune action. Relancez la commande correspondante.')], {
-  tone: 'warning', visibility: 'ephemeral',
-});
+const expired: Reply = makeReply(
+  'Bouton périmé',
+  [text('Ce bouton ne correspond plus à aucune action. Relancez la commande correspondante.')],
+  {
+    tone: 'warning',
+    visibility: 'ephemeral',
+  },
+);
 
 async function onButton(deps: InteractionDeps, i: ButtonInteraction): Promise<void> {
   const { host } = deps;
@@ -96,21 +118,39 @@ async function onButton(deps: InteractionDeps, i: ButtonInteraction): Promise<vo
     answer: async (reply) => {
       if (reply.tone === 'error' || reply.visibility === 'ephemeral') {
         // A refusal or a personal answer goes to the clicker alone; the message and its buttons stay as they are.
-        await sendReply({ ...reply, visibility: 'ephemeral' }, (m, k) => (k || deferred ? i.followUp(m) : i.reply(m)), host.logger);
+        await sendReply(
+          { ...reply, visibility: 'ephemeral' },
+          (m, k) => (k || deferred ? i.followUp(m) : i.reply(m)),
+          host.logger,
+        );
         return;
       }
       await rememberActions(host.store, reply.actions);
       const kept = i.message.embeds.map((e) => e.toJSON());
-      await sendReply(reply, async (m, k) => {
-        if (k > 0) return i.followUp(m);
-        // The outcome goes under the original request; its buttons are removed (or replaced by the outcome's own).
-        const merged = [...kept, ...m.embeds];
-        const embeds = messageProblems({ content: m.content, embeds: merged }).length ? m.embeds : merged;
-        const update = { content: m.content ?? '', embeds, components: m.components, files: m.files ?? [], allowedMentions: NO_MENTIONS };
-        return deferred ? i.editReply(update) : i.update(update);
-      }, host.logger);
+      await sendReply(
+        reply,
+        async (m, k) => {
+          if (k > 0) return i.followUp(m);
+          // The outcome goes under the original request; its buttons are removed (or replaced by the outcome's own).
+          const merged = [...kept, ...m.embeds];
+          const embeds = messageProblems({ content: m.content, embeds: merged }).length ? m.embeds : merged;
+          const update = {
+            content: m.content ?? '',
+            embeds,
+            components: m.components,
+            files: m.files ?? [],
+            allowedMentions: NO_MENTIONS,
+          };
+          return deferred ? i.editReply(update) : i.update(update);
+        },
+        host.logger,
+      );
       // This copy already shows the decision: settling then updates only the others (other channels, other doors).
-      if (reply.closes) await discordOpenRequests(host.store, host.logger).forget(reply.closes.key, (m) => m.messageId === i.message.id);
+      if (reply.closes)
+        await discordOpenRequests(host.store, host.logger).forget(
+          reply.closes.key,
+          (m) => m.messageId === i.message.id,
+        );
     },
   });
 }
@@ -122,6 +162,10 @@ export async function handleInteraction(deps: InteractionDeps, interaction: Inte
     else if (interaction.isChatInputCommand()) await onCommand(deps, interaction);
     else if (interaction.isButton()) await onButton(deps, interaction);
   } catch (e) {
-    deps.host.logger.error('discord interaction failed', { type: interaction.type, user: interaction.user.id, error: errorText(e) });
+    deps.host.logger.error('discord interaction failed', {
+      type: interaction.type,
+      user: interaction.user.id,
+      error: errorText(e),
+    });
   }
 }

@@ -13,6 +13,10 @@ export const BOT_PERMISSIONS =
 export const BOT_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
 
 export function inviteUrl(applicationId: string): string {
-  const q = new URLSearchParams({ client_id: applicationId, scope: BOT_SCOPES.join(' '), permissions: BOT_PERMISSIONS.toString() });
+  const q = new URLSearchParams({
+    client_id: applicationId,
+    scope: BOT_SCOPES.join(' '),
+    permissions: BOT_PERMISSIONS.toString(),
+  });
   return `https://discord.com/oauth2/authorize?${q.toString().replace(/\+/g, '%20')}`;
 }

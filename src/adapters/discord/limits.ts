@@ -23,15 +23,22 @@ export const DISCORD_LIMITS = {
 
 /** The characters Discord counts towards the 6,000 of a message. */
 export function embedSize(e: APIEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0)
-    + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 /** The message shape this door sends; a subset of discord.js message options. */
 export interface MessageShape {
   readonly content?: string;
   readonly embeds?: readonly APIEmbed[];
-  readonly components?: readonly { readonly components: readonly { readonly custom_id?: string; readonly label?: string }[] }[];
+  readonly components?: readonly {
+    readonly components: readonly { readonly custom_id?: string; readonly label?: string }[];
+  }[];
   readonly files?: readonly unknown[];
 }
 
@@ -41,7 +48,7 @@ export function messageProblems(m: MessageShape): string[] {
   const out: string[] = [];
   const embeds = m.embeds ?? [];
   if ((m.content ?? '').length > L.content) out.push(`content ${m.content!.length} > ${L.content}`);
-  if (!m.content && embeds.length === 0 && !(m.files?.length) && !(m.components?.length)) out.push('empty message');
+  if (!m.content && embeds.length === 0 && !m.files?.length && !m.components?.length) out.push('empty message');
   if (embeds.length > L.embedsPerMessage) out.push(`${embeds.length} embeds > ${L.embedsPerMessage}`);
   const total = embeds.reduce((n, e) => n + embedSize(e), 0);
   if (total > L.embedTotal) out.push(`embeds total ${total} > ${L.embedTotal}`);
@@ -53,14 +60,16 @@ export function messageProblems(m: MessageShape): string[] {
     if (!e.title && !e.description && !e.fields?.length) out.push(`embed ${i} is empty`);
     (e.fields ?? []).forEach((f, j) => {
       if (f.name.length === 0 || f.name.length > L.fieldName) out.push(`embed ${i} field ${j} name ${f.name.length}`);
-      if (f.value.length === 0 || f.value.length > L.fieldValue) out.push(`embed ${i} field ${j} value ${f.value.length}`);
+      if (f.value.length === 0 || f.value.length > L.fieldValue)
+        out.push(`embed ${i} field ${j} value ${f.value.length}`);
     });
   });
   const rows = m.components ?? [];
   if (rows.length > L.actionRows) out.push(`${rows.length} action rows > ${L.actionRows}`);
   const ids = new Set<string>();
   for (const row of rows) {
-    if (row.components.length === 0 || row.components.length > L.buttonsPerRow) out.push(`row of ${row.components.length} buttons`);
+    if (row.components.length === 0 || row.components.length > L.buttonsPerRow)
+      out.push(`row of ${row.components.length} buttons`);
     for (const b of row.components) {
       if ((b.label?.length ?? 0) > L.buttonLabel) out.push(`button label ${b.label!.length}`);
       const id = b.custom_id ?? '';

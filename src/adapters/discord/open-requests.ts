@@ -22,23 +22,40 @@ export interface OpenRequest {
 const OUTCOME_COLOUR = 0x99aab5;
 
 /** The store of this door's pending requests. */
-export const discordOpenRequests = (store: Store, log: Logger) => createOpenRequests<OpenRequest>('discord', store, log);
+export const discordOpenRequests = (store: Store, log: Logger) =>
+  createOpenRequests<OpenRequest>('discord', store, log);
 
 /** The edit of a settled request: its text and embeds kept, the outcome below, no buttons (REST body). */
 export function settledEdit(request: OpenRequest, outcome: string) {
   const line: APIEmbed = { color: OUTCOME_COLOUR, description: `→ **${escapeMarkdown(outcome)}**` };
   const merged = [...request.embeds, line];
   const embeds = messageProblems({ content: request.content, embeds: merged }).length ? [line] : merged;
-  return { ...(request.content ? { content: request.content } : {}), embeds, components: [], allowed_mentions: { parse: NO_MENTIONS.parse } };
+  return {
+    ...(request.content ? { content: request.content } : {}),
+    embeds,
+    components: [],
+    allowed_mentions: { parse: NO_MENTIONS.parse },
+  };
 }
 
 /** Edits every remembered copy with the outcome and without buttons, then forgets the key. */
-export async function settleRequests(client: Client, store: Store, key: string, outcome: string, log: Logger): Promise<void> {
+export async function settleRequests(
+  client: Client,
+  store: Store,
+  key: string,
+  outcome: string,
+  log: Logger,
+): Promise<void> {
   for (const m of await discordOpenRequests(store, log).take(key)) {
     try {
       await client.rest.patch(Routes.channelMessage(m.channelId, m.messageId), { body: settledEdit(m, outcome) });
     } catch (e) {
-      log.warn('discord: could not edit a settled request', { key, channelId: m.channelId, messageId: m.messageId, error: errorText(e) });
+      log.warn('discord: could not edit a settled request', {
+        key,
+        channelId: m.channelId,
+        messageId: m.messageId,
+        error: errorText(e),
+      });
     }
   }
 }
@@ -47,17 +64,38 @@ export async function settleRequests(client: Client, store: Store, key: string, 
  * The message posted for `key` (the live message) now shows `reply`: edited in place (its first page: the live
  * message is one message), and remembered with its new content so that a later settle keeps the last figures.
  */
-export async function updateRequests(client: Client, store: Store, key: string, reply: Reply, log: Logger): Promise<void> {
+export async function updateRequests(
+  client: Client,
+  store: Store,
+  key: string,
+  reply: Reply,
+  log: Logger,
+): Promise<void> {
   const open = discordOpenRequests(store, log);
   const page = replyToDiscord(reply)[0]!;
   for (const m of await open.take(key)) {
     try {
       await client.rest.patch(Routes.channelMessage(m.channelId, m.messageId), {
-        body: { content: page.content ?? '', embeds: page.embeds, components: page.components, allowed_mentions: { parse: NO_MENTIONS.parse } },
+        body: {
+          content: page.content ?? '',
+          embeds: page.embeds,
+          components: page.components,
+          allowed_mentions: { parse: NO_MENTIONS.parse },
+        },
       });
-      await open.remember(key, { channelId: m.channelId, messageId: m.messageId, ...(page.content ? { content: page.content } : {}), embeds: page.embeds });
+      await open.remember(key, {
+        channelId: m.channelId,
+        messageId: m.messageId,
+        ...(page.content ? { content: page.content } : {}),
+        embeds: page.embeds,
+      });
     } catch (e) {
-      log.warn('discord: could not edit a live message', { key, channelId: m.channelId, messageId: m.messageId, error: errorText(e) });
+      log.warn('discord: could not edit a live message', {
+        key,
+        channelId: m.channelId,
+        messageId: m.messageId,
+        error: errorText(e),
+      });
       await open.remember(key, m);
     }
   }

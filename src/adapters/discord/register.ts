@@ -31,7 +31,10 @@ export async function registerCommands(opts: RegisterOptions): Promise<RegisterR
 
 /** `npm run discord:register`: reads the environment, registers, and returns the exit status with a French report. */
 export async function registerFromEnv(
-  env: NodeJS.ProcessEnv, commands: readonly Command[], out: (line: string) => void, err: (line: string) => void = out,
+  env: NodeJS.ProcessEnv,
+  commands: readonly Command[],
+  out: (line: string) => void,
+  err: (line: string) => void = out,
 ): Promise<number> {
   const token = env.DISCORD_TOKEN;
   const applicationId = env.DISCORD_APPLICATION_ID;
@@ -40,15 +43,27 @@ export async function registerFromEnv(
     return 2;
   }
   try {
-    const r = await registerCommands({ token, applicationId, guildId: env.DISCORD_GUILD_ID || undefined, apiUrl: env.DISCORD_API_URL || undefined, commands });
-    const where = r.scope === 'guild' ? `sur le serveur ${env.DISCORD_GUILD_ID} (immédiat)` : 'globalement (jusqu\'à une heure pour apparaître partout)';
+    const r = await registerCommands({
+      token,
+      applicationId,
+      guildId: env.DISCORD_GUILD_ID || undefined,
+      apiUrl: env.DISCORD_API_URL || undefined,
+      commands,
+    });
+    const where =
+      r.scope === 'guild'
+        ? `sur le serveur ${env.DISCORD_GUILD_ID} (immédiat)`
+        : "globalement (jusqu'à une heure pour apparaître partout)";
     out(`${r.names.length} commandes enregistrées ${where} : ${r.names.map((n) => `/${n}`).join(', ')}`);
     return 0;
   } catch (e) {
     const status = (e as { status?: number }).status;
     const detail = (e instanceof Error ? e.message : String(e)).split(token).join('[secret]');
     if (status === 401) err('Discord a refusé le jeton du bot (DISCORD_TOKEN invalide ou révoqué).');
-    else if (status === 403) err('Accès refusé : le bot n\'est pas autorisé sur ce serveur (DISCORD_GUILD_ID) ou l\'application ne correspond pas au jeton.');
+    else if (status === 403)
+      err(
+        "Accès refusé : le bot n'est pas autorisé sur ce serveur (DISCORD_GUILD_ID) ou l'application ne correspond pas au jeton.",
+      );
     else err(`Enregistrement des commandes impossible : ${detail}`);
     return 1;
   }

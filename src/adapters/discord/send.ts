@@ -9,7 +9,12 @@ export type SendOne = (message: DiscordMessage, index: number) => Promise<unknow
 
 const refused = (e: unknown) => e instanceof DiscordAPIError && e.status === 400;
 
-export async function sendReply(reply: Reply, send: SendOne, logger: Logger, rendered = replyToDiscord(reply)): Promise<void> {
+export async function sendReply(
+  reply: Reply,
+  send: SendOne,
+  logger: Logger,
+  rendered = replyToDiscord(reply),
+): Promise<void> {
   let sent = 0;
   try {
     for (const m of rendered) {
@@ -18,7 +23,10 @@ export async function sendReply(reply: Reply, send: SendOne, logger: Logger, ren
     }
   } catch (e) {
     if (!refused(e)) throw e;
-    logger.warn('discord refused a message; sending the text fallback', { title: reply.title, error: (e as Error).message });
+    logger.warn('discord refused a message; sending the text fallback', {
+      title: reply.title,
+      error: (e as Error).message,
+    });
     const fallback = replyToDiscordText(reply);
     for (const [i, m] of fallback.entries()) await send(m, sent + i);
   }

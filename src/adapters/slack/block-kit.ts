@@ -33,13 +33,39 @@ export const MAX_MESSAGES = 5;
 /** A table at most this wide (monospace) is shown as is in a code block; wider ones one line per row. */
 export const NARROW_TABLE_WIDTH = 40;
 
-export interface PlainText { type: 'plain_text'; text: string; emoji?: boolean }
-export interface Mrkdwn { type: 'mrkdwn'; text: string }
-export interface HeaderBlock { type: 'header'; text: PlainText }
-export interface SectionBlock { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[] }
-export interface ContextBlock { type: 'context'; elements: Mrkdwn[] }
-export interface ButtonElement { type: 'button'; action_id: string; text: PlainText; value: string; style?: 'primary' | 'danger' }
-export interface ActionsBlock { type: 'actions'; elements: ButtonElement[] }
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface Mrkdwn {
+  type: 'mrkdwn';
+  text: string;
+}
+export interface HeaderBlock {
+  type: 'header';
+  text: PlainText;
+}
+export interface SectionBlock {
+  type: 'section';
+  text?: Mrkdwn;
+  fields?: Mrkdwn[];
+}
+export interface ContextBlock {
+  type: 'context';
+  elements: Mrkdwn[];
+}
+export interface ButtonElement {
+  type: 'button';
+  action_id: string;
+  text: PlainText;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+export interface ActionsBlock {
+  type: 'actions';
+  elements: ButtonElement[];
+}
 export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock;
 
 export interface SlackMessage {
@@ -127,7 +153,10 @@ function fieldsBlocks(fields: readonly Field[]): SectionBlock[] {
   for (let i = 0; i < fields.length; i += MAX_FIELDS) {
     out.push({
       type: 'section',
-      fields: fields.slice(i, i + MAX_FIELDS).map((f) => ({ type: 'mrkdwn', text: clip(`${bold(f.label)}\n${escapeSlack(f.value)}`.trim() || '—', MAX_FIELD_TEXT) })),
+      fields: fields.slice(i, i + MAX_FIELDS).map((f) => ({
+        type: 'mrkdwn',
+        text: clip(`${bold(f.label)}\n${escapeSlack(f.value)}`.trim() || '—', MAX_FIELD_TEXT),
+      })),
     });
   }
   return out;
@@ -154,7 +183,10 @@ function tableBlocks(b: TableBlock, asCode = tableFits(b)): SectionBlock[] {
   }
   // Too wide for a phone: one line per row, the first cell in bold, the others labelled by their column.
   const rows = b.rows.map((r) => {
-    const rest = r.slice(1).map((cell, i) => (cell ? `${escapeSlack(b.columns[i + 1] ?? '')} : ${escapeSlack(cell)}` : '')).filter(Boolean);
+    const rest = r
+      .slice(1)
+      .map((cell, i) => (cell ? `${escapeSlack(b.columns[i + 1] ?? '')} : ${escapeSlack(cell)}` : ''))
+      .filter(Boolean);
     return [`• ${bold(r[0] ?? '') || '—'}`, ...rest].join(' · ');
   });
   return sections([...title, ...rows]);
@@ -186,7 +218,9 @@ export function buttonValue(a: Action): string {
 function actionsBlocks(actions: readonly Action[]): { blocks: ActionsBlock[]; dropped: string[] } {
   const usable = actions.filter((a) => buttonValue(a).length <= MAX_BUTTON_VALUE);
   const shown = usable.slice(0, MAX_ACTION_ELEMENTS);
-  const dropped = actions.filter((a) => !shown.includes(a)).map((a) => `${escapeSlack(a.label)} : ${escapeSlack(a.command)}`);
+  const dropped = actions
+    .filter((a) => !shown.includes(a))
+    .map((a) => `${escapeSlack(a.label)} : ${escapeSlack(a.command)}`);
   if (!shown.length) return { blocks: [], dropped };
   const seen = new Map<string, number>();
   const elements = shown.map((a): ButtonElement => {
@@ -195,8 +229,14 @@ function actionsBlocks(actions: readonly Action[]): { blocks: ActionsBlock[]; dr
     // action_ids must be unique within a message; a repeated id gets a #n suffix the click handler ignores.
     const id = (n ? `${a.id}#${n}` : a.id).slice(0, MAX_ACTION_ID);
     return {
-      type: 'button', action_id: id, value: buttonValue(a),
-      text: { type: 'plain_text', text: clip(escapeSlack(a.label.trim() || a.id), MAX_BUTTON_TEXT) || '—', emoji: true },
+      type: 'button',
+      action_id: id,
+      value: buttonValue(a),
+      text: {
+        type: 'plain_text',
+        text: clip(escapeSlack(a.label.trim() || a.id), MAX_BUTTON_TEXT) || '—',
+        emoji: true,
+      },
       ...(a.style ? { style: a.style } : {}),
     };
   });
@@ -218,7 +258,11 @@ function shrink(b: Block): Block {
     case 'fields':
       return { ...b, fields: b.fields.slice(0, 50).map((f) => ({ label: cut(f.label), value: cut(f.value) })) };
     case 'table':
-      return { ...b, columns: b.columns.map((c) => cut(c)), rows: b.rows.slice(0, 50).map((r) => r.map((c) => cut(c))) };
+      return {
+        ...b,
+        columns: b.columns.map((c) => cut(c)),
+        rows: b.rows.slice(0, 50).map((r) => r.map((c) => cut(c))),
+      };
     case 'list':
       return { ...b, items: b.items.slice(0, 100).map((it) => cut(it)) };
   }
@@ -240,7 +284,12 @@ function fallbackText(reply: Reply): string {
 /** Renders a Reply as one or more Slack messages (at most `maxMessages`, the last truncated with a note). */
 export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES): SlackMessage[] {
   const title = `${TONE_MARK[reply.tone]}${reply.title}`;
-  const head: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(escapeSlack(title.trim() || '—'), MAX_HEADER_TEXT), emoji: true } }];
+  const head: SlackBlock[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(escapeSlack(title.trim() || '—'), MAX_HEADER_TEXT), emoji: true },
+    },
+  ];
   if (reply.session) head.push(context([`🗓️ ${escapeSlack(reply.session)}`]));
   const { blocks: actionBlocks, dropped } = actionsBlocks(reply.actions ?? []);
   const notes = [
@@ -275,15 +324,24 @@ export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES
   let page = [...head];
   let chars = page.reduce((n, b) => n + blockChars(b), 0);
   let i = 0;
-  const take = () => { chars += sizes[i]!; page.push(body[i++]!); };
+  const take = () => {
+    chars += sizes[i]!;
+    page.push(body[i++]!);
+  };
   for (;;) {
-    const fitsAll = page.length + (body.length - i) + tail.length <= MAX_BLOCKS && chars + after[i]! <= MAX_MESSAGE_CHARS;
+    const fitsAll =
+      page.length + (body.length - i) + tail.length <= MAX_BLOCKS && chars + after[i]! <= MAX_MESSAGE_CHARS;
     if (complete && fitsAll) {
       while (i < body.length) take();
       break;
     }
     if (pages.length === maxMessages - 1) {
-      while (i < body.length && page.length + 2 + tail.length <= MAX_BLOCKS && chars + sizes[i]! + NOTE_CHARS <= MAX_MESSAGE_CHARS) take();
+      while (
+        i < body.length &&
+        page.length + 2 + tail.length <= MAX_BLOCKS &&
+        chars + sizes[i]! + NOTE_CHARS <= MAX_MESSAGE_CHARS
+      )
+        take();
       page.push(TRUNCATION_NOTE);
       break;
     }
@@ -313,7 +371,12 @@ export function replyToBlockKit(reply: Reply): SlackMessage {
  * The message that replaces a request once someone decided on it: the original blocks without their
  * buttons, then the outcome and who decided. `originalBlocks` are the request's blocks as Slack sent them back.
  */
-export function decidedMessage(originalBlocks: readonly unknown[], outcome: Reply, decider: string, deciderUserId?: string): SlackMessage {
+export function decidedMessage(
+  originalBlocks: readonly unknown[],
+  outcome: Reply,
+  decider: string,
+  deciderUserId?: string,
+): SlackMessage {
   const kept = originalBlocks.filter((b) => (b as { type?: string })?.type !== 'actions') as SlackBlock[];
   const who = `Décision : ${escapeSlack(decider)}${deciderUserId && /^[UW][A-Z0-9]+$/.test(deciderUserId) ? ` (<@${deciderUserId}>)` : ''}`;
   const added: SlackBlock[] = [

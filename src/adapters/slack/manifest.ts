@@ -19,8 +19,15 @@ export const MAX_APP_NAME = 35;
  * uploading attachments.
  */
 export const BOT_SCOPES = [
-  'commands', 'chat:write', 'im:write', 'im:history', 'im:read',
-  'channels:history', 'groups:history', 'app_mentions:read', 'files:write',
+  'commands',
+  'chat:write',
+  'im:write',
+  'im:history',
+  'im:read',
+  'channels:history',
+  'groups:history',
+  'app_mentions:read',
+  'files:write',
 ] as const;
 
 export const BOT_EVENTS = ['message.im', 'message.channels', 'message.groups', 'app_mention'] as const;
@@ -74,7 +81,10 @@ export function slackManifest(commands: readonly Command[], opts: ManifestOption
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
       name,
-      description: clip(opts.description ?? 'Les écritures de l\'assemblée : séances, quorum, pouvoirs, tarifs et devis.', 140),
+      description: clip(
+        opts.description ?? "Les écritures de l'assemblée : séances, quorum, pouvoirs, tarifs et devis.",
+        140,
+      ),
       background_color: '#1d3557',
     },
     features: {

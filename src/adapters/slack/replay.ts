@@ -45,11 +45,16 @@ export function replayGuard(store: Store, log: Logger): Middleware<AnyMiddleware
         fresh = await store.claim(key, owner, ttl);
       } catch (e) {
         // The command itself needs the store and will answer the cause; do not drop a first request here.
-        log.warn('slack: could not record the request against replays', { error: e instanceof Error ? e.message : String(e) });
+        log.warn('slack: could not record the request against replays', {
+          error: e instanceof Error ? e.message : String(e),
+        });
         break;
       }
       if (!fresh) {
-        log.warn('slack: request already handled, ignored (replay or retry)', { kind: key.split(':')[1], retryNum: context.retryNum });
+        log.warn('slack: request already handled, ignored (replay or retry)', {
+          kind: key.split(':')[1],
+          retryNum: context.retryNum,
+        });
         await ack?.();
         return;
       }

@@ -70,7 +70,8 @@ export function withoutUrls(s: string): string {
   return s.replace(/\s*\(url: [^)]*\)/gi, '').replace(/\b(?:https?|wss?):\/\/[^\s),]+/gi, '[adresse masquée]');
 }
 
-const rateLimited = (seconds: unknown) => `limite de débit de Slack atteinte${typeof seconds === 'number' || typeof seconds === 'string' ? ` (réessai possible dans ${seconds} s)` : ''}`;
+const rateLimited = (seconds: unknown) =>
+  `limite de débit de Slack atteinte${typeof seconds === 'number' || typeof seconds === 'string' ? ` (réessai possible dans ${seconds} s)` : ''}`;
 
 /** A failed Web API call, in French for the secretariat (/rappels shows it); never contains the token or an URL. */
 export function slackFailureText(e: unknown): string {
@@ -93,17 +94,30 @@ export function slackFailureText(e: unknown): string {
 }
 
 /** Starts the door on the settings the app parsed (src/app/settings.ts checks that they are complete). */
-export async function startSlackDoor(host: DoorHost, settings: SlackSettings, opts: SlackDoorOptions = {}): Promise<SlackDoor> {
+export async function startSlackDoor(
+  host: DoorHost,
+  settings: SlackSettings,
+  opts: SlackDoorOptions = {},
+): Promise<SlackDoor> {
   const { botToken, signingSecret, appToken, channels } = settings;
   const log = scrubbingLogger(host.logger, [botToken, signingSecret ?? '', appToken ?? ''].filter(Boolean));
   const bolt = boltLogger(log, opts.logLevel ?? LogLevel.WARN);
   const slackApiUrl = settings.apiUrl;
   const retryConfig = opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 };
-  const clientOptions: webApi.WebClientOptions = { logger: bolt, retryConfig, timeout: 15_000, ...(slackApiUrl ? { slackApiUrl } : {}) };
+  const clientOptions: webApi.WebClientOptions = {
+    logger: bolt,
+    retryConfig,
+    timeout: 15_000,
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+  };
   const api = new webApi.WebClient(botToken, clientOptions);
   // Keyed posts (reminders) are retried by the outbox, which first looks for them in the history: the client's own
   // retries (a slow API timing out, a 429 waited in-process) could post copies nobody checks for.
-  const keyedClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const keyedClient = new webApi.WebClient(botToken, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const probeClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 5000 });
 
   let identity: SlackIdentity | undefined;
@@ -111,8 +125,19 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   const authorize = async () => ({ botToken, botId: identity?.botId, botUserId: identity?.userId });
   const mode = appToken ? 'socket' : 'http';
   const receiver = appToken
-    ? new SocketModeReceiver({ appToken, logger: bolt, installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } } })
-    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: SLACK_ENDPOINT, processBeforeResponse: opts.processBeforeResponse ?? false, logger: bolt, customRoutes: opts.customRoutes ?? [], customPropertiesExtractor: signedRequestOf });
+    ? new SocketModeReceiver({
+        appToken,
+        logger: bolt,
+        installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } },
+      })
+    : new HTTPReceiver({
+        signingSecret: signingSecret!,
+        endpoints: SLACK_ENDPOINT,
+        processBeforeResponse: opts.processBeforeResponse ?? false,
+        logger: bolt,
+        customRoutes: opts.customRoutes ?? [],
+        customPropertiesExtractor: signedRequestOf,
+      });
   const app = new App({ authorize, receiver, logger: bolt, clientOptions });
   app.use(replayGuard(host.store, log));
   registerListeners(app, { host, log, secretariat: channels.secretariatChannel, botUserId: () => identity?.userId });
@@ -132,11 +157,15 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
       if (stopped) return false;
       if ((e as { code?: string }).code === webApi.ErrorCode.PlatformError) {
         // Slack answered: retrying will not help until the token is fixed.
-        log.error('slack: Slack refused the bot token; check SLACK_BOT_TOKEN', { error: (e as { data?: { error?: string } }).data?.error });
+        log.error('slack: Slack refused the bot token; check SLACK_BOT_TOKEN', {
+          error: (e as { data?: { error?: string } }).data?.error,
+        });
         return false;
       }
       log.warn('slack: Slack is unreachable; the door keeps running and will retry', {
-        api: apiLabel, retryInSeconds: Math.round(probeEvery / 1000), error: e instanceof Error ? e.message : String(e),
+        api: apiLabel,
+        retryInSeconds: Math.round(probeEvery / 1000),
+        error: e instanceof Error ? e.message : String(e),
       });
       probeTimer = setTimeout(() => void probe(), probeEvery);
       probeTimer.unref();
@@ -147,7 +176,10 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
   let port: number | undefined;
   let socketRetry: NodeJS.Timeout | undefined;
   if (mode === 'http') {
-    const server = (await app.start({ port: opts.port ?? settings.port, ...(opts.host ? { host: opts.host } : {}) })) as Server;
+    const server = (await app.start({
+      port: opts.port ?? settings.port,
+      ...(opts.host ? { host: opts.host } : {}),
+    })) as Server;
     port = (server.address() as AddressInfo).port;
     log.info('slack: listening', { mode, port, endpoint: SLACK_ENDPOINT });
   } else {
@@ -157,7 +189,10 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
         log.info('slack: connected in Socket Mode');
       } catch (e) {
         if (stopped) return;
-        log.warn('slack: Socket Mode could not connect; retrying', { retryInSeconds: Math.round(probeEvery / 1000), error: e instanceof Error ? e.message : String(e) });
+        log.warn('slack: Socket Mode could not connect; retrying', {
+          retryInSeconds: Math.round(probeEvery / 1000),
+          error: e instanceof Error ? e.message : String(e),
+        });
         socketRetry = setTimeout(() => void connect(), probeEvery); // keeps the process alive on purpose
       }
     };
@@ -198,7 +233,12 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
         if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
         const metadata = message.key ? { event_type: REMINDER_EVENT, event_payload: { key: message.key } } : undefined;
         for (const page of replyToBlockKitMessages(message.reply)) {
-          const posted = await (metadata ? keyedClient : api).chat.postMessage({ channel, text: page.text, blocks: page.blocks, ...(metadata ? { metadata } : {}) });
+          const posted = await (metadata ? keyedClient : api).chat.postMessage({
+            channel,
+            text: page.text,
+            blocks: page.blocks,
+            ...(metadata ? { metadata } : {}),
+          });
           if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
         }
       } catch (e) {
@@ -216,7 +256,9 @@ export async function startSlackDoor(host: DoorHost, settings: SlackSettings, op
       stopped = true;
       clearTimeout(probeTimer);
       clearTimeout(socketRetry);
-      await app.stop().catch((e: unknown) => log.warn('slack: stop failed', { error: e instanceof Error ? e.message : String(e) }));
+      await app
+        .stop()
+        .catch((e: unknown) => log.warn('slack: stop failed', { error: e instanceof Error ? e.message : String(e) }));
     },
   };
 }
@@ -236,7 +278,9 @@ async function alreadyPosted(api: webApi.WebClient, channel: string, key: string
       return meta?.event_type === REMINDER_EVENT && meta.event_payload?.key === key;
     });
   } catch (e) {
-    log.warn('slack: could not read the history before posting again', { error: e instanceof Error ? e.message : String(e) });
+    log.warn('slack: could not read the history before posting again', {
+      error: e instanceof Error ? e.message : String(e),
+    });
     return false;
   }
 }

@@ -28,7 +28,12 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const responseType = (r: Reply) => (r.visibility === 'public' && r.tone !== 'error' ? 'in_channel' : 'ephemeral');
 
 /** Uploads a reply's attachments to a channel (best effort: the reply itself already names them). */
-export async function uploadAttachments(client: WebClient, channel: string | undefined, reply: Reply, log: Logger): Promise<void> {
+export async function uploadAttachments(
+  client: WebClient,
+  channel: string | undefined,
+  reply: Reply,
+  log: Logger,
+): Promise<void> {
   if (!channel) return;
   for (const a of reply.attachments ?? []) {
     try {
@@ -44,7 +49,12 @@ export async function uploadAttachments(client: WebClient, channel: string | und
 async function respondWith(respond: RespondFn, reply: Reply, log: Logger, what: string): Promise<void> {
   try {
     for (const page of replyToBlockKitMessages(reply)) {
-      await respond({ response_type: responseType(reply), replace_original: false, text: page.text, blocks: page.blocks });
+      await respond({
+        response_type: responseType(reply),
+        replace_original: false,
+        text: page.text,
+        blocks: page.blocks,
+      });
     }
   } catch (e) {
     log.warn('slack: could not send the reply', { what, error: errorText(e) });
@@ -56,9 +66,16 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const commands = host.commands;
 
   // One listener per declared command; the dispatcher does everything else.
-  const onCommand = async ({ command, ack, respond, client }: {
+  const onCommand = async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: {
     command: { command: string; text: string; user_id: string; user_name?: string; channel_id?: string };
-    ack: () => Promise<void>; respond: RespondFn; client: WebClient;
+    ack: () => Promise<void>;
+    respond: RespondFn;
+    client: WebClient;
   }) => {
     await ack();
     await host.run({
@@ -82,53 +99,87 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const actor = host.actorFor(body.user.id, body.user.name);
     const value = action.value ?? '';
     if (!value.startsWith('/')) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Ce bouton n\'est plus valable.' });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: "Ce bouton n'est plus valable." });
       return;
     }
-    await host.run({ actor, input: value, answer: async (reply) => {
-      // A refusal or a personal answer (a convocation answer) goes to the clicker alone; the message keeps its buttons.
-      if (reply.tone === 'error' || reply.visibility === 'ephemeral') {
-        await respondWith(respond as RespondFn, reply, log, 'button');
-        return;
-      }
-      const updated = decidedMessage(body.message?.blocks ?? [], reply, actor.name, body.user.id);
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      const ts = body.message?.ts;
-      try {
-        if (!channel || !ts) throw new Error('no message to update');
-        await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks });
-      } catch (e) {
-        log.warn('slack: chat.update failed, replacing through response_url', { error: errorText(e) });
-        await respond({ replace_original: true, text: updated.text, blocks: updated.blocks }).catch((err: unknown) =>
-          log.warn('slack: could not update the decided message', { error: errorText(err) }));
-      }
-      // This copy already shows the decision: settling then updates only the others (other channels, other doors).
-      if (reply.closes) await slackOpenRequests(host.store, log).forget(reply.closes.key, (m) => m.channel === channel && m.ts === ts);
-    } });
+    await host.run({
+      actor,
+      input: value,
+      answer: async (reply) => {
+        // A refusal or a personal answer (a convocation answer) goes to the clicker alone; the message keeps its buttons.
+        if (reply.tone === 'error' || reply.visibility === 'ephemeral') {
+          await respondWith(respond as RespondFn, reply, log, 'button');
+          return;
+        }
+        const updated = decidedMessage(body.message?.blocks ?? [], reply, actor.name, body.user.id);
+        const channel = body.channel?.id ?? body.container?.channel_id;
+        const ts = body.message?.ts;
+        try {
+          if (!channel || !ts) throw new Error('no message to update');
+          await client.chat.update({ channel, ts, text: updated.text, blocks: updated.blocks });
+        } catch (e) {
+          log.warn('slack: chat.update failed, replacing through response_url', { error: errorText(e) });
+          await respond({ replace_original: true, text: updated.text, blocks: updated.blocks }).catch((err: unknown) =>
+            log.warn('slack: could not update the decided message', { error: errorText(err) }),
+          );
+        }
+        // This copy already shows the decision: settling then updates only the others (other channels, other doors).
+        if (reply.closes)
+          await slackOpenRequests(host.store, log).forget(
+            reply.closes.key,
+            (m) => m.channel === channel && m.ts === ts,
+          );
+      },
+    });
   });
 
   // Plain messages: DMs to the bot, the secretariat channel, and mentions elsewhere.
   // In a DM the answer is a plain message; in a channel it goes in the thread, or only to the writer when private.
-  async function answerMessage(client: WebClient, m: { channel: string; user: string; ts: string; thread_ts?: string }, line: string, inDm: boolean) {
+  async function answerMessage(
+    client: WebClient,
+    m: { channel: string; user: string; ts: string; thread_ts?: string },
+    line: string,
+    inDm: boolean,
+  ) {
     const threadTs = inDm ? undefined : (m.thread_ts ?? m.ts);
-    await host.run({ actor: host.actorFor(m.user), input: line, answer: async (reply) => {
-      const privately = !inDm && responseType(reply) === 'ephemeral';
-      try {
-        for (const page of replyToBlockKitMessages(reply)) {
-          const base = { channel: m.channel, text: page.text, blocks: page.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) };
-          if (privately) await client.chat.postEphemeral({ ...base, user: m.user });
-          else await client.chat.postMessage(base);
+    await host.run({
+      actor: host.actorFor(m.user),
+      input: line,
+      answer: async (reply) => {
+        const privately = !inDm && responseType(reply) === 'ephemeral';
+        try {
+          for (const page of replyToBlockKitMessages(reply)) {
+            const base = {
+              channel: m.channel,
+              text: page.text,
+              blocks: page.blocks,
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+            };
+            if (privately) await client.chat.postEphemeral({ ...base, user: m.user });
+            else await client.chat.postMessage(base);
+          }
+        } catch (e) {
+          log.warn('slack: could not answer a message', { channel: m.channel, error: errorText(e) });
         }
-      } catch (e) {
-        log.warn('slack: could not answer a message', { channel: m.channel, error: errorText(e) });
-      }
-      if (!privately) await uploadAttachments(client, m.channel, reply, log);
-    } });
+        if (!privately) await uploadAttachments(client, m.channel, reply, log);
+      },
+    });
   }
 
-  type Incoming = { subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; channel_type?: string; ts: string; thread_ts?: string };
-  const botOf = (body: unknown) => deps.botUserId() ?? (body as { authorizations?: { user_id?: string }[] }).authorizations?.[0]?.user_id;
-  const fromBot = (e: Incoming, bot: string | undefined) => Boolean(e.subtype || e.bot_id || !e.user || e.user === bot || typeof e.text !== 'string');
+  type Incoming = {
+    subtype?: string;
+    bot_id?: string;
+    user?: string;
+    text?: string;
+    channel: string;
+    channel_type?: string;
+    ts: string;
+    thread_ts?: string;
+  };
+  const botOf = (body: unknown) =>
+    deps.botUserId() ?? (body as { authorizations?: { user_id?: string }[] }).authorizations?.[0]?.user_id;
+  const fromBot = (e: Incoming, bot: string | undefined) =>
+    Boolean(e.subtype || e.bot_id || !e.user || e.user === bot || typeof e.text !== 'string');
 
   app.event('message', async ({ event, body, client }) => {
     const e = event as unknown as Incoming;

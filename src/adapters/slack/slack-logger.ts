@@ -8,8 +8,10 @@ import { scrub } from '../../infra/logger.ts';
 
 /** Wraps `logger` so neither a message nor its data can carry one of `secrets` or a token-shaped string. */
 export function scrubbingLogger(logger: Logger, secrets: readonly string[]): Logger {
-  const clean = (msg: string, data?: Record<string, unknown>): [string, Record<string, unknown> | undefined] =>
-    [scrub(msg, secrets) as string, data === undefined ? undefined : (scrub(data, secrets) as Record<string, unknown>)];
+  const clean = (msg: string, data?: Record<string, unknown>): [string, Record<string, unknown> | undefined] => [
+    scrub(msg, secrets) as string,
+    data === undefined ? undefined : (scrub(data, secrets) as Record<string, unknown>),
+  ];
   return {
     info: (msg, data) => logger.info(...clean(msg, data)),
     warn: (msg, data) => logger.warn(...clean(msg, data)),
@@ -29,12 +31,24 @@ export function boltLogger(logger: Logger, level: LogLevel = LogLevel.WARN): Bol
   let name = 'slack';
   const on = (l: LogLevel) => ORDER.indexOf(l) >= ORDER.indexOf(current);
   return {
-    debug: (...m: unknown[]) => { if (on(LogLevel.DEBUG)) logger.info(`${name}: ${describe(m)}`); },
-    info: (...m: unknown[]) => { if (on(LogLevel.INFO)) logger.info(`${name}: ${describe(m)}`); },
-    warn: (...m: unknown[]) => { if (on(LogLevel.WARN)) logger.warn(`${name}: ${describe(m)}`); },
-    error: (...m: unknown[]) => { if (on(LogLevel.ERROR)) logger.error(`${name}: ${describe(m)}`); },
-    setLevel: (l: LogLevel) => { current = l; },
+    debug: (...m: unknown[]) => {
+      if (on(LogLevel.DEBUG)) logger.info(`${name}: ${describe(m)}`);
+    },
+    info: (...m: unknown[]) => {
+      if (on(LogLevel.INFO)) logger.info(`${name}: ${describe(m)}`);
+    },
+    warn: (...m: unknown[]) => {
+      if (on(LogLevel.WARN)) logger.warn(`${name}: ${describe(m)}`);
+    },
+    error: (...m: unknown[]) => {
+      if (on(LogLevel.ERROR)) logger.error(`${name}: ${describe(m)}`);
+    },
+    setLevel: (l: LogLevel) => {
+      current = l;
+    },
     getLevel: () => current,
-    setName: (n: string) => { name = n; },
+    setName: (n: string) => {
+      name = n;
+    },
   };
 }

@@ -23,24 +23,32 @@ export const REMOTE_EXCLUSIONS: readonly RemoteExclusion[] = [
 ];
 
 /** The rules a kind of body gets before its statutes say anything. */
-export type KindDefaults = Omit<BodyProfile,
-  'name' | 'kind' | 'assemblyName' | 'timezone' | 'vatPercent' | 'population' | 'seatsInOffice' | 'statedTotalVotes'>;
+export type KindDefaults = Omit<
+  BodyProfile,
+  'name' | 'kind' | 'assemblyName' | 'timezone' | 'vatPercent' | 'population' | 'seatsInOffice' | 'statedTotalVotes'
+>;
 
 /** Where the CGCT makes the commune rules apply to this kind ("" for a commune itself). */
 function through(kind: BodyKind): string {
   switch (kind) {
-    case 'commune': return '';
+    case 'commune':
+      return '';
     case 'epci':
-    case 'syndicat-intercommunal': return ' et L5211-1';
-    case 'syndicat-mixte-ferme': return ' et L5711-1';
-    case 'syndicat-mixte-ouvert': return '';
+    case 'syndicat-intercommunal':
+      return ' et L5211-1';
+    case 'syndicat-mixte-ferme':
+      return ' et L5711-1';
+    case 'syndicat-mixte-ouvert':
+      return '';
   }
 }
 
 const art = (kind: BodyKind, article: string) => {
   const via = through(kind);
   const cgct = via ? `CGCT, articles ${article}${via}` : `CGCT, article ${article}`;
-  return kind === 'syndicat-mixte-ouvert' ? `statuts du syndicat mixte ouvert (CGCT, article L5721-2) ; à défaut, ${cgct}` : cgct;
+  return kind === 'syndicat-mixte-ouvert'
+    ? `statuts du syndicat mixte ouvert (CGCT, article L5721-2) ; à défaut, ${cgct}`
+    : cgct;
 };
 
 export function kindDefaults(kind: BodyKind, population?: number): KindDefaults {
@@ -48,7 +56,8 @@ export function kindDefaults(kind: BodyKind, population?: number): KindDefaults 
   // L5211-1 al. 2: an EPCI follows the rules of communes of 3,500 and more when one of its communes has
   // 3,500 inhabitants or more. Unknown population: the longer delay, which is never too short.
   const large = population === undefined || population >= POPULATION_THRESHOLD;
-  const smallRule = commune ? 'CGCT, article L2121-11 (commune de moins de 3 500 habitants)'
+  const smallRule = commune
+    ? 'CGCT, article L2121-11 (commune de moins de 3 500 habitants)'
     : `${art(kind, 'L2121-11')} (aucune commune membre de 3 500 habitants)`;
   const largeRule = commune ? 'CGCT, article L2121-12 (commune de 3 500 habitants et plus)' : art(kind, 'L2121-12');
   const remoteAllowed = kind === 'epci' || kind === 'syndicat-intercommunal' || kind === 'syndicat-mixte-ferme';
@@ -56,30 +65,44 @@ export function kindDefaults(kind: BodyKind, population?: number): KindDefaults 
     ? 'pas de séance à distance pour un conseil municipal depuis la fin du régime temporaire le 31 juillet 2022 (loi n° 2020-1379, art. 6)'
     : kind === 'syndicat-mixte-ouvert'
       ? 'statuts du syndicat mixte ouvert (CGCT, article L5721-2) : à défaut de clause, pas de séance à distance'
-      : kind === 'epci' ? 'CGCT, article L5211-11-1' : `CGCT, articles L5211-11-1${through(kind)}`;
+      : kind === 'epci'
+        ? 'CGCT, article L5211-11-1'
+        : `CGCT, articles L5211-11-1${through(kind)}`;
   const substitutes = !commune && kind !== 'syndicat-mixte-ouvert';
-  const substitutesSource = commune ? 'le conseil municipal n\'a pas de suppléants'
-    : kind === 'epci' ? 'CGCT, article L5211-6 : suppléant d\'une commune disposant d\'un seul siège'
-      : kind === 'syndicat-intercommunal' ? 'CGCT, article L5212-7 : délégués suppléants'
-        : kind === 'syndicat-mixte-ferme' ? 'CGCT, articles L5212-7 et L5711-1 : délégués suppléants'
+  const substitutesSource = commune
+    ? "le conseil municipal n'a pas de suppléants"
+    : kind === 'epci'
+      ? "CGCT, article L5211-6 : suppléant d'une commune disposant d'un seul siège"
+      : kind === 'syndicat-intercommunal'
+        ? 'CGCT, article L5212-7 : délégués suppléants'
+        : kind === 'syndicat-mixte-ferme'
+          ? 'CGCT, articles L5212-7 et L5711-1 : délégués suppléants'
           : 'statuts du syndicat mixte ouvert (CGCT, article L5721-2) : à défaut de clause, pas de suppléants';
   return {
     quorum: {
-      count: 'heads', base: 'present', fraction: MAJORITY, source: art(kind, 'L2121-17'),
-      secondConvocationDays: 3, secondConvocationSource: `${art(kind, 'L2121-17')}, alinéa 2`,
+      count: 'heads',
+      base: 'present',
+      fraction: MAJORITY,
+      source: art(kind, 'L2121-17'),
+      secondConvocationDays: 3,
+      secondConvocationSource: `${art(kind, 'L2121-17')}, alinéa 2`,
     },
     maxProxiesPerHolder: 1,
     proxyRuleSource: `${art(kind, 'L2121-20')} : un même membre ne peut être porteur que d'un seul pouvoir`,
     proxyMaxSessions: 3,
-    substitutes, substitutesSource,
-    remoteAllowed, remoteCountsAsPresent: remoteAllowed, remoteSource,
+    substitutes,
+    substitutesSource,
+    remoteAllowed,
+    remoteCountsAsPresent: remoteAllowed,
+    remoteSource,
     remoteExclusions: remoteAllowed ? REMOTE_EXCLUSIONS : [],
     convocationDays: large ? 5 : 3,
     convocationSource: large ? largeRule : smallRule,
     convener: commune ? 'maire' : 'president',
     convenerSource: commune ? 'CGCT, article L2121-10 (convocation faite par le maire)' : art(kind, 'L2121-10'),
     synthesisNote: large,
-    synthesisNoteSource: large ? `${largeRule} : note explicative de synthèse jointe à la convocation`
+    synthesisNoteSource: large
+      ? `${largeRule} : note explicative de synthèse jointe à la convocation`
       : `${smallRule} : note explicative de synthèse non obligatoire`,
   };
 }
@@ -93,7 +116,13 @@ export function thresholdOf(base: number, f: Fraction): number {
 /** "la majorité", "le tiers", "les deux tiers" in French, for the rule's text. */
 export function fractionText(f: Fraction): string {
   if (f.numerator === 1 && f.denominator === 2 && f.strict) return 'la majorité';
-  const names: Record<string, string> = { '1/2': 'la moitié', '1/3': 'le tiers', '2/3': 'les deux tiers', '1/4': 'le quart', '3/4': 'les trois quarts' };
+  const names: Record<string, string> = {
+    '1/2': 'la moitié',
+    '1/3': 'le tiers',
+    '2/3': 'les deux tiers',
+    '1/4': 'le quart',
+    '3/4': 'les trois quarts',
+  };
   const name = names[`${f.numerator}/${f.denominator}`] ?? `${f.numerator}/${f.denominator}`;
   return f.strict ? `plus de ${name.replace(/^(la|le|les) /, '')}` : `au moins ${name}`;
 }

@@ -73,10 +73,17 @@ function quorumRuleText(profile: BodyProfile): string {
   const q = profile.quorum;
   const who = q.base === 'present' ? 'présents, les pouvoirs ne comptant pas' : 'présents ou représentés';
   const share = fractionText(q.fraction);
-  const what = q.count === 'heads' ? `${share} des membres en exercice`
-    : q.count === 'votes' ? `${share} des voix des membres en exercice` : `${share} des membres en exercice et ${share} des voix`;
-  const remote = !profile.remoteAllowed ? ' ; pas de participation à distance'
-    : profile.remoteCountsAsPresent ? ' ; la participation à distance vaut présence' : ' ; la participation à distance ne compte pas';
+  const what =
+    q.count === 'heads'
+      ? `${share} des membres en exercice`
+      : q.count === 'votes'
+        ? `${share} des voix des membres en exercice`
+        : `${share} des membres en exercice et ${share} des voix`;
+  const remote = !profile.remoteAllowed
+    ? ' ; pas de participation à distance'
+    : profile.remoteCountsAsPresent
+      ? ' ; la participation à distance vaut présence'
+      : ' ; la participation à distance ne compte pas';
   return `Quorum : ${what}, ${who} (${q.source})${remote}`;
 }
 
@@ -86,7 +93,10 @@ const count = (counted: number, base: number, profile: BodyProfile): QuorumCount
 };
 
 /** L2121-17 al. 2: convened again at least N days after a session without quorum, it needs none. */
-export function secondConvocationOf(profile: BodyProfile, session: Pick<Session, 'date' | 'secondConvocationOf'>): QuorumResult['secondConvocation'] {
+export function secondConvocationOf(
+  profile: BodyProfile,
+  session: Pick<Session, 'date' | 'secondConvocationOf'>,
+): QuorumResult['secondConvocation'] {
   const first = session.secondConvocationOf;
   if (!first) return undefined;
   const gap = daysBetween(first, session.date);
@@ -99,7 +109,9 @@ export function secondConvocationOf(profile: BodyProfile, session: Pick<Session,
 }
 
 export function computeQuorum(
-  profile: BodyProfile, roster: readonly Delegate[], record: SessionRecord,
+  profile: BodyProfile,
+  roster: readonly Delegate[],
+  record: SessionRecord,
   session?: Pick<Session, 'date' | 'secondConvocationOf'>,
 ): QuorumResult {
   // One pass over the roster, and the id index is cached: this runs on every /quorum.
@@ -129,16 +141,34 @@ export function computeQuorum(
   const totalVotes = profile.statedTotalVotes ?? rosterVotes;
   const withProxies = profile.quorum.base === 'present-or-represented';
 
-  const heads = count(presentList.length + (withProxies ? represented.length : 0), profile.seatsInOffice ?? inOfficeCount, profile);
+  const heads = count(
+    presentList.length + (withProxies ? represented.length : 0),
+    profile.seatsInOffice ?? inOfficeCount,
+    profile,
+  );
   const votes = count(votesPresent + (withProxies ? votesRepresented : 0), totalVotes, profile);
   const main = profile.quorum.count === 'votes' ? votes : heads;
   const both = profile.quorum.count === 'heads-and-votes';
   const second = session ? secondConvocationOf(profile, session) : undefined;
   const reached = (both ? heads.reached && votes.reached : main.reached) || second?.valid === true;
   return {
-    inOffice: inOfficeCount, room, remote, represented, counted: main.counted, threshold: main.threshold,
-    reached, missing: reached ? 0 : main.missing,
-    votesPresent, votesRepresented, rosterVotes, totalVotes, rule: describeQuorumRule(profile),
-    heads, votes, substituted: applied.substituted, disregarded: applied.disregarded, secondConvocation: second,
+    inOffice: inOfficeCount,
+    room,
+    remote,
+    represented,
+    counted: main.counted,
+    threshold: main.threshold,
+    reached,
+    missing: reached ? 0 : main.missing,
+    votesPresent,
+    votesRepresented,
+    rosterVotes,
+    totalVotes,
+    rule: describeQuorumRule(profile),
+    heads,
+    votes,
+    substituted: applied.substituted,
+    disregarded: applied.disregarded,
+    secondConvocation: second,
   };
 }

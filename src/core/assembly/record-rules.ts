@@ -9,12 +9,20 @@ import { himself, statusWords } from '../text/french.ts';
 type PresenceRules = Pick<BodyProfile, 'remoteAllowed' | 'remoteCountsAsPresent' | 'substitutes'>;
 
 /** Sits in person (room, or remotely where remote members count): may hold a proxy. */
-export function sitsInPerson(status: AttendanceStatus | string | undefined, profile: Pick<BodyProfile, 'remoteCountsAsPresent'> & Partial<PresenceRules>): boolean {
-  return status === 'salle' || (status === 'distance' && profile.remoteAllowed !== false && profile.remoteCountsAsPresent);
+export function sitsInPerson(
+  status: AttendanceStatus | string | undefined,
+  profile: Pick<BodyProfile, 'remoteCountsAsPresent'> & Partial<PresenceRules>,
+): boolean {
+  return (
+    status === 'salle' || (status === 'distance' && profile.remoteAllowed !== false && profile.remoteCountsAsPresent)
+  );
 }
 
 /** Counts as present: sitting in person, or replaced by their suppléant where suppléants exist. */
-export function isPresent(status: AttendanceStatus | string | undefined, profile: Pick<BodyProfile, 'remoteCountsAsPresent'> & Partial<PresenceRules>): boolean {
+export function isPresent(
+  status: AttendanceStatus | string | undefined,
+  profile: Pick<BodyProfile, 'remoteCountsAsPresent'> & Partial<PresenceRules>,
+): boolean {
   return sitsInPerson(status, profile) || (status === 'suppleant' && profile.substitutes !== false);
 }
 
@@ -55,21 +63,43 @@ function notInPerson(holder: Delegate, status: AttendanceStatus | undefined): st
   return `${nameOf(holder)} est ${statusWords(status, holder)}`;
 }
 
-export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string, Delegate>, record: SessionRecord): AppliedRecord {
+export function applyRecordRules(
+  profile: BodyProfile,
+  byId: ReadonlyMap<string, Delegate>,
+  record: SessionRecord,
+): AppliedRecord {
   const disregarded: Disregarded[] = [];
   const substituted: Delegate[] = [];
   const att = record.attendance;
   for (const [id, status] of Object.entries(att)) {
     const d = byId.get(id);
     if (!d || !d.inOffice) {
-      disregarded.push({ what: `présence de ${d ? nameOf(d) : id}`, why: 'pas délégué(e) en exercice', delegateId: id });
+      disregarded.push({
+        what: `présence de ${d ? nameOf(d) : id}`,
+        why: 'pas délégué(e) en exercice',
+        delegateId: id,
+      });
       continue;
     }
     if (status === 'distance' && !profile.remoteAllowed) {
-      disregarded.push({ what: `présence à distance de ${nameOf(d)}`, why: `ne compte pas pour le quorum : ${profile.remoteSource}`, delegateId: id });
+      disregarded.push({
+        what: `présence à distance de ${nameOf(d)}`,
+        why: `ne compte pas pour le quorum : ${profile.remoteSource}`,
+        delegateId: id,
+      });
     } else if (status === 'suppleant') {
-      if (!profile.substitutes) disregarded.push({ what: `remplacement de ${nameOf(d)} par un suppléant`, why: `pas de suppléants : ${profile.substitutesSource}`, delegateId: id });
-      else if (!d.substitute) disregarded.push({ what: `remplacement de ${nameOf(d)} par un suppléant`, why: 'aucun suppléant désigné pour ce titulaire dans la configuration', delegateId: id });
+      if (!profile.substitutes)
+        disregarded.push({
+          what: `remplacement de ${nameOf(d)} par un suppléant`,
+          why: `pas de suppléants : ${profile.substitutesSource}`,
+          delegateId: id,
+        });
+      else if (!d.substitute)
+        disregarded.push({
+          what: `remplacement de ${nameOf(d)} par un suppléant`,
+          why: 'aucun suppléant désigné pour ce titulaire dans la configuration',
+          delegateId: id,
+        });
       else substituted.push(d);
     }
   }
@@ -79,22 +109,44 @@ export function applyRecordRules(profile: BodyProfile, byId: ReadonlyMap<string,
     return sitsInPerson(s, profile);
   };
   // A present member's own proxy is void, so only absent givers can make a chain.
-  const givers = new Set(record.proxies.filter((p) => p.status === 'confirmed' && !present(p.giver)).map((p) => p.giver));
+  const givers = new Set(
+    record.proxies.filter((p) => p.status === 'confirmed' && !present(p.giver)).map((p) => p.giver),
+  );
   const seenGivers = new Set<string>();
   const held = new Map<string, number>();
   const proxies: AppliedRecord['proxies'][number][] = [];
   for (const p of record.proxies) {
     if (p.status !== 'confirmed') continue; // pending: not yet a proxy, listed apart
-    const giver = byId.get(p.giver), holder = byId.get(p.holder);
+    const giver = byId.get(p.giver),
+      holder = byId.get(p.holder);
     const what = `pouvoir de ${giver ? nameOf(giver) : p.giver} à ${holder ? nameOf(holder) : p.holder}`;
-    const out = (why: string, code?: Disregarded['code']) => disregarded.push({ what, why, proxy: p, ...(code ? { code } : {}) });
-    if (!giver || !holder || !giver.inOffice || !holder.inOffice) { out('mandant ou mandataire pas délégué(e) en exercice'); continue; }
-    if (giver.id === holder.id) { out('un délégué ne se donne pas pouvoir à lui-même'); continue; }
-    if (seenGivers.has(giver.id)) { out(`${nameOf(giver)} a déjà donné un pouvoir pour cette séance (un seul pouvoir par mandant)`); continue; }
+    const out = (why: string, code?: Disregarded['code']) =>
+      disregarded.push({ what, why, proxy: p, ...(code ? { code } : {}) });
+    if (!giver || !holder || !giver.inOffice || !holder.inOffice) {
+      out('mandant ou mandataire pas délégué(e) en exercice');
+      continue;
+    }
+    if (giver.id === holder.id) {
+      out('un délégué ne se donne pas pouvoir à lui-même');
+      continue;
+    }
+    if (seenGivers.has(giver.id)) {
+      out(`${nameOf(giver)} a déjà donné un pouvoir pour cette séance (un seul pouvoir par mandant)`);
+      continue;
+    }
     seenGivers.add(giver.id);
-    if (present(giver.id)) { out(`${nameOf(giver)} est ${statusWords(att[giver.id], giver)}`); continue; }
-    if (givers.has(holder.id)) { out(`${nameOf(holder)} a ${himself(holder)} donné un pouvoir : pas de pouvoir en cascade`); continue; }
-    if (!sitsInPerson(att[holder.id], profile)) { out(notInPerson(holder, att[holder.id]), att[holder.id] ? undefined : 'holder-unmarked'); continue; }
+    if (present(giver.id)) {
+      out(`${nameOf(giver)} est ${statusWords(att[giver.id], giver)}`);
+      continue;
+    }
+    if (givers.has(holder.id)) {
+      out(`${nameOf(holder)} a ${himself(holder)} donné un pouvoir : pas de pouvoir en cascade`);
+      continue;
+    }
+    if (!sitsInPerson(att[holder.id], profile)) {
+      out(notInPerson(holder, att[holder.id]), att[holder.id] ? undefined : 'holder-unmarked');
+      continue;
+    }
     const n = held.get(holder.id) ?? 0;
     if (n >= profile.maxProxiesPerHolder) {
       out(`${nameOf(holder)} détient déjà ${n === 1 ? 'un pouvoir' : `${n} pouvoirs`} ; ${profile.proxyRuleSource}`);

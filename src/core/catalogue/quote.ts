@@ -32,15 +32,25 @@ export interface Quote {
 }
 
 export function computeQuote(
-  service: Service, seats: number, kind: TariffKind, first: boolean, vatPercent: number, date: IsoDate,
+  service: Service,
+  seats: number,
+  kind: TariffKind,
+  first: boolean,
+  vatPercent: number,
+  date: IsoDate,
 ): Quote {
   if (service.noPrice) fail('quote.no-price', `Aucun prix n'est disponible pour ${service.name} : ${service.noPrice}`);
-  if (!Number.isSafeInteger(seats) || seats < 1) fail('quote.seats', 'Le nombre de postes doit être un entier positif (1, 2, 3…).');
-  if (seats > MAX_SEATS) fail('quote.seats', `Nombre de postes hors de portée : ${formatInt(seats)} (au plus ${formatInt(MAX_SEATS)}).`);
+  if (!Number.isSafeInteger(seats) || seats < 1)
+    fail('quote.seats', 'Le nombre de postes doit être un entier positif (1, 2, 3…).');
+  if (seats > MAX_SEATS)
+    fail('quote.seats', `Nombre de postes hors de portée : ${formatInt(seats)} (au plus ${formatInt(MAX_SEATS)}).`);
   if (service.seatLimit && seats >= service.seatLimit.lessThan) {
-    fail('quote.seat-limit',
+    fail(
+      'quote.seat-limit',
       `${service.name} est réservé aux collectivités et établissements publics de moins de ${service.seatLimit.lessThan} postes : ${formatInt(seats)} postes dépassent la limite (${service.seatLimit.lessThan - 1} au plus).`,
-      [], `Limite : ${service.seatLimit.source}`);
+      [],
+      `Limite : ${service.seatLimit.source}`,
+    );
   }
   const version = priceOn(service, date);
   if (!version) fail('quote.not-yet', `${service.name} n'a pas encore de prix en vigueur à cette date.`);
@@ -53,25 +63,42 @@ export function computeQuote(
   let yearly = 0;
   if (t.flatHtCents !== undefined) {
     const total = t.flatHtCents * seats;
-    lines.push({ label: `${formatInt(seats)} ${unitPlural} × ${formatCents(t.flatHtCents)} HT (périodicité non précisée)`, htCents: total });
+    lines.push({
+      label: `${formatInt(seats)} ${unitPlural} × ${formatCents(t.flatHtCents)} HT (périodicité non précisée)`,
+      htCents: total,
+    });
     const firstYearHt = total;
     return {
-      service, tariff: version.all ? 'all' : kind, seats, effective: version.effective, deliberationDate: version.deliberation.date,
-      firstYear: lines, firstYearHt, firstYearTtc: ttcFromHt(firstYearHt, vatPercent),
-      commitmentYears: 0, commitmentHt: firstYearHt, commitmentTtc: ttcFromHt(firstYearHt, vatPercent),
+      service,
+      tariff: version.all ? 'all' : kind,
+      seats,
+      effective: version.effective,
+      deliberationDate: version.deliberation.date,
+      firstYear: lines,
+      firstYearHt,
+      firstYearTtc: ttcFromHt(firstYearHt, vatPercent),
+      commitmentYears: 0,
+      commitmentHt: firstYearHt,
+      commitmentTtc: ttcFromHt(firstYearHt, vatPercent),
       notes: ['La délibération ne précise pas la périodicité de ce tarif.'],
     };
   }
   if (t.yearlyHtCents === undefined) fail('quote.no-tariff', `${service.name} n'a pas de prix annuel HT.`);
   yearly = t.yearlyHtCents * seats;
-  lines.push({ label: `Abonnement annuel : ${formatInt(seats)} ${unitPlural} × ${formatCents(t.yearlyHtCents)} HT`, htCents: yearly });
+  lines.push({
+    label: `Abonnement annuel : ${formatInt(seats)} ${unitPlural} × ${formatCents(t.yearlyHtCents)} HT`,
+    htCents: yearly,
+  });
 
   let installation = 0;
   if (t.installationHtCents !== undefined) {
     const block = service.installationBlock ?? 1;
     const blocks = Math.ceil(seats / block);
     installation = blocks * t.installationHtCents;
-    lines.push({ label: `Installation : ${blocks} tranche${blocks > 1 ? 's' : ''} de ${block} postes × ${formatCents(t.installationHtCents)} HT`, htCents: installation });
+    lines.push({
+      label: `Installation : ${blocks} tranche${blocks > 1 ? 's' : ''} de ${block} postes × ${formatCents(t.installationHtCents)} HT`,
+      htCents: installation,
+    });
   }
   let free = 0;
   if (first && service.freeFirstYear) {
@@ -86,8 +113,17 @@ export function computeQuote(
   const firstYearHt = yearly + installation - free;
   const commitmentHt = installation + yearly * Math.max(years, 1) - free;
   return {
-    service, tariff: version.all ? 'all' : kind, seats, effective: version.effective, deliberationDate: version.deliberation.date,
-    firstYear: lines, firstYearHt, firstYearTtc: ttcFromHt(firstYearHt, vatPercent),
-    commitmentYears: years, commitmentHt, commitmentTtc: ttcFromHt(commitmentHt, vatPercent), notes,
+    service,
+    tariff: version.all ? 'all' : kind,
+    seats,
+    effective: version.effective,
+    deliberationDate: version.deliberation.date,
+    firstYear: lines,
+    firstYearHt,
+    firstYearTtc: ttcFromHt(firstYearHt, vatPercent),
+    commitmentYears: years,
+    commitmentHt,
+    commitmentTtc: ttcFromHt(commitmentHt, vatPercent),
+    notes,
   };
 }

@@ -86,18 +86,26 @@ const fullName = (d: Delegate) => `${shortName(d)}${d.firstName ? ` ${d.firstNam
 function rows(present: readonly Delegate[], q: QuorumResult): AttendanceRow[] {
   return present.map((d) => {
     const held = q.represented.find((p) => p.holder.id === d.id);
-    return held ? { present: shortName(d), proxy: shortName(held.giver), voix: d.votes + held.giver.votes } : { present: shortName(d), voix: d.votes };
+    return held
+      ? { present: shortName(d), proxy: shortName(held.giver), voix: d.votes + held.giver.votes }
+      : { present: shortName(d), voix: d.votes };
   });
 }
 
 /** The standard opening items carry their result in the session itself (quorum, proxies, secretary). */
-function openingResult(title: string, q: QuorumResult, secretary: string | undefined, known: boolean): string | undefined {
+function openingResult(
+  title: string,
+  q: QuorumResult,
+  secretary: string | undefined,
+  known: boolean,
+): string | undefined {
   if (!known) return undefined;
   if (/quorum/i.test(title)) {
     const present = q.room.length + q.remote.length + q.substituted.length;
     return `quorum ${q.reached ? 'atteint' : 'non atteint'} (${present} présents et ${q.represented.length} représentés, soit ${present + q.represented.length} délégués sur ${q.inOffice} en exercice, seuil : ${q.threshold} ; ${q.votesPresent + q.votesRepresented} voix sur ${q.totalVotes})`;
   }
-  if (/pouvoir/i.test(title)) return `${q.represented.length} pouvoir${q.represented.length > 1 ? 's' : ''}, listés dans les tableaux ci-dessous`;
+  if (/pouvoir/i.test(title))
+    return `${q.represented.length} pouvoir${q.represented.length > 1 ? 's' : ''}, listés dans les tableaux ci-dessous`;
   if (/secr[ée]taire/i.test(title) && secretary) return secretary;
   return undefined;
 }
@@ -118,30 +126,62 @@ export function buildMinutes(input: MinutesInput): Minutes {
     const details: string[] = [];
     if (it.kind !== 'deliberation') {
       // Never invent a result: an opening item the minutes leave without one says so.
-      const result = it.outcome ?? (it.kind === 'procedure' ? openingResult(it.title, q, secretary, known) ?? 'résultat non consigné' : 'Pour information');
+      const result =
+        it.outcome ??
+        (it.kind === 'procedure'
+          ? (openingResult(it.title, q, secretary, known) ?? 'résultat non consigné')
+          : 'Pour information');
       return { number, kind: it.kind, title: it.title, result, details };
     }
     deliberationCount++;
     const deliberation = it.deliberation ?? String(deliberationCount);
     const chat = input.ballots?.find((b) => b.item === number);
-    const ballot: Ballot | undefined = chat ?? (it.vote ? { item: number, tally: it.vote, secret: it.secret } : undefined);
-    if (!ballot) return { number, kind: it.kind, title: it.title, deliberation, result: it.outcome ?? 'Vote non enregistré', details };
+    const ballot: Ballot | undefined =
+      chat ?? (it.vote ? { item: number, tally: it.vote, secret: it.secret } : undefined);
+    if (!ballot)
+      return {
+        number,
+        kind: it.kind,
+        title: it.title,
+        deliberation,
+        result: it.outcome ?? 'Vote non enregistré',
+        details,
+      };
     let vote: BallotResult;
     try {
       // A vote taken in chat is counted on the room as it was then (arrivals and departures since do not change it).
-      vote = countBallot({ profile: config.body, roster: config.roster, record: recordAtBallot(record, ballot), ballot, presidentId });
+      vote = countBallot({
+        profile: config.body,
+        roster: config.roster,
+        record: recordAtBallot(record, ballot),
+        ballot,
+        presidentId,
+      });
     } catch (e) {
       // Figures that do not add up must not hide the rest of the minutes: say so on the item.
       if (!(e instanceof UserError)) throw e;
-      return { number, kind: it.kind, title: it.title, deliberation, result: `Vote non décompté : ${e.message}`, details };
+      return {
+        number,
+        kind: it.kind,
+        title: it.title,
+        deliberation,
+        result: `Vote non décompté : ${e.message}`,
+        details,
+      };
     }
-    for (const id of ballot.withdrawn ?? []) details.push(`${name(id)} s'est ${byId.get(id) ? agree(byId.get(id)!, 'retiré', 'retirée') : 'retiré'} et n'a pas pris part au vote (CGCT, article L2131-11).`);
+    for (const id of ballot.withdrawn ?? [])
+      details.push(
+        `${name(id)} s'est ${byId.get(id) ? agree(byId.get(id)!, 'retiré', 'retirée') : 'retiré'} et n'a pas pris part au vote (CGCT, article L2131-11).`,
+      );
     if (ballot.withdrawn?.length && vote.quorum) {
       const wq = vote.quorum;
-      details.push(`Quorum pour ce point : ${wq.counted} sur ${wq.inOffice} (seuil : ${wq.threshold}) : ${wq.reached ? 'atteint' : 'non atteint'}.`);
+      details.push(
+        `Quorum pour ce point : ${wq.counted} sur ${wq.inOffice} (seuil : ${wq.threshold}) : ${wq.reached ? 'atteint' : 'non atteint'}.`,
+      );
     }
     if (ballot.secret) details.push('Scrutin secret.');
-    if (chat && takenInSession(chat) && vote.eligible !== undefined) details.push(`Voix présentes ou représentées pour ce vote : ${formatInt(vote.eligible)}.`);
+    if (chat && takenInSession(chat) && vote.eligible !== undefined)
+      details.push(`Voix présentes ou représentées pour ce vote : ${formatInt(vote.eligible)}.`);
     details.push(...namedLines(vote, name));
     return { number, kind: it.kind, title: it.title, deliberation, result: resultText(vote), details, vote };
   });
@@ -155,14 +195,20 @@ export function buildMinutes(input: MinutesInput): Minutes {
     composition: config.members.map((m) => ({ name: m.name, delegates: m.delegates, votesEach: m.votesEach })),
     room: rows(q.room, q),
     remote: rows(q.remote, q),
-    excused: Object.entries(record.attendance).filter(([, v]) => v === 'excuse').map(([id]) => name(id)),
-    absent: Object.entries(record.attendance).filter(([, v]) => v === 'absent').map(([id]) => name(id)),
+    excused: Object.entries(record.attendance)
+      .filter(([, v]) => v === 'excuse')
+      .map(([id]) => name(id)),
+    absent: Object.entries(record.attendance)
+      .filter(([, v]) => v === 'absent')
+      .map(([id]) => name(id)),
     quorum: q,
     quorumCount: config.body.quorum.count,
     quorumBase: config.body.quorum.base,
     remoteCounts: config.body.remoteAllowed && config.body.remoteCountsAsPresent,
     items,
-    deliberations: items.filter((it) => it.kind === 'deliberation').map((it) => ({ number: it.deliberation!, title: it.title, result: it.result ?? '' })),
+    deliberations: items
+      .filter((it) => it.kind === 'deliberation')
+      .map((it) => ({ number: it.deliberation!, title: it.title, result: it.result ?? '' })),
     rectifications: input.rectifications ?? [],
     ...(input.openedAt ? { openedAt: input.openedAt } : {}),
     movements: input.movements ?? [],

@@ -4,14 +4,30 @@
  * it writes valid Office Open XML and zips it, which we would otherwise have to hand-roll. Returns base64
  * so that the attachment travels as text through every door.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Part } from './outline.ts';
 
 const HEADINGS = { 1: HeadingLevel.TITLE, 2: HeadingLevel.HEADING_1, 3: HeadingLevel.HEADING_2 } as const;
 
 function cellOf(text: string, header: boolean, numeric: boolean): TableCell {
   return new TableCell({
-    children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header })] })],
+    children: [
+      new Paragraph({
+        alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: header })],
+      }),
+    ],
   });
 }
 
@@ -20,7 +36,12 @@ function toDocx(part: Part): (Paragraph | Table)[] {
     case 'heading':
       return [new Paragraph({ text: part.text, heading: HEADINGS[part.level] })];
     case 'paragraph':
-      return [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: part.text, bold: part.strong, italics: part.emphasis })] })];
+      return [
+        new Paragraph({
+          spacing: { after: 120 },
+          children: [new TextRun({ text: part.text, bold: part.strong, italics: part.emphasis })],
+        }),
+      ];
     case 'table': {
       const numeric = part.columns.map((c) => c === 'Voix');
       return [
@@ -36,7 +57,9 @@ function toDocx(part: Part): (Paragraph | Table)[] {
     }
     case 'list':
       // Ordered lists keep their number in the text: it is part of the record (« 12. M. FOURNIER »).
-      return part.items.map((it, i) => (part.ordered ? new Paragraph({ text: `${i + 1}. ${it}` }) : new Paragraph({ text: it, bullet: { level: 0 } })));
+      return part.items.map((it, i) =>
+        part.ordered ? new Paragraph({ text: `${i + 1}. ${it}` }) : new Paragraph({ text: it, bullet: { level: 0 } }),
+      );
   }
 }
 

@@ -35,7 +35,9 @@ export const CALENDAR_KEYS = { links: 'calendar:links', revisions: 'calendar:rev
 export function createCalendarRecords(store: Store): CalendarRecords {
   return {
     async setCalendarLink(link) {
-      await store.update<Record<string, CalendarLink>>(CALENDAR_KEYS.links, (current) => ({ value: { ...current?.value, [link.owner]: link } }));
+      await store.update<Record<string, CalendarLink>>(CALENDAR_KEYS.links, (current) => ({
+        value: { ...current?.value, [link.owner]: link },
+      }));
     },
     async calendarLinkByHash(tokenHash) {
       const all = (await store.get<Record<string, CalendarLink>>(CALENDAR_KEYS.links)) ?? {};

@@ -7,7 +7,8 @@ import { addDays, type IsoDate } from '../text/dates.ts';
 
 /** Days after the session within which the list of deliberations must be online. */
 export const PUBLICATION_DAYS = 7;
-export const PUBLICATION_RULE = 'liste des délibérations examinées affichée et mise en ligne dans un délai d\'une semaine (CGCT, art. L2121-25)';
+export const PUBLICATION_RULE =
+  "liste des délibérations examinées affichée et mise en ligne dans un délai d'une semaine (CGCT, art. L2121-25)";
 /** The secretariat is reminded this many days before the legal week ends. */
 export const PUBLICATION_NOTICE_DAYS = 2;
 

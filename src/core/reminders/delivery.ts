@@ -25,7 +25,11 @@ interface Reach {
 
 export type DeliveryOutcome =
   | ({ readonly status: 'sent'; readonly delivered: readonly string[] } & Reach)
-  | ({ readonly status: 'failed' | 'undelivered'; readonly delivered: readonly string[]; readonly detail: string } & Reach);
+  | ({
+      readonly status: 'failed' | 'undelivered';
+      readonly delivered: readonly string[];
+      readonly detail: string;
+    } & Reach);
 
 /** A send function that reports a thrown error as a failure of every door ('*'). */
 export function safeSender(send: SendFn): SendFn {
@@ -45,13 +49,23 @@ export function lateReply(item: DueItem, now: Date, timeZone: string): Reply {
     return {
       ...message,
       title: `${message.title} (mise à jour)`,
-      blocks: [...message.blocks, text(`Envoi tardif : ce rappel, prévu le ${formatInstant(dueMs, timeZone)}, a été créé ou modifié après cette heure (séance planifiée ou déplacée).`)],
+      blocks: [
+        ...message.blocks,
+        text(
+          `Envoi tardif : ce rappel, prévu le ${formatInstant(dueMs, timeZone)}, a été créé ou modifié après cette heure (séance planifiée ou déplacée).`,
+        ),
+      ],
     };
   }
   return {
     ...message,
     title: `${message.title} (envoi différé)`,
-    blocks: [...message.blocks, text(`Envoi différé : prévu le ${formatInstant(dueMs, timeZone)}, envoyé le ${formatInstant(now.getTime(), timeZone)} (le bot était indisponible à l'heure prévue).`)],
+    blocks: [
+      ...message.blocks,
+      text(
+        `Envoi différé : prévu le ${formatInstant(dueMs, timeZone)}, envoyé le ${formatInstant(now.getTime(), timeZone)} (le bot était indisponible à l'heure prévue).`,
+      ),
+    ],
   };
 }
 
@@ -81,7 +95,9 @@ export async function deliverWithRetry(item: DueItem, now: Date, deps: DeliveryD
     ok.forEach((d) => delivered.add(d));
     (ok.size ? reached : unreached).push(to);
     if (failing.length) {
-      failures.push(`pour ${deps.label(to)}, ${failing.map((f) => `${f.door === '*' ? 'envoi' : f.door} : ${f.error ?? 'erreur'}`).join(' ; ')} (${tries} tentatives)`);
+      failures.push(
+        `pour ${deps.label(to)}, ${failing.map((f) => `${f.door === '*' ? 'envoi' : f.door} : ${f.error ?? 'erreur'}`).join(' ; ')} (${tries} tentatives)`,
+      );
     } else if (ok.size === 0) {
       unreachable.push(deps.label(to));
     }
@@ -89,7 +105,14 @@ export async function deliverWithRetry(item: DueItem, now: Date, deps: DeliveryD
   const reach = { reached, unreached };
   // Best effort (direct-message copies): sent when anyone was reached; who was not is in `unreached`.
   if (r.bestEffort && reached.length) return { status: 'sent', delivered: [...delivered], ...reach };
-  if (failures.length) return { status: 'failed', delivered: [...delivered], detail: `échec de remise ${failures.join(' ; ')}`, ...reach };
-  if (unreachable.length) return { status: 'undelivered', delivered: [...delivered], detail: `aucune porte en service ne peut joindre : ${unreachable.join(', ')}`, ...reach };
+  if (failures.length)
+    return { status: 'failed', delivered: [...delivered], detail: `échec de remise ${failures.join(' ; ')}`, ...reach };
+  if (unreachable.length)
+    return {
+      status: 'undelivered',
+      delivered: [...delivered],
+      detail: `aucune porte en service ne peut joindre : ${unreachable.join(', ')}`,
+      ...reach,
+    };
   return { status: 'sent', delivered: [...delivered], ...reach };
 }

@@ -19,11 +19,16 @@ export function upcomingSessions(sessions: readonly Session[], now: Date, timeZo
   return sessions.filter((s) => !s.cancelled && sessionStart(s, timeZone).getTime() > now.getTime());
 }
 
-export function deriveReminders(config: Pick<Config, 'body' | 'roster' | 'reminders'>, sources: ReminderSources, now: Date): Reminder[] {
+export function deriveReminders(
+  config: Pick<Config, 'body' | 'roster' | 'reminders'>,
+  sources: ReminderSources,
+  now: Date,
+): Reminder[] {
   return [
     ...seminarReminders(config, now),
-    ...upcomingSessions(sources.sessions, now, config.body.timezone)
-      .flatMap((s) => sessionReminders(config, s, sources.records.get(s.id) ?? emptyRecord, now)),
+    ...upcomingSessions(sources.sessions, now, config.body.timezone).flatMap((s) =>
+      sessionReminders(config, s, sources.records.get(s.id) ?? emptyRecord, now),
+    ),
     ...publicationReminders(config, sources.held ?? []),
   ];
 }

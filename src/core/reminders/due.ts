@@ -29,7 +29,9 @@ export function effectiveGrace(graceMs: number): number {
 }
 
 /** The recorded version of a reminder's state, if any: a reminder whose version is recorded is handled. */
-export type SentLookup = ((id: string) => { readonly version: string } | null | undefined) | ReadonlyMap<string, { readonly version: string }>;
+export type SentLookup =
+  | ((id: string) => { readonly version: string } | null | undefined)
+  | ReadonlyMap<string, { readonly version: string }>;
 
 /**
  * The due instants a tick must look at: (after, until]. Normally the grace window before now; after a stop

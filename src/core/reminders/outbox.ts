@@ -32,7 +32,12 @@ export interface AttemptDeps {
 export interface AttemptResult {
   readonly entry: OutboxEntry;
   /** Failing doors, with their last error and tries, by recipient index. */
-  readonly errors: readonly { readonly recipient: number; readonly door: string; readonly error: string; readonly tries: number }[];
+  readonly errors: readonly {
+    readonly recipient: number;
+    readonly door: string;
+    readonly error: string;
+    readonly tries: number;
+  }[];
 }
 
 const doorOf = (key: string) => key.slice(key.indexOf(':') + 1);
@@ -53,7 +58,12 @@ export async function attemptDelivery(start: OutboxEntry, deps: AttemptDeps): Pr
     // Which doors to try: those that failed before; else every door not done (one at a time when the names are known).
     const batches: (readonly string[] | undefined)[] = failingBefore.length
       ? failingBefore.map((d) => [d])
-      : deps.doorNames ? deps.doorNames().filter((d) => !done.has(d)).map((d) => [d]) : [undefined];
+      : deps.doorNames
+        ? deps
+            .doorNames()
+            .filter((d) => !done.has(d))
+            .map((d) => [d])
+        : [undefined];
     const failingNow: string[] = [];
     for (const batch of batches) {
       let reports: readonly DoorReport[] = [];
@@ -62,7 +72,12 @@ export async function attemptDelivery(start: OutboxEntry, deps: AttemptDeps): Pr
       for (let t = 0; t <= deps.retryDelays.length; t++) {
         if (t > 0) await deps.sleep(deps.retryDelays[t - 1]!);
         // Any earlier try (this attempt, a failed one, or one cut short by a crash) may have reached the platform.
-        const outgoing: Outgoing = { to, reply: entry.message, key: `${deps.key}:${i}`, recheck: t > 0 || start.attempts > 0 };
+        const outgoing: Outgoing = {
+          to,
+          reply: entry.message,
+          key: `${deps.key}:${i}`,
+          recheck: t > 0 || start.attempts > 0,
+        };
         await deps.beforeSend?.();
         tries++;
         reports = await deps.send(outgoing, only);
@@ -71,7 +86,10 @@ export async function attemptDelivery(start: OutboxEntry, deps: AttemptDeps): Pr
           await save({
             ...entry,
             done: [...entry.done, ...ok.filter((r) => r.outcome === 'delivered').map((r) => `${i}:${r.door}`)],
-            unreachable: [...entry.unreachable, ...ok.filter((r) => r.outcome === 'unreachable').map((r) => `${i}:${r.door}`)],
+            unreachable: [
+              ...entry.unreachable,
+              ...ok.filter((r) => r.outcome === 'unreachable').map((r) => `${i}:${r.door}`),
+            ],
           });
         }
         const failing = reports.filter((r) => r.outcome === 'failed');

@@ -149,7 +149,12 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     const all = await deps.sessions();
     const sessions = upcomingSessions(all, now, tz);
     const records = new Map(await Promise.all(sessions.map(async (s) => [s.id, await deps.record(s.id)] as const)));
-    const held = await Promise.all(heldWithinPublicationWeek(all, now, tz).map(async (session) => ({ session, record: await deps.record(session.id) })));
+    const held = await Promise.all(
+      heldWithinPublicationWeek(all, now, tz).map(async (session) => ({
+        session,
+        record: await deps.record(session.id),
+      })),
+    );
     return [indexReminders(deriveReminders(config, { sessions, records, held }, now)), (await customIndex()).index];
   }
 
@@ -182,22 +187,44 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   }
 
   function problemOf(r: Reminder, status: ReminderProblem['status'], at: string, detail: string): ReminderProblem {
-    return { id: r.id, version: r.version, origin: r.origin, summary: r.summary, due: new Date(r.dueMs).toISOString(), to: r.to, status, at, detail };
+    return {
+      id: r.id,
+      version: r.version,
+      origin: r.origin,
+      summary: r.summary,
+      due: new Date(r.dueMs).toISOString(),
+      to: r.to,
+      status,
+      at,
+      detail,
+    };
   }
 
   /** Problems are kept once per reminder version: a newer problem replaces the older one. */
   async function recordProblems(problems: readonly ReminderProblem[]): Promise<void> {
     const same = (a: ReminderProblem, b: ReminderProblem) => a.id === b.id && a.version === b.version;
     await store.update<ReminderProblem[]>(REMINDER_KEYS.problems, (current) => ({
-      value: [...(current?.value ?? []).filter((p) => !problems.some((q) => same(p, q))), ...problems].slice(-MAX_PROBLEMS),
+      value: [...(current?.value ?? []).filter((p) => !problems.some((q) => same(p, q))), ...problems].slice(
+        -MAX_PROBLEMS,
+      ),
     }));
-    const lines = problems.map((p) => `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, config.roster)}) : ${p.detail}`);
-    const notice = reply('Rappels non remis', [
-      text(`${problems.length === 1 ? 'Un rappel n\'a pas été remis' : `${problems.length} rappels n'ont pas été remis`} ; ils restent listés par /rappels.`),
-      list(lines),
-    ], { tone: 'warning' });
+    const lines = problems.map(
+      (p) =>
+        `${formatInstant(Date.parse(p.due), tz)} — ${p.summary} (pour ${recipientsPhrase(p.to, config.roster)}) : ${p.detail}`,
+    );
+    const notice = reply(
+      'Rappels non remis',
+      [
+        text(
+          `${problems.length === 1 ? "Un rappel n'a pas été remis" : `${problems.length} rappels n'ont pas été remis`} ; ils restent listés par /rappels.`,
+        ),
+        list(lines),
+      ],
+      { tone: 'warning' },
+    );
     const reports = await safeSend({ to: { kind: 'secretariat' }, reply: notice });
-    if (!reports.some((d) => d.outcome === 'delivered')) logger.error('reminder problems could not be shown to the secretariat', { ids: problems.map((p) => p.id) });
+    if (!reports.some((d) => d.outcome === 'delivered'))
+      logger.error('reminder problems could not be shown to the secretariat', { ids: problems.map((p) => p.id) });
   }
 
   async function dropProblem(id: string, version: string): Promise<void> {
@@ -206,7 +233,14 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     }));
   }
 
-  function entryProblem(id: string, version: string, e: OutboxEntry, status: ReminderProblem['status'], at: string, detail: string): ReminderProblem {
+  function entryProblem(
+    id: string,
+    version: string,
+    e: OutboxEntry,
+    status: ReminderProblem['status'],
+    at: string,
+    detail: string,
+  ): ReminderProblem {
     return { id, version, origin: e.origin, summary: e.summary, due: e.due, to: e.to, status, at, detail };
   }
 
@@ -214,21 +248,39 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
 
   /** The reminder an outbox entry was made from, as `onSent` sees it. */
   const reminderOf = (id: string, version: string, e: OutboxEntry): Reminder => ({
-    id, version, dueMs: Date.parse(e.due), origin: e.origin, to: e.to, summary: e.summary, message: e.message,
-    ...(e.sessionId ? { sessionId: e.sessionId } : {}), ...(e.bestEffort ? { bestEffort: true } : {}),
+    id,
+    version,
+    dueMs: Date.parse(e.due),
+    origin: e.origin,
+    to: e.to,
+    summary: e.summary,
+    message: e.message,
+    ...(e.sessionId ? { sessionId: e.sessionId } : {}),
+    ...(e.bestEffort ? { bestEffort: true } : {}),
   });
 
   /**
    * One attempt at the outbox entry of a claimed reminder, then its new state: sent, failed (to be retried),
    * missed (the grace is over) or undelivered (no running door can reach a recipient).
    */
-  async function attempt(id: string, st: ReminderState, now: Date, out: { sent: TickReport['sent'][number][]; problems: ReminderProblem[]; failed: string[] }): Promise<DeliveryOutcome> {
+  async function attempt(
+    id: string,
+    st: ReminderState,
+    now: Date,
+    out: { sent: TickReport['sent'][number][]; problems: ReminderProblem[]; failed: string[] },
+  ): Promise<DeliveryOutcome> {
     const at = now.toISOString();
     const base = { version: st.version, at, deferred: deferredOf(st) };
     const { entry, errors } = await attemptDelivery(st.outbox!, {
-      send: safeSend, sleep, retryDelays, doorNames: deps.doorNames, key: `reminder:${id}:${st.version}`,
+      send: safeSend,
+      sleep,
+      retryDelays,
+      doorNames: deps.doorNames,
+      key: `reminder:${id}:${st.version}`,
       save: async (e) => saveState(id, { ...base, status: 'pending', outbox: e }),
-      beforeSend: async () => { await store.claim(claimKey(id, st.version), owner, claimTtl); },
+      beforeSend: async () => {
+        await store.claim(claimKey(id, st.version), owner, claimTtl);
+      },
     });
     const delivered = [...new Set(entry.done.map((k) => k.slice(k.indexOf(':') + 1)))];
     const lost = unreached(entry);
@@ -253,7 +305,16 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
       await saveState(id, { ...base, status: 'failed', delivered, detail, outbox: { ...entry, nextAt } });
       // The secretariat hears of it once (first failure); later retries stay quiet until they succeed or give up.
       if (st.status === 'pending' && st.outbox!.attempts === 0) {
-        out.problems.push(entryProblem(id, st.version, entry, 'failed', at, `${detail} ; nouvel essai jusqu'à la fin du délai de grâce`));
+        out.problems.push(
+          entryProblem(
+            id,
+            st.version,
+            entry,
+            'failed',
+            at,
+            `${detail} ; nouvel essai jusqu'à la fin du délai de grâce`,
+          ),
+        );
         out.failed.push(id);
       }
       logger.error('reminder not delivered, will retry', { id, detail, nextAt });
@@ -262,7 +323,13 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     await changeOutbox(id, false);
     if (lost.length && !bestEffortDone) {
       const detail = `aucune porte en service ne peut joindre : ${lost.map((i) => label(entry.to[i]!)).join(', ')}`;
-      await saveState(id, { ...base, status: 'undelivered', delivered, detail, outbox: { ...entry, settled: [], unreachable: [] } });
+      await saveState(id, {
+        ...base,
+        status: 'undelivered',
+        delivered,
+        detail,
+        outbox: { ...entry, settled: [], unreachable: [] },
+      });
       out.problems.push(entryProblem(id, st.version, entry, 'undelivered', at, detail));
       out.failed.push(id);
       logger.error('reminder not delivered', { id, status: 'undelivered', detail });
@@ -279,10 +346,20 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     const r = item.reminder;
     const message = item.deferred || item.updated ? lateReply(item, now, tz) : r.message;
     return {
-      message, to: r.to, summary: r.summary, origin: r.origin, due: new Date(r.dueMs).toISOString(),
-      ...(r.sessionId ? { sessionId: r.sessionId } : {}), ...(r.bestEffort ? { bestEffort: true } : {}),
-      done: [], unreachable: [], failing: [], settled: [], attempts: 0,
-      nextAt: now.toISOString(), until: new Date(r.dueMs + effectiveGrace(graceMs)).toISOString(),
+      message,
+      to: r.to,
+      summary: r.summary,
+      origin: r.origin,
+      due: new Date(r.dueMs).toISOString(),
+      ...(r.sessionId ? { sessionId: r.sessionId } : {}),
+      ...(r.bestEffort ? { bestEffort: true } : {}),
+      done: [],
+      unreachable: [],
+      failing: [],
+      settled: [],
+      attempts: 0,
+      nextAt: now.toISOString(),
+      until: new Date(r.dueMs + effectiveGrace(graceMs)).toISOString(),
     };
   }
 
@@ -318,7 +395,14 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
       const { reminder: r, lateMs } = item;
       if (!(await mine(r))) continue;
       await saveState(r.id, { version: r.version, status: 'missed', at, outbox: newEntry(item, now) });
-      problems.push(problemOf(r, 'missed', at, `manqué : le bot était arrêté à l'heure prévue et n'a repris que ${hoursText(lateMs)} plus tard (délai de grâce : ${config.reminders.graceHours} h)`));
+      problems.push(
+        problemOf(
+          r,
+          'missed',
+          at,
+          `manqué : le bot était arrêté à l'heure prévue et n'a repris que ${hoursText(lateMs)} plus tard (délai de grâce : ${config.reminders.graceHours} h)`,
+        ),
+      );
       logger.warn('reminder missed', { id: r.id, lateMs });
     }
     const out = { sent, problems, failed: [] as string[] };
@@ -328,7 +412,13 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
       if (!(await mine(r))) continue;
       handled.add(r.id);
       // In the outbox before any door sees it: a crash from here on leaves it to be retried, never lost.
-      const st: ReminderState = { version: r.version, status: 'pending', at, deferred: item.deferred, outbox: newEntry(item, now) };
+      const st: ReminderState = {
+        version: r.version,
+        status: 'pending',
+        at,
+        deferred: item.deferred,
+        outbox: newEntry(item, now),
+      };
       await saveState(r.id, st);
       await changeOutbox(r.id, true);
       await attempt(r.id, st, now, out);
@@ -344,7 +434,8 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
       if (st.status === 'failed' && Date.parse(st.outbox.nextAt) > nowMs) continue;
       if (!(await store.claim(claimKey(id, st.version), owner, claimTtl))) continue;
       const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(id));
-      if (!fresh?.outbox || (fresh.status !== 'pending' && fresh.status !== 'failed') || fresh.version !== st.version) continue;
+      if (!fresh?.outbox || (fresh.status !== 'pending' && fresh.status !== 'failed') || fresh.version !== st.version)
+        continue;
       await attempt(id, fresh, now, out);
     }
     if (problems.length) await recordProblems(problems);
@@ -355,23 +446,34 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   const tick = () => withLock('tick', runTick);
 
   // Through the outbox too: claimed, pending before the doors see it, never twice.
-  const sendNow = (id: string) => withLock('tick', async () => {
-    const now = clock.now();
-    const at = now.toISOString();
-    const r = (await currentIndexes(now)).flatMap((ix) => ix.items).find((x) => x.id === id);
-    if (!r) return undefined;
-    const claimed = await store.claim(claimKey(r.id, r.version), owner, claimTtl);
-    const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
-    if (fresh?.version === r.version) return { already: fresh };
-    if (!claimed) return { already: { version: r.version, status: 'pending' as const, at } };
-    const st: ReminderState = { version: r.version, status: 'pending', at, deferred: false, outbox: newEntry({ reminder: r, lateMs: 0, deferred: false, updated: false }, now) };
-    await saveState(r.id, st);
-    await changeOutbox(r.id, true);
-    const out = { sent: [] as TickReport['sent'][number][], problems: [] as ReminderProblem[], failed: [] as string[] };
-    const outcome = await attempt(r.id, st, now, out);
-    if (out.problems.length) await recordProblems(out.problems);
-    return { outcome };
-  });
+  const sendNow = (id: string) =>
+    withLock('tick', async () => {
+      const now = clock.now();
+      const at = now.toISOString();
+      const r = (await currentIndexes(now)).flatMap((ix) => ix.items).find((x) => x.id === id);
+      if (!r) return undefined;
+      const claimed = await store.claim(claimKey(r.id, r.version), owner, claimTtl);
+      const fresh = await store.get<ReminderState>(REMINDER_KEYS.state(r.id));
+      if (fresh?.version === r.version) return { already: fresh };
+      if (!claimed) return { already: { version: r.version, status: 'pending' as const, at } };
+      const st: ReminderState = {
+        version: r.version,
+        status: 'pending',
+        at,
+        deferred: false,
+        outbox: newEntry({ reminder: r, lateMs: 0, deferred: false, updated: false }, now),
+      };
+      await saveState(r.id, st);
+      await changeOutbox(r.id, true);
+      const out = {
+        sent: [] as TickReport['sent'][number][],
+        problems: [] as ReminderProblem[],
+        failed: [] as string[],
+      };
+      const outcome = await attempt(r.id, st, now, out);
+      if (out.problems.length) await recordProblems(out.problems);
+      return { outcome };
+    });
 
   /** Changes the stored rows; the cached index is patched (not rebuilt) when it was up to date. */
   /**
@@ -390,7 +492,10 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
         return { value: out.rows };
       });
       const rev = await store.increment(REMINDER_KEYS.customRev);
-      custom = before && before.rev === rev - 1 && custom === before ? { rev, rows: out!.rows, index: patch(before.index, out!.result) } : undefined;
+      custom =
+        before && before.rev === rev - 1 && custom === before
+          ? { rev, rows: out!.rows, index: patch(before.index, out!.result) }
+          : undefined;
       return out!.result;
     });
   }
@@ -400,7 +505,11 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     sendNow,
     async start() {
       const report = await tick();
-      logger.info('reminders caught up', { sent: report.sent.length, missed: report.missed.length, failed: report.failed.length });
+      logger.info('reminders caught up', {
+        sent: report.sent.length,
+        missed: report.missed.length,
+        failed: report.failed.length,
+      });
       return report;
     },
     async stop() {
@@ -424,28 +533,41 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     async addCustom(input) {
       // A counter: two processes adding at once get distinct numbers (the counter only grows, so numbers are never reused).
       const number = await store.increment(REMINDER_KEYS.customSeq);
-      return changeCustom((rows) => {
-        const row: CustomReminder = { ...input, number, createdAt: clock.now().toISOString() };
-        return { rows: [...rows, row], result: row };
-      }, (index, row) => withReminder(index, customToReminder(row, config)));
+      return changeCustom(
+        (rows) => {
+          const row: CustomReminder = { ...input, number, createdAt: clock.now().toISOString() };
+          return { rows: [...rows, row], result: row };
+        },
+        (index, row) => withReminder(index, customToReminder(row, config)),
+      );
     },
     async resend(id) {
       const st = await store.get<ReminderState>(REMINDER_KEYS.state(id));
       if (!st?.outbox || st.status === 'sent' || st.status === 'pending') return undefined;
       const now = clock.now();
       const next: ReminderState = {
-        ...st, status: 'failed', at: now.toISOString(),
-        outbox: { ...st.outbox, attempts: Math.max(st.outbox.attempts, 1), nextAt: now.toISOString(), until: new Date(now.getTime() + effectiveGrace(graceMs)).toISOString() },
+        ...st,
+        status: 'failed',
+        at: now.toISOString(),
+        outbox: {
+          ...st.outbox,
+          attempts: Math.max(st.outbox.attempts, 1),
+          nextAt: now.toISOString(),
+          until: new Date(now.getTime() + effectiveGrace(graceMs)).toISOString(),
+        },
       };
       await saveState(id, next);
       await changeOutbox(id, true);
       return next;
     },
     removeCustom(number) {
-      return changeCustom((rows) => ({
-        rows: rows.filter((r) => r.number !== number),
-        result: rows.find((r) => r.number === number),
-      }), (index, removed) => (removed ? { items: index.items.filter((r) => r.number !== number) } : index));
+      return changeCustom(
+        (rows) => ({
+          rows: rows.filter((r) => r.number !== number),
+          result: rows.find((r) => r.number === number),
+        }),
+        (index, removed) => (removed ? { items: index.items.filter((r) => r.number !== number) } : index),
+      );
     },
   };
 }

@@ -18,7 +18,7 @@ export function nextSeminarDate(seminar: Pick<SeminarConfig, 'day'>, today: IsoD
 }
 
 export function leadLabel(lead: number): string {
-  if (lead === 0) return 'aujourd\'hui';
+  if (lead === 0) return "aujourd'hui";
   if (lead === 1) return 'demain';
   return `dans ${lead} jours`;
 }
@@ -38,14 +38,20 @@ export function seminarReminders(config: Pick<Config, 'body' | 'reminders'>, now
     for (const lead of [...new Set(seminar.leadDays)]) {
       const due = fromZoned(addDays(date, -lead), seminar.time, tz);
       const when = leadLabel(lead);
-      const message = reply(`Rappel : ${seminar.title} ${when}`, [
-        text(`${lead === 0 ? `Le ${seminar.title} a lieu aujourd'hui` : `Le ${seminar.title} aura lieu ${when}`}, le ${formatDateLong(date)}.`),
-        fields([
-          { label: 'Date', value: formatDateLong(date) },
-          { label: 'Lieu', value: seminar.place ?? 'à préciser par le secrétariat' },
-        ]),
-        text('Le fichier agenda (.ics) est joint.'),
-      ], { attachments: [ics] });
+      const message = reply(
+        `Rappel : ${seminar.title} ${when}`,
+        [
+          text(
+            `${lead === 0 ? `Le ${seminar.title} a lieu aujourd'hui` : `Le ${seminar.title} aura lieu ${when}`}, le ${formatDateLong(date)}.`,
+          ),
+          fields([
+            { label: 'Date', value: formatDateLong(date) },
+            { label: 'Lieu', value: seminar.place ?? 'à préciser par le secrétariat' },
+          ]),
+          text('Le fichier agenda (.ics) est joint.'),
+        ],
+        { attachments: [ics] },
+      );
       out.push({
         id: `seminaire:${date}:J-${lead}`,
         dueMs: due.getTime(),

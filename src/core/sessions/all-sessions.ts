@@ -17,9 +17,11 @@ export async function allSessions(config: Config, records: Records): Promise<Ses
       return { ...s, ...change };
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time));
-  return Promise.all(merged.map(async (s) => {
-    // An edited agenda (/odj retirer, /odj modifier) already holds the first `agendaBase` additions.
-    const extra = (await records.agendaAdditions(s.id)).slice(changes[s.id]?.agendaBase ?? 0);
-    return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;
-  }));
+  return Promise.all(
+    merged.map(async (s) => {
+      // An edited agenda (/odj retirer, /odj modifier) already holds the first `agendaBase` additions.
+      const extra = (await records.agendaAdditions(s.id)).slice(changes[s.id]?.agendaBase ?? 0);
+      return extra.length ? { ...s, agenda: [...s.agenda, ...extra] } : s;
+    }),
+  );
 }

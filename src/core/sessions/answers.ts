@@ -7,7 +7,16 @@ import { addProxy, checkProxy, proxiesHeldBy, proxyOf, type Change } from '../as
 import { computeQuorum, isPresent, type QuorumResult } from '../assembly/quorum.ts';
 import { fail } from '../errors.ts';
 import { withJournal, type Who } from '../journal.ts';
-import type { AnswerKind, AttendanceStatus, BodyProfile, ConvocationAnswer, Delegate, Proxy, Session, SessionRecord } from '../model.ts';
+import type {
+  AnswerKind,
+  AttendanceStatus,
+  BodyProfile,
+  ConvocationAnswer,
+  Delegate,
+  Proxy,
+  Session,
+  SessionRecord,
+} from '../model.ts';
 import type { Action } from '../reply.ts';
 import { agree } from '../reminders/labels.ts';
 
@@ -15,10 +24,14 @@ const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
 
 export function answerLabel(kind: AnswerKind, d: Pick<Delegate, 'civility'>, holder?: string): string {
   switch (kind) {
-    case 'salle': return `${agree(d, 'présent')} en salle`;
-    case 'distance': return `${agree(d, 'présent')} à distance`;
-    case 'excuse': return agree(d, 'excusé');
-    case 'pouvoir': return `donne pouvoir${holder ? ` à ${holder}` : ''}`;
+    case 'salle':
+      return `${agree(d, 'présent')} en salle`;
+    case 'distance':
+      return `${agree(d, 'présent')} à distance`;
+    case 'excuse':
+      return agree(d, 'excusé');
+    case 'pouvoir':
+      return `donne pouvoir${holder ? ` à ${holder}` : ''}`;
   }
 }
 
@@ -36,13 +49,22 @@ export const hasAnswered = (record: SessionRecord, id: string) =>
   Boolean(record.answers?.[id] || record.attendance[id] || proxyOf(record, id));
 
 /** Delegates who may receive `giver`'s proxy under the rules, those announced present first. */
-export function possibleHolders(profile: BodyProfile, roster: readonly Delegate[], record: SessionRecord, giver: Delegate): Delegate[] {
+export function possibleHolders(
+  profile: BodyProfile,
+  roster: readonly Delegate[],
+  record: SessionRecord,
+  giver: Delegate,
+): Delegate[] {
   const ok = roster.filter((h) => {
     if (h.id === giver.id || !h.inOffice) return false;
     const status = expectedStatus(record, h.id);
     if (status === 'excuse' || status === 'absent') return false;
     try {
-      checkProxy(profile, { ...record, proxies: record.proxies.filter((p) => p.giver !== giver.id) }, { giver, holder: h, confirmed: false });
+      checkProxy(
+        profile,
+        { ...record, proxies: record.proxies.filter((p) => p.giver !== giver.id) },
+        { giver, holder: h, confirmed: false },
+      );
       return true;
     } catch {
       return false;
@@ -55,8 +77,11 @@ export function possibleHolders(profile: BodyProfile, roster: readonly Delegate[
 /** The answer buttons of a convocation: neutral actions, run as whoever clicks (no name to type). */
 export function answerActions(s: Session): Action[] {
   const cmd = (what: string) => `/reponse ${what} ${s.date}`;
-  const actions: Action[] = [{ id: 'answer.room', label: 'Présent(e) en salle', value: cmd('salle'), command: cmd('salle'), style: 'primary' }];
-  if (s.remote) actions.push({ id: 'answer.remote', label: 'À distance', value: cmd('distance'), command: cmd('distance') });
+  const actions: Action[] = [
+    { id: 'answer.room', label: 'Présent(e) en salle', value: cmd('salle'), command: cmd('salle'), style: 'primary' },
+  ];
+  if (s.remote)
+    actions.push({ id: 'answer.remote', label: 'À distance', value: cmd('distance'), command: cmd('distance') });
   actions.push(
     { id: 'answer.excused', label: 'Excusé(e)', value: cmd('excuse'), command: cmd('excuse') },
     { id: 'answer.proxy', label: 'Je donne pouvoir…', value: cmd('pouvoir'), command: cmd('pouvoir') },
@@ -84,10 +109,20 @@ export interface AnswerChange extends Change {
  * withdraws a proxy this delegate had given. One version bump, one journal entry.
  */
 export function setAnswer(
-  profile: BodyProfile, record: SessionRecord, who: Who, d: Delegate, s: Session, kind: AnswerKind, holder?: Delegate,
+  profile: BodyProfile,
+  record: SessionRecord,
+  who: Who,
+  d: Delegate,
+  s: Session,
+  kind: AnswerKind,
+  holder?: Delegate,
 ): AnswerChange {
   if (!d.inOffice) fail('answer.not-in-office', `${nameOf(d)} n'est pas ${agree(d, 'délégué')} en exercice.`);
-  if (kind === 'distance' && !s.remote) fail('answer.no-remote', `La séance du ${s.date} ne prévoit pas de participation à distance : répondre salle, excuse ou pouvoir.`);
+  if (kind === 'distance' && !s.remote)
+    fail(
+      'answer.no-remote',
+      `La séance du ${s.date} ne prévoit pas de participation à distance : répondre salle, excuse ou pouvoir.`,
+    );
   const previous = record.answers?.[d.id];
   const given = proxyOf(record, d.id);
   const notes: string[] = [];
@@ -98,9 +133,17 @@ export function setAnswer(
     withdrawn = given;
     notes.push(`Votre pouvoir${given.status === 'pending' ? ' en attente' : ''} est retiré.`);
   } else if (given) {
-    fail('answer.same', `Votre pouvoir à ${holder ? nameOf(holder) : ''} est déjà ${given.status === 'pending' ? 'transmis au secrétariat' : 'confirmé'}.`);
+    fail(
+      'answer.same',
+      `Votre pouvoir à ${holder ? nameOf(holder) : ''} est déjà ${given.status === 'pending' ? 'transmis au secrétariat' : 'confirmé'}.`,
+    );
   }
-  const answer: ConvocationAnswer = { answer: kind, ...(holder ? { holder: holder.id } : {}), at: who.at, door: who.door };
+  const answer: ConvocationAnswer = {
+    answer: kind,
+    ...(holder ? { holder: holder.id } : {}),
+    at: who.at,
+    door: who.door,
+  };
   const before = previous ? answerLabel(previous.answer, d, previous.holder) : 'sans réponse';
   const after = answerLabel(kind, d, holder ? nameOf(holder) : undefined);
   const answers = { ...base.answers, [d.id]: answer };
@@ -108,17 +151,38 @@ export function setAnswer(
     if (!holder) throw new Error('setAnswer: a proxy answer needs a holder');
     const status = expectedStatus(base, holder.id);
     if (status === 'excuse' || status === 'absent') {
-      fail('proxy.holder-absent', `${nameOf(holder)} a annoncé ne pas venir (${status === 'excuse' ? agree(holder, 'excusé') : agree(holder, 'absent')}) : choisir un délégué présent.`, [], `Pouvoirs : ${profile.proxyRuleSource}`);
+      fail(
+        'proxy.holder-absent',
+        `${nameOf(holder)} a annoncé ne pas venir (${status === 'excuse' ? agree(holder, 'excusé') : agree(holder, 'absent')}) : choisir un délégué présent.`,
+        [],
+        `Pouvoirs : ${profile.proxyRuleSource}`,
+      );
     }
     // Attendance recorded by the secretariat wins over an answer: only the secretariat changes it.
-    if (isPresent(base.attendance[d.id], profile)) fail('proxy.giver-present', `Vous êtes ${agree(d, 'enregistré')} présent(e) pour cette séance : s'adresser au secrétariat.`);
+    if (isPresent(base.attendance[d.id], profile))
+      fail(
+        'proxy.giver-present',
+        `Vous êtes ${agree(d, 'enregistré')} présent(e) pour cette séance : s'adresser au secrétariat.`,
+      );
     const added = addProxy(profile, { ...base, version: record.version }, { giver: d, holder, confirmed: false }, who);
     return { record: { ...added.record, answers }, notes: [...notes, ...added.notes], withdrawn };
   }
   if (kind === 'excuse' && proxiesHeldBy(base, d.id).length) {
-    notes.push(`Vous détenez le pouvoir d'un collègue : il ne comptera pas en votre absence ; prévenir le secrétariat.`);
+    notes.push(
+      `Vous détenez le pouvoir d'un collègue : il ne comptera pas en votre absence ; prévenir le secrétariat.`,
+    );
   }
-  return { record: withJournal({ ...base, version: record.version }, who, 'réponse à la convocation', `${nameOf(d)} : ${before} → ${after}`, { answers }), notes, withdrawn };
+  return {
+    record: withJournal(
+      { ...base, version: record.version },
+      who,
+      'réponse à la convocation',
+      `${nameOf(d)} : ${before} → ${after}`,
+      { answers },
+    ),
+    notes,
+    withdrawn,
+  };
 }
 
 export interface Forecast {
@@ -141,9 +205,14 @@ export function forecast(profile: BodyProfile, roster: readonly Delegate[], reco
     if (st) attendance[d.id] = st;
   }
   const byId = new Map(roster.map((d) => [d.id, d]));
-  const hypothetical: SessionRecord = { ...record, attendance, proxies: record.proxies.map((p) => ({ ...p, status: 'confirmed' as const })) };
+  const hypothetical: SessionRecord = {
+    ...record,
+    attendance,
+    proxies: record.proxies.map((p) => ({ ...p, status: 'confirmed' as const })),
+  };
   const quorum = computeQuorum(profile, roster, hypothetical);
-  const holdsTooMany = (d: Delegate) => proxiesHeldBy(record, d.id).length >= profile.maxProxiesPerHolder || Boolean(proxyOf(record, d.id));
+  const holdsTooMany = (d: Delegate) =>
+    proxiesHeldBy(record, d.id).length >= profile.maxProxiesPerHolder || Boolean(proxyOf(record, d.id));
   return {
     quorum,
     room: inOffice.filter((d) => attendance[d.id] === 'salle'),

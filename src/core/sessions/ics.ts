@@ -27,7 +27,12 @@ export interface IcsEvent {
 
 /** TEXT value escaping: backslash, semicolon, comma, newline. */
 export function escapeText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
 }
 
 const octets = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
@@ -55,10 +60,19 @@ export function foldLine(line: string): string {
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
 const basicDate = (d: IsoDate) => d.replace(/-/g, '');
 const basicLocal = (d: IsoDate, t: WallTime) => `${basicDate(d)}T${t.replace(':', '')}00`;
-const basicUtc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
-const offsetText = (min: number) => `${min < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(min) / 60))}${pad(Math.abs(min) % 60)}`;
+const basicUtc = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+const offsetText = (min: number) =>
+  `${min < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(min) / 60))}${pad(Math.abs(min) % 60)}`;
 
-interface Transition { readonly ms: number; readonly from: number; readonly to: number }
+interface Transition {
+  readonly ms: number;
+  readonly from: number;
+  readonly to: number;
+}
 
 const transitionCache = new Map<string, readonly Transition[]>();
 
@@ -99,7 +113,8 @@ function probeTransitions(year: number, timeZone: string): Transition[] {
 
 function zoneAbbreviation(ms: number, timeZone: string): string | undefined {
   const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
-    .formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+    .formatToParts(new Date(ms))
+    .find((p) => p.type === 'timeZoneName')?.value;
   return name && /^[A-Z]{2,5}$/.test(name) ? name : undefined;
 }
 
@@ -110,7 +125,14 @@ export function vtimezone(timeZone: string, years: readonly number[]): string[] 
   if (all.length === 0) {
     const o = offsetMinutes(Date.UTC(Math.min(...years), 0, 1), timeZone);
     const name = zoneAbbreviation(Date.UTC(Math.min(...years), 0, 1), timeZone);
-    lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offsetText(o)}`, `TZOFFSETTO:${offsetText(o)}`, ...(name ? [`TZNAME:${name}`] : []), 'END:STANDARD');
+    lines.push(
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      `TZOFFSETFROM:${offsetText(o)}`,
+      `TZOFFSETTO:${offsetText(o)}`,
+      ...(name ? [`TZNAME:${name}`] : []),
+      'END:STANDARD',
+    );
   }
   for (const tr of all) {
     const kind = tr.to > tr.from ? 'DAYLIGHT' : 'STANDARD';
@@ -118,14 +140,22 @@ export function vtimezone(timeZone: string, years: readonly number[]): string[] 
     const local = new Date(tr.ms + tr.from * 60_000);
     const start = `${local.getUTCFullYear()}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}T${pad(local.getUTCHours())}${pad(local.getUTCMinutes())}00`;
     const name = zoneAbbreviation(tr.ms + 60_000, timeZone);
-    lines.push(`BEGIN:${kind}`, `DTSTART:${start}`, `TZOFFSETFROM:${offsetText(tr.from)}`, `TZOFFSETTO:${offsetText(tr.to)}`, ...(name ? [`TZNAME:${name}`] : []), `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${start}`,
+      `TZOFFSETFROM:${offsetText(tr.from)}`,
+      `TZOFFSETTO:${offsetText(tr.to)}`,
+      ...(name ? [`TZNAME:${name}`] : []),
+      `END:${kind}`,
+    );
   }
   lines.push('END:VTIMEZONE');
   return lines;
 }
 
 /** 120 → "PT2H", 90 → "PT1H30M". */
-const isoDuration = (minutes: number) => `PT${Math.floor(minutes / 60) ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`;
+const isoDuration = (minutes: number) =>
+  `PT${Math.floor(minutes / 60) ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`;
 
 export interface IcsOptions {
   readonly timeZone: string;
@@ -142,16 +172,25 @@ export function buildIcs(events: readonly IcsEvent[], opts: IcsOptions): string 
     `PRODID:${opts.prodId ?? '-//Séance//Séance FR//FR'}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...(timed.length ? vtimezone(opts.timeZone, timed.map((e) => Number(e.start.date.slice(0, 4)))) : []),
+    ...(timed.length
+      ? vtimezone(
+          opts.timeZone,
+          timed.map((e) => Number(e.start.date.slice(0, 4))),
+        )
+      : []),
   ];
   for (const e of events) {
     lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${basicUtc(opts.now)}`);
     if (e.start.time) {
       lines.push(`DTSTART;TZID=${opts.timeZone}:${basicLocal(e.start.date, e.start.time)}`);
-      if (e.endTime && e.endTime > e.start.time) lines.push(`DTEND;TZID=${opts.timeZone}:${basicLocal(e.start.date, e.endTime)}`);
+      if (e.endTime && e.endTime > e.start.time)
+        lines.push(`DTEND;TZID=${opts.timeZone}:${basicLocal(e.start.date, e.endTime)}`);
       else lines.push(`DURATION:${isoDuration(e.durationMinutes ?? DEFAULT_SESSION_MINUTES)}`);
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${basicDate(e.start.date)}`, `DTEND;VALUE=DATE:${basicDate(addDays(e.start.date, 1))}`);
+      lines.push(
+        `DTSTART;VALUE=DATE:${basicDate(e.start.date)}`,
+        `DTEND;VALUE=DATE:${basicDate(addDays(e.start.date, 1))}`,
+      );
     }
     lines.push(`SUMMARY:${escapeText(e.summary)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
@@ -170,26 +209,38 @@ export function sessionIcs(session: Session, config: Pick<Config, 'body'>, now: 
     `${session.title} de ${config.body.name}.`,
     session.remote ? 'Participation à distance possible (téléconférence).' : '',
     agenda.length ? `Ordre du jour :\n${agenda.join('\n')}` : '',
-  ].filter(Boolean).join('\n');
-  const content = buildIcs([{
-    uid: `seance-${session.id}@${slug(config.body.name)}`,
-    summary: `${session.title} — ${config.body.name}`,
-    description,
-    location: session.place,
-    start: { date: session.date, time: session.time },
-    endTime: session.closedAt,
-    cancelled: session.cancelled,
-  }], { timeZone: config.body.timezone, now });
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const content = buildIcs(
+    [
+      {
+        uid: `seance-${session.id}@${slug(config.body.name)}`,
+        summary: `${session.title} — ${config.body.name}`,
+        description,
+        location: session.place,
+        start: { date: session.date, time: session.time },
+        endTime: session.closedAt,
+        cancelled: session.cancelled,
+      },
+    ],
+    { timeZone: config.body.timezone, now },
+  );
   return { filename: `seance-${session.date}.ics`, contentType: ICS_CONTENT_TYPE, content };
 }
 
 export function seminarIcs(seminar: SeminarConfig, date: IsoDate, config: Pick<Config, 'body'>, now: Date): Attachment {
-  const content = buildIcs([{
-    uid: `seminaire-${date}@${slug(config.body.name)}`,
-    summary: seminar.title,
-    description: `${seminar.title}.${seminar.place ? ` Lieu : ${seminar.place}.` : ''}`,
-    location: seminar.place,
-    start: { date },
-  }], { timeZone: config.body.timezone, now });
+  const content = buildIcs(
+    [
+      {
+        uid: `seminaire-${date}@${slug(config.body.name)}`,
+        summary: seminar.title,
+        description: `${seminar.title}.${seminar.place ? ` Lieu : ${seminar.place}.` : ''}`,
+        location: seminar.place,
+        start: { date },
+      },
+    ],
+    { timeZone: config.body.timezone, now },
+  );
   return { filename: `seminaire-${date.slice(0, 4)}.ics`, contentType: ICS_CONTENT_TYPE, content };
 }

@@ -23,9 +23,12 @@ export const STATE_LABEL: Record<LifecycleState, string> = {
 export function stateSentence(s: Pick<Session, 'date'>, state: LifecycleState): string {
   const what = `La séance du ${formatDateLong(s.date)}`;
   switch (state) {
-    case 'arretee': return `${what} est levée et son procès-verbal arrêté`;
-    case 'levee': return `${what} est levée`;
-    default: return `${what} est ${STATE_LABEL[state]}`;
+    case 'arretee':
+      return `${what} est levée et son procès-verbal arrêté`;
+    case 'levee':
+      return `${what} est levée`;
+    default:
+      return `${what} est ${STATE_LABEL[state]}`;
   }
 }
 
@@ -57,11 +60,17 @@ export const rectifyHint = (s: Pick<Session, 'date'>) =>
 export function assertChangeable(s: Session, record: SessionRecord, state: LifecycleState, kind: ChangeKind): void {
   if (ALLOWED[kind].includes(state)) return;
   if (state === 'annulee') {
-    fail('session.cancelled', `${stateSentence(s, state)} : la rétablir d'abord (/seance retablir ${s.date}), tant que sa date n'est pas passée.`);
+    fail(
+      'session.cancelled',
+      `${stateSentence(s, state)} : la rétablir d'abord (/seance retablir ${s.date}), tant que sa date n'est pas passée.`,
+    );
   }
   if ((state === 'levee' || state === 'arretee') && record.rectification) return;
   if (state === 'ouverte') {
-    fail('session.open', `${stateSentence(s, state)} : ${kind === 'agenda' ? 'son ordre du jour' : 'sa date, son lieu et sa présidence'} ne changent plus.`);
+    fail(
+      'session.open',
+      `${stateSentence(s, state)} : ${kind === 'agenda' ? 'son ordre du jour ne change plus' : 'sa date, son lieu et sa présidence ne changent plus'}.`,
+    );
   }
   fail('session.closed', `${stateSentence(s, state)} : son registre ne change plus. ${rectifyHint(s)}`);
 }
@@ -73,7 +82,10 @@ export interface Target {
   readonly guard: (r: SessionRecord) => void;
 }
 
-export async function stateOf(ctx: Pick<CommandContext, 'records' | 'clock' | 'config'>, s: Session): Promise<LifecycleState> {
+export async function stateOf(
+  ctx: Pick<CommandContext, 'records' | 'clock' | 'config'>,
+  s: Session,
+): Promise<LifecycleState> {
   return sessionState(s, await ctx.records.record(s.id), ctx.clock.now(), ctx.config.body.timezone);
 }
 
@@ -81,7 +93,11 @@ export async function stateOf(ctx: Pick<CommandContext, 'records' | 'clock' | 'c
  * The session a change applies to: the one on `date`, or else the next one that can still change — never a
  * past one. Refuses, in French, a state that does not allow the change.
  */
-export async function sessionForChange(ctx: CommandContext, date: IsoDate | undefined, kind: ChangeKind): Promise<Target> {
+export async function sessionForChange(
+  ctx: CommandContext,
+  date: IsoDate | undefined,
+  kind: ChangeKind,
+): Promise<Target> {
   const now = ctx.clock.now();
   const tz = ctx.config.body.timezone;
   let s: Session;
@@ -90,13 +106,20 @@ export async function sessionForChange(ctx: CommandContext, date: IsoDate | unde
     const today = ctx.today();
     const all = await ctx.sessions();
     const upcoming = all.filter((x) => !x.cancelled && x.date >= today);
-    const states = await Promise.all(upcoming.map(async (x) => [x, sessionState(x, await ctx.records.record(x.id), now, tz)] as const));
+    const states = await Promise.all(
+      upcoming.map(async (x) => [x, sessionState(x, await ctx.records.record(x.id), now, tz)] as const),
+    );
     const next = states.find(([, st]) => ALLOWED.record.includes(st))?.[0];
     if (!next) {
       // Never the latest past session by default: say where it stands and how to correct it.
       const last = all.filter((x) => !x.cancelled && x.date < today).at(-1);
-      const lastState = last ? `${stateSentence(last, sessionState(last, await ctx.records.record(last.id), now, tz))} : son registre ne change plus. ${rectifyHint(last)}` : '';
-      fail('session.none-upcoming', `Aucune séance à venir : planifier une séance (/seance planifier) ou préciser la date. ${lastState}`.trim());
+      const lastState = last
+        ? `${stateSentence(last, sessionState(last, await ctx.records.record(last.id), now, tz))} : son registre ne change plus. ${rectifyHint(last)}`
+        : '';
+      fail(
+        'session.none-upcoming',
+        `Aucune séance à venir : planifier une séance (/seance planifier) ou préciser la date. ${lastState}`.trim(),
+      );
     }
     s = next;
   }
@@ -107,7 +130,13 @@ export async function sessionForChange(ctx: CommandContext, date: IsoDate | unde
 }
 
 /** Journals a change kept outside the session record (agenda, details), through the one journal function. */
-export async function journalChange(ctx: Pick<CommandContext, 'records'>, t: Target, who: Who, action: string, detail: string): Promise<void> {
+export async function journalChange(
+  ctx: Pick<CommandContext, 'records'>,
+  t: Target,
+  who: Who,
+  action: string,
+  detail: string,
+): Promise<void> {
   await ctx.records.update(t.session.id, (r) => {
     t.guard(r);
     return { record: withJournal(r, who, action, detail) };

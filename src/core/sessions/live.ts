@@ -49,48 +49,102 @@ export const emptyLive: LiveRecord = { movements: [], withdrawn: {} };
 export const liveOf = (r: SessionRecord): LiveRecord => r.live ?? emptyLive;
 export const isOpen = (r: SessionRecord) => r.live?.openedAt !== undefined && r.live.closedAt === undefined;
 
-const withLive = (r: SessionRecord, who: Who, action: string, detail: string, live: LiveRecord, patch: Partial<SessionRecord> = {}) =>
-  withJournal(r, who, action, detail, { ...patch, live });
+const withLive = (
+  r: SessionRecord,
+  who: Who,
+  action: string,
+  detail: string,
+  live: LiveRecord,
+  patch: Partial<SessionRecord> = {},
+) => withJournal(r, who, action, detail, { ...patch, live });
 
 export function openSession(r: SessionRecord, who: Who, time: WallTime): SessionRecord {
   const live = liveOf(r);
-  if (live.closedAt) fail('live.closed', `La séance a été levée à ${formatTime(live.closedAt)} : elle ne se rouvre pas.`);
+  if (live.closedAt)
+    fail('live.closed', `La séance a été levée à ${formatTime(live.closedAt)} : elle ne se rouvre pas.`);
   if (live.openedAt) fail('live.already-open', `La séance est déjà ouverte depuis ${formatTime(live.openedAt)}.`);
-  return withLive(r, who, 'séance ouverte', formatTime(time), { ...live, openedAt: time }, {
-    lifecycle: { state: 'ouverte', at: who.at, by: who.name },
-  });
+  return withLive(
+    r,
+    who,
+    'séance ouverte',
+    formatTime(time),
+    { ...live, openedAt: time },
+    {
+      lifecycle: { state: 'ouverte', at: who.at, by: who.name },
+    },
+  );
 }
 
 export function closeSession(r: SessionRecord, who: Who, time: WallTime): SessionRecord {
   const live = mustBeOpen(r);
-  if (time < live.openedAt!) fail('live.time', `La séance a été ouverte à ${formatTime(live.openedAt!)} : elle ne peut pas être levée à ${formatTime(time)}.`);
-  return withLive(r, who, 'séance levée', formatTime(time), { ...live, closedAt: time }, {
-    lifecycle: { state: 'levee', at: who.at, by: who.name },
-  });
+  if (time < live.openedAt!)
+    fail(
+      'live.time',
+      `La séance a été ouverte à ${formatTime(live.openedAt!)} : elle ne peut pas être levée à ${formatTime(time)}.`,
+    );
+  return withLive(
+    r,
+    who,
+    'séance levée',
+    formatTime(time),
+    { ...live, closedAt: time },
+    {
+      lifecycle: { state: 'levee', at: who.at, by: who.name },
+    },
+  );
 }
 
 export function mustBeOpen(r: SessionRecord): LiveRecord {
   const live = liveOf(r);
-  if (!live.openedAt) fail('live.not-open', 'La séance n\'est pas ouverte : le secrétariat l\'ouvre avec /seance ouvrir.');
+  if (!live.openedAt)
+    fail('live.not-open', "La séance n'est pas ouverte : le secrétariat l'ouvre avec /seance ouvrir.");
   if (live.closedAt) fail('live.closed', `La séance a été levée à ${formatTime(live.closedAt)}.`);
   return live;
 }
 
 /** An arrival during the session: present from that time (a proxy they had given is cancelled by the rule). */
-export function arrive(profile: BodyProfile, r: SessionRecord, who: Who, d: Delegate, time: WallTime, status: 'salle' | 'distance', nameById: (id: string) => string): Change {
+export function arrive(
+  profile: BodyProfile,
+  r: SessionRecord,
+  who: Who,
+  d: Delegate,
+  time: WallTime,
+  status: 'salle' | 'distance',
+  nameById: (id: string) => string,
+): Change {
   const live = mustBeOpen(r);
   const change = setAttendance(profile, r, who, d, status, nameById);
   if (change.record === r) return change;
   const movement: Movement = { delegate: d.id, kind: 'arrivee', time, status };
-  return { ...change, record: asOneChange(r, withLive(change.record, who, 'arrivée', `${delegateName(d)} à ${formatTime(time)}`, { ...live, movements: [...live.movements, movement] })) };
+  return {
+    ...change,
+    record: asOneChange(
+      r,
+      withLive(change.record, who, 'arrivée', `${delegateName(d)} à ${formatTime(time)}`, {
+        ...live,
+        movements: [...live.movements, movement],
+      }),
+    ),
+  };
 }
 
 /** A departure during the session; with a holder, the proxy is recorded (confirmed: the secretariat sees it given). */
-export function depart(profile: BodyProfile, r: SessionRecord, who: Who, d: Delegate, time: WallTime, holder: Delegate | undefined, nameById: (id: string) => string): Change {
+export function depart(
+  profile: BodyProfile,
+  r: SessionRecord,
+  who: Who,
+  d: Delegate,
+  time: WallTime,
+  holder: Delegate | undefined,
+  nameById: (id: string) => string,
+): Change {
   const live = mustBeOpen(r);
   const status = r.attendance[d.id];
   if (status !== 'salle' && status !== 'distance') {
-    fail('live.not-present', `${delegateName(d)} n'est pas ${agree(d, 'marqué présent', 'marquée présente')} : son départ ne peut pas être noté.`);
+    fail(
+      'live.not-present',
+      `${delegateName(d)} n'est pas ${agree(d, 'marqué présent', 'marquée présente')} : son départ ne peut pas être noté.`,
+    );
   }
   const left = setAttendance(profile, r, who, d, 'absent', nameById);
   let record = left.record;
@@ -102,7 +156,13 @@ export function depart(profile: BodyProfile, r: SessionRecord, who: Who, d: Dele
   }
   const movement: Movement = { delegate: d.id, kind: 'depart', time, ...(holder ? { proxyTo: holder.id } : {}) };
   const detail = `${delegateName(d)} à ${formatTime(time)}${holder ? `, pouvoir à ${delegateName(holder)}` : ''}`;
-  return { record: asOneChange(r, withLive(record, who, 'départ', detail, { ...live, movements: [...live.movements, movement] })), notes };
+  return {
+    record: asOneChange(
+      r,
+      withLive(record, who, 'départ', detail, { ...live, movements: [...live.movements, movement] }),
+    ),
+    notes,
+  };
 }
 
 export function setCurrentItem(r: SessionRecord, who: Who, item: number, title: string): SessionRecord {
@@ -113,12 +173,17 @@ export function setCurrentItem(r: SessionRecord, who: Who, item: number, title: 
 export function withdraw(r: SessionRecord, who: Who, item: number, d: Delegate): SessionRecord {
   const live = mustBeOpen(r);
   const already = live.withdrawn[String(item)] ?? [];
-  if (already.includes(d.id)) fail('live.already-withdrawn', `${delegateName(d)} est déjà ${agree(d, 'retiré', 'retirée')} du point ${item}.`);
-  return withLive(r, who, 'retrait', `${delegateName(d)}, point ${item}`, { ...live, withdrawn: { ...live.withdrawn, [String(item)]: [...already, d.id] } });
+  if (already.includes(d.id))
+    fail('live.already-withdrawn', `${delegateName(d)} est déjà ${agree(d, 'retiré', 'retirée')} du point ${item}.`);
+  return withLive(r, who, 'retrait', `${delegateName(d)}, point ${item}`, {
+    ...live,
+    withdrawn: { ...live.withdrawn, [String(item)]: [...already, d.id] },
+  });
 }
 
 /** Was this ballot taken in a sitting session (it carries the attendance of its moment)? */
-export const takenInSession = (ballot: Ballot): ballot is RecordedBallot => 'attendance' in ballot && 'proxies' in ballot;
+export const takenInSession = (ballot: Ballot): ballot is RecordedBallot =>
+  'attendance' in ballot && 'proxies' in ballot;
 
 /** The record as it stood when `ballot` was taken (the minutes count each vote on it). */
 export function recordAtBallot(r: SessionRecord, ballot: Ballot): SessionRecord {
@@ -131,7 +196,8 @@ export function movementLines(live: LiveRecord, byId: (id: string) => Delegate |
   return live.movements.map((m) => {
     const d = byId(m.delegate);
     const name = d ? delegateName(d) : m.delegate;
-    if (m.kind === 'arrivee') return `${name} ${d ? agree(d, 'arrivé', 'arrivée') : 'arrivé'} à ${formatTime(m.time)}${m.status === 'distance' ? ' (en téléconférence)' : ' (en salle)'}.`;
+    if (m.kind === 'arrivee')
+      return `${name} ${d ? agree(d, 'arrivé', 'arrivée') : 'arrivé'} à ${formatTime(m.time)}${m.status === 'distance' ? ' (en téléconférence)' : ' (en salle)'}.`;
     const h = m.proxyTo ? byId(m.proxyTo) : undefined;
     return `${name} quitte la séance à ${formatTime(m.time)}${m.proxyTo ? ` et donne pouvoir à ${h ? delegateName(h) : m.proxyTo}` : ''}.`;
   });

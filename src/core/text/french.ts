@@ -48,11 +48,16 @@ export function placeWithRemote(place: string, remote: boolean | undefined): str
 export function statusWords(status: AttendanceStatus | undefined, p?: Civil): string {
   const f = p !== undefined && isFeminine(p);
   switch (status) {
-    case 'salle': return f ? 'présente en salle' : 'présent en salle';
-    case 'distance': return f ? 'présente à distance' : 'présent à distance';
-    case 'excuse': return f ? 'excusée' : 'excusé';
-    case 'absent': return f ? 'absente' : 'absent';
-    default: return 'non renseigné';
+    case 'salle':
+      return f ? 'présente en salle' : 'présent en salle';
+    case 'distance':
+      return f ? 'présente à distance' : 'présent à distance';
+    case 'excuse':
+      return f ? 'excusée' : 'excusé';
+    case 'absent':
+      return f ? 'absente' : 'absent';
+    default:
+      return 'non renseigné';
   }
 }
 

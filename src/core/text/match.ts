@@ -19,16 +19,21 @@ interface FoldedKey {
 
 type FoldedList = readonly (readonly FoldedKey[])[];
 /** Folded keys per item list (rosters, catalogues: config data, never mutated), by `asName`. */
-const foldedLists = { name: new WeakMap<readonly Named[], FoldedList>(), plain: new WeakMap<readonly Named[], FoldedList>() };
+const foldedLists = {
+  name: new WeakMap<readonly Named[], FoldedList>(),
+  plain: new WeakMap<readonly Named[], FoldedList>(),
+};
 
 function foldedKeys(items: readonly Named[], asName: boolean): FoldedList {
   const cache = asName ? foldedLists.name : foldedLists.plain;
   let folded = cache.get(items);
   if (!folded) {
-    folded = items.map((it) => it.keys.map((k) => {
-      const key = asName ? foldName(k) : fold(k);
-      return { key, compact: key.replace(/ /g, ''), words: key.split(' ') };
-    }));
+    folded = items.map((it) =>
+      it.keys.map((k) => {
+        const key = asName ? foldName(k) : fold(k);
+        return { key, compact: key.replace(/ /g, ''), words: key.split(' ') };
+      }),
+    );
     cache.set(items, folded);
   }
   return folded;

@@ -12,11 +12,45 @@ import { fold } from './normalize.ts';
 export type Understood<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, jan: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, mar: 3, avril: 4, avr: 4, mai: 5, juin: 6,
-  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, sep: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
-  decembre: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  mars: 3,
+  mar: 3,
+  avril: 4,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  juil: 7,
+  aout: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  octobre: 10,
+  oct: 10,
+  novembre: 11,
+  nov: 11,
+  decembre: 12,
+  dec: 12,
 };
-const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTH_NAMES = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 /** Relative days chrono's French locale misses (it reads only « demain » in « après-demain »). */
 const EXTRA_RELATIVE: Record<string, number> = { 'apres demain': 2, 'avant hier': -2 };
@@ -86,7 +120,9 @@ export function understandDate(text: string, opts: DateOptions): Understood<IsoD
   const t = text.trim();
   if (looksLikeNumericDate(t)) {
     const d = parseDate(t);
-    return d ? { ok: true, value: d } : { ok: false, message: `« ${t} » n'est pas une date du calendrier (jour ou mois hors limites)` };
+    return d
+      ? { ok: true, value: d }
+      : { ok: false, message: `« ${t} » n'est pas une date du calendrier (jour ou mois hors limites)` };
   }
   const folded = fold(t);
   if (folded in EXTRA_RELATIVE) return { ok: true, value: addDays(opts.today, EXTRA_RELATIVE[folded]!) };
@@ -97,7 +133,8 @@ export function understandDate(text: string, opts: DateOptions): Understood<IsoD
   // Only a reading of the whole text counts: « après-demain » must not be read as « demain ».
   const whole = r && results.length === 1 && (fold(r.text) === folded || `le ${fold(r.text)}` === folded);
   if (!r || !whole) return notUnderstood(t);
-  const m = r.start.get('month')!, d = r.start.get('day')!;
+  const m = r.start.get('month')!,
+    d = r.start.get('day')!;
   let y = r.start.get('year')!;
   const typed = r.start.isCertain('weekday') && r.start.isCertain('day') ? r.start.get('weekday') : null;
   if (typed !== null && !r.start.isCertain('year')) {
@@ -107,12 +144,21 @@ export function understandDate(text: string, opts: DateOptions): Understood<IsoD
   }
   const value = iso(y, m, d);
   if (typed !== null && WEEKDAYS[typed] !== weekday(value)) {
-    return { ok: false, message: `« ${t} » se contredit : le ${formatDateLong(value, false)} est un ${weekday(value)}, pas un ${WEEKDAYS[typed]}` };
+    return {
+      ok: false,
+      message: `« ${t} » se contredit : le ${formatDateLong(value, false)} est un ${weekday(value)}, pas un ${WEEKDAYS[typed]}`,
+    };
   }
   return { ok: true, value };
 }
 
-function nearestYearWithWeekday(year: number, month: number, day: number, wd: number, forward: boolean): number | undefined {
+function nearestYearWithWeekday(
+  year: number,
+  month: number,
+  day: number,
+  wd: number,
+  forward: boolean,
+): number | undefined {
   for (let k = 0; k <= 7; k++) {
     const order = forward ? [year + k, year - k] : [year - k, year + k];
     for (const y of order) {
@@ -146,11 +192,22 @@ export function understandTime(text: string): Understood<WallTime> {
   if (!shape) return { ok: false, message: `heure non comprise : « ${t} » (exemples : 18h, 18 h 30, 18:30)` };
   const hour = Number(shape[1]);
   const minute = shape[2] === undefined ? 0 : Number(shape[2]);
-  if (hour > 23) return { ok: false, message: `« ${t} » n'est pas une heure : compris ${hour} h, or les heures vont de 0 h à 23 h 59` };
-  if (minute > 59) return { ok: false, message: `« ${t} » n'est pas une heure : compris ${minute} minutes, or les minutes vont de 0 à 59` };
+  if (hour > 23)
+    return {
+      ok: false,
+      message: `« ${t} » n'est pas une heure : compris ${hour} h, or les heures vont de 0 h à 23 h 59`,
+    };
+  if (minute > 59)
+    return {
+      ok: false,
+      message: `« ${t} » n'est pas une heure : compris ${minute} minutes, or les minutes vont de 0 à 59`,
+    };
   // chrono reads « 18h30 » and « 18:30 », not « 18 h 30 »: give it the compact spelling it knows.
   const compact = `${hour}h${String(minute).padStart(2, '0')}`;
   const r = chronoFr.parse(compact, new Date(2000, 0, 1, 12))[0];
   if (!r) return { ok: false, message: `heure non comprise : « ${t} »` };
-  return { ok: true, value: `${String(r.start.get('hour')).padStart(2, '0')}:${String(r.start.get('minute') ?? 0).padStart(2, '0')}` };
+  return {
+    ok: true,
+    value: `${String(r.start.get('hour')).padStart(2, '0')}:${String(r.start.get('minute') ?? 0).padStart(2, '0')}`,
+  };
 }

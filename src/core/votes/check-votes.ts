@@ -11,14 +11,28 @@ export function checkRecordedVotes(config: Config, session: Session): ConfigWarn
     if (!it.vote) return;
     const path = `sessions(${session.id}).agenda[${i}].vote`;
     if (it.kind !== 'deliberation') {
-      out.push({ path, message: `« ${it.title} » n'est pas une délibération : le vote enregistré est ignoré`, suggestion: 'mettre kind: deliberation ou retirer le vote' });
+      out.push({
+        path,
+        message: `« ${it.title} » n'est pas une délibération : le vote enregistré est ignoré`,
+        suggestion: 'mettre kind: deliberation ou retirer le vote',
+      });
       return;
     }
     try {
-      countBallot({ profile: config.body, roster: config.roster, record, ballot: { item: i + 1, tally: it.vote, secret: it.secret }, presidentId: session.president });
+      countBallot({
+        profile: config.body,
+        roster: config.roster,
+        record,
+        ballot: { item: i + 1, tally: it.vote, secret: it.secret },
+        presidentId: session.president,
+      });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      out.push({ path, message: e.message, suggestion: 'vérifier les voix du vote dans le procès-verbal et les présences enregistrées' });
+      out.push({
+        path,
+        message: e.message,
+        suggestion: 'vérifier les voix du vote dans le procès-verbal et les présences enregistrées',
+      });
     }
   });
   return out;

@@ -59,14 +59,17 @@ interface Voters {
 /** Who may vote on the item: present delegates and the delegates they represent, withdrawn members excluded. */
 function votersOf(input: BallotInput, withdrawn: ReadonlySet<string>): Voters {
   const { profile, roster, record } = input;
-  const present = roster.filter((d) => d.inOffice && !withdrawn.has(d.id) && isPresent(record.attendance[d.id], profile));
+  const present = roster.filter(
+    (d) => d.inOffice && !withdrawn.has(d.id) && isPresent(record.attendance[d.id], profile),
+  );
   const byId = delegatesById(roster);
   const represented: { giver: Delegate; holder: Delegate }[] = [];
   for (const p of effectiveProxies(record, profile, roster)) {
     const giver = byId.get(p.giver);
     const holder = byId.get(p.holder);
     // A withdrawn holder leaves the room: the proxy they carry cannot be used on this item either.
-    if (giver?.inOffice && holder?.inOffice && !withdrawn.has(giver.id) && !withdrawn.has(holder.id)) represented.push({ giver, holder });
+    if (giver?.inOffice && holder?.inOffice && !withdrawn.has(giver.id) && !withdrawn.has(holder.id))
+      represented.push({ giver, holder });
   }
   return { present, represented };
 }
@@ -81,7 +84,10 @@ export function recordForItem(record: SessionRecord, withdrawn: ReadonlySet<stri
 
 export function majorityText(rule: MajorityRule): string {
   const fraction = rule.fraction === 'absolute' ? 'majorité absolue' : 'majorité des deux tiers';
-  const base = rule.base === 'cast' ? 'des suffrages exprimés (abstentions et bulletins blancs non comptés)' : 'des voix de tous les délégués';
+  const base =
+    rule.base === 'cast'
+      ? 'des suffrages exprimés (abstentions et bulletins blancs non comptés)'
+      : 'des voix de tous les délégués';
   return `Vote : ${fraction} ${base} ; en cas de partage, voix prépondérante du président sauf scrutin secret (${rule.source})`;
 }
 
@@ -94,21 +100,41 @@ const name = delegateName;
 function choicesByName(input: BallotInput, voters: Voters, withdrawn: ReadonlySet<string>): Record<string, Choice> {
   const t = input.ballot.tally;
   if (t.kind !== 'names') return {};
-  if (input.ballot.secret) fail('vote.secret-names', 'Un scrutin secret ne se décompte pas par noms : indiquer les chiffres (pour, contre, abstention, blanc).', [], 'CGCT, article L2121-21');
+  if (input.ballot.secret)
+    fail(
+      'vote.secret-names',
+      'Un scrutin secret ne se décompte pas par noms : indiquer les chiffres (pour, contre, abstention, blanc).',
+      [],
+      'CGCT, article L2121-21',
+    );
   const choices: Record<string, Choice> = {};
   for (const d of voters.present) choices[d.id] = 'pour';
   for (const p of voters.represented) choices[p.giver.id] = 'pour';
   const byId = delegatesById(input.roster);
   const named = new Map<string, Choice>();
-  const lists: [Choice, readonly string[]][] = [['contre', t.contre], ['abstention', t.abstention], ['blanc', t.blanc ?? []]];
+  const lists: [Choice, readonly string[]][] = [
+    ['contre', t.contre],
+    ['abstention', t.abstention],
+    ['blanc', t.blanc ?? []],
+  ];
   for (const [choice, ids] of lists) {
     for (const id of ids) {
       const d = byId.get(id);
       const who = d ? name(d) : id;
       const f = (m: string, fem: string) => (d ? agree(d, m, fem) : m);
       if (named.has(id)) fail('vote.named-twice', `${who} est ${f('nommé', 'nommée')} deux fois dans le vote.`);
-      if (withdrawn.has(id)) fail('vote.withdrawn', `${who} s'est ${f('retiré', 'retirée')} de ce point : ${f('il', 'elle')} ne prend pas part au vote.`, [], 'CGCT, article L2131-11');
-      if (!(id in choices)) fail('vote.not-voting', `${who} n'est ni ${f('présent', 'présente')} ni ${f('représenté', 'représentée')} pour ce point : son vote ne peut pas être compté.`);
+      if (withdrawn.has(id))
+        fail(
+          'vote.withdrawn',
+          `${who} s'est ${f('retiré', 'retirée')} de ce point : ${f('il', 'elle')} ne prend pas part au vote.`,
+          [],
+          'CGCT, article L2131-11',
+        );
+      if (!(id in choices))
+        fail(
+          'vote.not-voting',
+          `${who} n'est ni ${f('présent', 'présente')} ni ${f('représenté', 'représentée')} pour ce point : son vote ne peut pas être compté.`,
+        );
       named.set(id, choice);
     }
   }
@@ -129,7 +155,9 @@ export function countBallot(input: BallotInput): BallotResult {
   const known = voters.present.length > 0;
   const byId = delegatesById(roster);
   const voixOf = (id: string) => byId.get(id)?.votes ?? 0;
-  const eligible = known ? [...voters.present, ...voters.represented.map((p) => p.giver)].reduce((n, d) => n + d.votes, 0) : undefined;
+  const eligible = known
+    ? [...voters.present, ...voters.represented.map((p) => p.giver)].reduce((n, d) => n + d.votes, 0)
+    : undefined;
   const quorum = known ? computeQuorum(profile, roster, recordForItem(record, withdrawn)) : undefined;
 
   let pour: number | undefined;
@@ -141,7 +169,11 @@ export function countBallot(input: BallotInput): BallotResult {
   const t = ballot.tally;
   if (t.kind === 'unanimity') {
     abstention = t.abstention ?? 0;
-    if (eligible !== undefined && abstention > eligible) fail('vote.too-many', `${formatInt(abstention)} voix d'abstention, plus que les ${formatInt(eligible)} voix présentes ou représentées pour ce point.`);
+    if (eligible !== undefined && abstention > eligible)
+      fail(
+        'vote.too-many',
+        `${formatInt(abstention)} voix d'abstention, plus que les ${formatInt(eligible)} voix présentes ou représentées pour ce point.`,
+      );
     pour = eligible === undefined ? undefined : eligible - abstention;
     presidentChoice = 'pour';
   } else if (t.kind === 'figures') {
@@ -149,11 +181,18 @@ export function countBallot(input: BallotInput): BallotResult {
     blanc = t.blanc ?? 0;
     const total = pour + contre + abstention + blanc;
     if (eligible !== undefined && total > eligible) {
-      fail('vote.too-many', `Le décompte (${formatInt(total)} voix) dépasse les voix des délégués présents ou représentés pour ce point (${formatInt(eligible)} voix).`);
+      fail(
+        'vote.too-many',
+        `Le décompte (${formatInt(total)} voix) dépasse les voix des délégués présents ou représentés pour ce point (${formatInt(eligible)} voix).`,
+      );
     }
     presidentChoice = t.president;
   } else {
-    if (!known) fail('vote.no-attendance', 'Aucune présence n\'est enregistrée pour cette séance : un vote par noms ne peut pas être décompté (indiquer les chiffres).');
+    if (!known)
+      fail(
+        'vote.no-attendance',
+        "Aucune présence n'est enregistrée pour cette séance : un vote par noms ne peut pas être décompté (indiquer les chiffres).",
+      );
     choices = choicesByName(input, voters, withdrawn);
     pour = 0;
     for (const [id, c] of Object.entries(choices)) {
@@ -173,14 +212,22 @@ export function countBallot(input: BallotInput): BallotResult {
     return { ballot, adopted: true, unanimous: true, tie: false, rule: ruleText };
   }
   const cast = pour + contre;
-  const base = rule.base === 'cast' ? cast : profile.statedTotalVotes ?? roster.filter((d) => d.inOffice).reduce((n, d) => n + d.votes, 0);
+  const base =
+    rule.base === 'cast'
+      ? cast
+      : (profile.statedTotalVotes ?? roster.filter((d) => d.inOffice).reduce((n, d) => n + d.votes, 0));
   const need = required(rule, base);
   const tie = cast > 0 && pour === contre;
   let adopted = cast > 0 && pour >= need;
   let casting: 'pour' | 'contre' | undefined;
   if (tie && rule.base === 'cast' && rule.fraction === 'absolute' && !ballot.secret) {
     if (t.kind === 'figures' && presidentChoice === undefined) {
-      fail('vote.tie-president', `Partage des voix (${formatInt(pour)} pour, ${formatInt(contre)} contre) : préciser le vote du président (président pour ou président contre), sa voix est prépondérante.`, [], 'CGCT, article L2121-20');
+      fail(
+        'vote.tie-president',
+        `Partage des voix (${formatInt(pour)} pour, ${formatInt(contre)} contre) : préciser le vote du président (président pour ou président contre), sa voix est prépondérante.`,
+        [],
+        'CGCT, article L2121-20',
+      );
     }
     if (presidentChoice === 'pour' || presidentChoice === 'contre') {
       casting = presidentChoice;
@@ -189,7 +236,21 @@ export function countBallot(input: BallotInput): BallotResult {
   }
   const sum = pour + contre + abstention + blanc;
   return {
-    ballot, eligible, pour, contre, abstention, blanc, notVoting: eligible === undefined ? undefined : eligible - sum,
-    cast, required: need, adopted, unanimous: cast > 0 && (contre === 0 || pour === 0), tie, casting, quorum, choices, rule: ruleText,
+    ballot,
+    eligible,
+    pour,
+    contre,
+    abstention,
+    blanc,
+    notVoting: eligible === undefined ? undefined : eligible - sum,
+    cast,
+    required: need,
+    adopted,
+    unanimous: cast > 0 && (contre === 0 || pour === 0),
+    tie,
+    casting,
+    quorum,
+    choices,
+    rule: ruleText,
   };
 }

@@ -9,8 +9,20 @@ import type { Choice } from './model.ts';
 
 export type ParsedTally =
   | { readonly kind: 'unanimity'; readonly abstention?: number }
-  | { readonly kind: 'figures'; readonly pour: number; readonly contre: number; readonly abstention: number; readonly blanc?: number; readonly president?: Choice }
-  | { readonly kind: 'names'; readonly contre: readonly string[]; readonly abstention: readonly string[]; readonly blanc: readonly string[] };
+  | {
+      readonly kind: 'figures';
+      readonly pour: number;
+      readonly contre: number;
+      readonly abstention: number;
+      readonly blanc?: number;
+      readonly president?: Choice;
+    }
+  | {
+      readonly kind: 'names';
+      readonly contre: readonly string[];
+      readonly abstention: readonly string[];
+      readonly blanc: readonly string[];
+    };
 
 export interface ParsedVote {
   readonly tally: ParsedTally;
@@ -19,7 +31,8 @@ export interface ParsedVote {
   readonly withdrawn: readonly string[];
 }
 
-export const VOTE_USAGE = 'unanimite | pour <voix> contre <voix> [abstention <voix>] [blanc <voix>] [président pour|contre] [secret] | contre: NOMS [abstention: NOMS] — et retrait: NOMS';
+export const VOTE_USAGE =
+  'unanimite | pour <voix> contre <voix> [abstention <voix>] [blanc <voix>] [président pour|contre] [secret] | contre: NOMS [abstention: NOMS] — et retrait: NOMS';
 
 const CHOICES: readonly Choice[] = ['pour', 'contre', 'abstention', 'blanc'];
 const LABEL = /(contre|abstentions?|blancs?|retraits?)\s*:/giu;
@@ -34,11 +47,20 @@ const choiceOf = (word: string): 'contre' | 'abstention' | 'blanc' | 'retrait' |
 };
 
 /** « DELFOSSE, LEFEBVRE et PAYEN » → three raw names. */
-const namesIn = (text: string) => text.split(/\s*(?:[,;]|\s+et\s+)\s*/u).map((s) => s.trim()).filter(Boolean);
+const namesIn = (text: string) =>
+  text
+    .split(/\s*(?:[,;]|\s+et\s+)\s*/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function parseVote(input: string): ParsedVote {
   const text = input.normalize('NFC').trim();
-  const lists: Record<'contre' | 'abstention' | 'blanc' | 'retrait', string[]> = { contre: [], abstention: [], blanc: [], retrait: [] };
+  const lists: Record<'contre' | 'abstention' | 'blanc' | 'retrait', string[]> = {
+    contre: [],
+    abstention: [],
+    blanc: [],
+    retrait: [],
+  };
   // Named lists: each label takes the text up to the next label.
   const labels = [...text.matchAll(LABEL)];
   labels.forEach((m, i) => {
@@ -66,19 +88,45 @@ export function parseVote(input: string): ParsedVote {
   const onlyAbstention = [...figures.keys()].every((k) => k === 'abstention');
   const kinds = [unanimity, figures.size > 0 && !(unanimity && onlyAbstention), named].filter(Boolean).length;
   if (kinds > 1) {
-    fail('vote.syntax', 'Indiquer le vote d\'une seule façon : l\'unanimité, les chiffres ou les noms.', [], `Usage : ${VOTE_USAGE}`);
+    fail(
+      'vote.syntax',
+      "Indiquer le vote d'une seule façon : l'unanimité, les chiffres ou les noms.",
+      [],
+      `Usage : ${VOTE_USAGE}`,
+    );
   }
-  if (unanimity) return { tally: { kind: 'unanimity', ...(figures.has('abstention') ? { abstention: figures.get('abstention')! } : {}) }, secret, withdrawn };
-  if (named) return { tally: { kind: 'names', contre: lists.contre, abstention: lists.abstention, blanc: lists.blanc }, secret, withdrawn };
+  if (unanimity)
+    return {
+      tally: { kind: 'unanimity', ...(figures.has('abstention') ? { abstention: figures.get('abstention')! } : {}) },
+      secret,
+      withdrawn,
+    };
+  if (named)
+    return {
+      tally: { kind: 'names', contre: lists.contre, abstention: lists.abstention, blanc: lists.blanc },
+      secret,
+      withdrawn,
+    };
   if (figures.has('pour') && figures.has('contre')) {
     return {
       tally: {
-        kind: 'figures', pour: figures.get('pour')!, contre: figures.get('contre')!, abstention: figures.get('abstention') ?? 0,
-        ...(figures.has('blanc') ? { blanc: figures.get('blanc')! } : {}), ...(president ? { president } : {}),
+        kind: 'figures',
+        pour: figures.get('pour')!,
+        contre: figures.get('contre')!,
+        abstention: figures.get('abstention') ?? 0,
+        ...(figures.has('blanc') ? { blanc: figures.get('blanc')! } : {}),
+        ...(president ? { president } : {}),
       },
-      secret, withdrawn,
+      secret,
+      withdrawn,
     };
   }
-  if (figures.size) fail('vote.syntax', 'Indiquer au moins les voix pour et les voix contre (0 si aucune) : « pour 48 contre 6 ».', [], `Usage : ${VOTE_USAGE}`);
+  if (figures.size)
+    fail(
+      'vote.syntax',
+      'Indiquer au moins les voix pour et les voix contre (0 si aucune) : « pour 48 contre 6 ».',
+      [],
+      `Usage : ${VOTE_USAGE}`,
+    );
   fail('vote.syntax', 'Vote non reconnu.', [], `Usage : ${VOTE_USAGE}`);
 }

@@ -42,7 +42,8 @@ export function resultText(r: BallotResult, g: Gender = 'f'): string {
   if (r.casting) {
     return `${r.adopted ? `${adopted} par ${forFirst}` : `${rejected} par ${againstFirst}`}, la voix du président étant prépondérante`;
   }
-  if (r.tie && r.ballot.secret) return `${rejected} : partage des voix (${forFirst}) au scrutin secret, sans voix prépondérante`;
+  if (r.tie && r.ballot.secret)
+    return `${rejected} : partage des voix (${forFirst}) au scrutin secret, sans voix prépondérante`;
   if (r.tie) return `${rejected} faute de majorité : partage des voix (${forFirst})`;
   if (r.adopted) return `${adopted} par ${forFirst}`;
   if (contre > pour) return `${rejected} par ${againstFirst}`;
@@ -60,7 +61,9 @@ export function namedLines(r: BallotResult, nameById: (id: string) => string): s
   if (!r.choices) return [];
   const lines: string[] = [];
   for (const choice of ['contre', 'abstention', 'blanc'] as const) {
-    const ids = Object.entries(r.choices).filter(([, c]) => c === choice).map(([id]) => id);
+    const ids = Object.entries(r.choices)
+      .filter(([, c]) => c === choice)
+      .map(([id]) => id);
     if (ids.length) lines.push(`${CHOICE_LABEL[choice]} : ${ids.map(nameById).join(', ')}`);
   }
   return lines;

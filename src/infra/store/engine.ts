@@ -3,7 +3,14 @@
  * serialised values, every row scoped to a body. `bodyStore` builds the Store port on top of them once for
  * all engines: JSON, the compare-and-set retry loop, and errors turned into `StoreError`s.
  */
-import { StoreError, type JournalPage, type JournalRow, type Store, type Versioned, type Write } from '../../core/ports.ts';
+import {
+  StoreError,
+  type JournalPage,
+  type JournalRow,
+  type Store,
+  type Versioned,
+  type Write,
+} from '../../core/ports.ts';
 
 export interface RawRow {
   readonly value: string;
@@ -20,7 +27,13 @@ export interface Engine {
    * Writes `value` only if the stored version is still `expected` (0: the key must be absent) and, in the
    * same transaction, appends `entries` to `journal`. False on a conflict (nothing written).
    */
-  compareAndSet(body: string, key: string, expected: number, value: string, append?: { journal: string; entries: readonly string[] }): Promise<boolean>;
+  compareAndSet(
+    body: string,
+    key: string,
+    expected: number,
+    value: string,
+    append?: { journal: string; entries: readonly string[] },
+  ): Promise<boolean>;
   claim(body: string, key: string, owner: string, ttlMs: number): Promise<boolean>;
   increment(body: string, key: string, by: number): Promise<number>;
   append(body: string, journal: string, entry: string): Promise<number>;
@@ -39,7 +52,8 @@ export interface BodyStoreOptions {
   readonly onError?: (error: StoreError) => void;
 }
 
-const parse = <T>(row: RawRow | undefined): Versioned<T> | undefined => (row ? { value: JSON.parse(row.value) as T, version: row.version } : undefined);
+const parse = <T>(row: RawRow | undefined): Versioned<T> | undefined =>
+  row ? { value: JSON.parse(row.value) as T, version: row.version } : undefined;
 
 /** The Store port for one body, on `engine`. */
 export function bodyStore(engine: Engine, bodyId: string, opts: BodyStoreOptions = {}): Store {
@@ -62,23 +76,34 @@ export function bodyStore(engine: Engine, bodyId: string, opts: BodyStoreOptions
     getVersioned: <T>(key: string) => guarded('la lecture', key, async () => parse<T>(await engine.read(bodyId, key))),
     set: (key, value) => guarded("l'écriture", key, () => engine.write(bodyId, key, JSON.stringify(value ?? null))),
     delete: (key) => guarded("l'effacement", key, () => engine.remove(bodyId, key)),
-    async update<T>(key: string, change: (current: Versioned<T> | undefined) => Write<T> | undefined | Promise<Write<T> | undefined>) {
+    async update<T>(
+      key: string,
+      change: (current: Versioned<T> | undefined) => Write<T> | undefined | Promise<Write<T> | undefined>,
+    ) {
       for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
         const current = await store.getVersioned<T>(key);
         const next = await change(current);
         if (!next) return current;
-        const append = next.append && { journal: next.append.journal, entries: next.append.entries.map((e) => JSON.stringify(e)) };
+        const append = next.append && {
+          journal: next.append.journal,
+          entries: next.append.entries.map((e) => JSON.stringify(e)),
+        };
         const expected = current?.version ?? 0;
-        const written = await guarded("l'écriture", key, () => engine.compareAndSet(bodyId, key, expected, JSON.stringify(next.value), append));
+        const written = await guarded("l'écriture", key, () =>
+          engine.compareAndSet(bodyId, key, expected, JSON.stringify(next.value), append),
+        );
         if (written) return { value: next.value, version: expected + 1 };
       }
       throw new StoreError("l'écriture", key, new Error(`${MAX_UPDATE_ATTEMPTS} conflits d'écriture de suite`));
     },
     claim: (key, owner, ttlMs) => guarded('la réservation', key, () => engine.claim(bodyId, key, owner, ttlMs)),
     increment: (key, by = 1) => guarded("l'incrément", key, () => engine.increment(bodyId, key, by)),
-    append: (journal, entry) => guarded("l'ajout au journal", journal, () => engine.append(bodyId, journal, JSON.stringify(entry))),
+    append: (journal, entry) =>
+      guarded("l'ajout au journal", journal, () => engine.append(bodyId, journal, JSON.stringify(entry))),
     async list<T>(journal: string, page: JournalPage = {}) {
-      const rows = await guarded('la lecture du journal', journal, () => engine.list(bodyId, journal, page.after ?? 0, page.limit ?? Number.MAX_SAFE_INTEGER));
+      const rows = await guarded('la lecture du journal', journal, () =>
+        engine.list(bodyId, journal, page.after ?? 0, page.limit ?? Number.MAX_SAFE_INTEGER),
+      );
       return rows.map((r): JournalRow<T> => ({ seq: r.seq, entry: JSON.parse(r.entry) as T }));
     },
     // Scoped views share the engine; closing any of them closes it once.

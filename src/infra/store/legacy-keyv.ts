@@ -7,9 +7,16 @@
 export const LEGACY_NAMESPACE = 'seance:';
 
 /** The stored value as plain JSON text, or undefined when the row is expired or not the bot's. */
-export function decodeLegacyRow(key: string, raw: string, nowMs = Date.now()): { key: string; json: string } | undefined {
+export function decodeLegacyRow(
+  key: string,
+  raw: string,
+  nowMs = Date.now(),
+): { key: string; json: string } | undefined {
   if (!key.startsWith(LEGACY_NAMESPACE)) return undefined;
-  const data = JSON.parse(raw, (_k, v: unknown) => (typeof v === 'string' && v.startsWith(':') ? v.slice(1) : v)) as { value?: unknown; expires?: number | null };
+  const data = JSON.parse(raw, (_k, v: unknown) => (typeof v === 'string' && v.startsWith(':') ? v.slice(1) : v)) as {
+    value?: unknown;
+    expires?: number | null;
+  };
   if (typeof data.expires === 'number' && data.expires <= nowMs) return undefined;
   if (data.value === undefined) return undefined;
   return { key: key.slice(LEGACY_NAMESPACE.length), json: JSON.stringify(data.value) };

@@ -41,7 +41,8 @@ export function memoryEngine(): Engine {
     async claim(body, key, owner, ttlMs) {
       const row = rows.get(id(body, key));
       const now = Date.now();
-      if (row && row.value !== JSON.stringify(owner) && (row.expiresAt === undefined || row.expiresAt > now)) return false;
+      if (row && row.value !== JSON.stringify(owner) && (row.expiresAt === undefined || row.expiresAt > now))
+        return false;
       bump(body, key, JSON.stringify(owner), now + ttlMs);
       return true;
     },

@@ -21,7 +21,10 @@ async function openEngine(url: string): Promise<Engine> {
     if (!file) throw new StoreOpenError(url, 'chemin du fichier manquant (ex. sqlite://data/seance.sqlite)');
     // Loaded only when used: node:sqlite needs Node 22.5 or later (npm ci installs Node 24 for the npm scripts).
     const { sqliteEngine } = await import('./sqlite-engine.ts').catch((e: unknown) => {
-      throw new StoreOpenError(file, `SQLite intégré à Node.js 22.5 ou plus récent est requis, ce Node.js est en ${process.version} : lancez le bot par npm start, qui utilise le Node 24 installé par npm ci (${e instanceof Error ? e.message : String(e)})`);
+      throw new StoreOpenError(
+        file,
+        `SQLite intégré à Node.js 22.5 ou plus récent est requis, ce Node.js est en ${process.version} : lancez le bot par npm start, qui utilise le Node 24 installé par npm ci (${e instanceof Error ? e.message : String(e)})`,
+      );
     });
     return sqliteEngine(file);
   }
@@ -29,7 +32,9 @@ async function openEngine(url: string): Promise<Engine> {
     const { postgresEngine } = await import('./postgres-engine.ts');
     return postgresEngine(url, storeLabel(url));
   }
-  throw new Error(`SEANCE_STORE non reconnu : « ${storeLabel(url)} » (attendu memory:, sqlite://chemin/fichier.sqlite ou postgres://…)`);
+  throw new Error(
+    `SEANCE_STORE non reconnu : « ${storeLabel(url)} » (attendu memory:, sqlite://chemin/fichier.sqlite ou postgres://…)`,
+  );
 }
 
 /** `logger` (optional) logs every store failure, with the engine (never its credentials) and the cause. */

@@ -31,11 +31,23 @@ async function migrate(pool: pg.Pool, label: string): Promise<void> {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS seance_meta (key text PRIMARY KEY, value text NOT NULL)');
-    await client.query("INSERT INTO seance_meta (key, value) VALUES ('schema', 'seance'), ('version', '0') ON CONFLICT DO NOTHING");
-    const meta = new Map((await client.query<{ key: string; value: string }>('SELECT key, value FROM seance_meta')).rows.map((r) => [r.key, r.value]));
-    if (meta.get('schema') !== 'seance') throw new StoreOpenError(label, "cette base contient une table seance_meta qui n'est pas celle de Séance");
+    await client.query(
+      "INSERT INTO seance_meta (key, value) VALUES ('schema', 'seance'), ('version', '0') ON CONFLICT DO NOTHING",
+    );
+    const meta = new Map(
+      (await client.query<{ key: string; value: string }>('SELECT key, value FROM seance_meta')).rows.map((r) => [
+        r.key,
+        r.value,
+      ]),
+    );
+    if (meta.get('schema') !== 'seance')
+      throw new StoreOpenError(label, "cette base contient une table seance_meta qui n'est pas celle de Séance");
     let version = Number(meta.get('version'));
-    if (version > POSTGRES_SCHEMA_VERSION) throw new StoreOpenError(label, `schéma version ${version}, plus récent que cette version du bot (${POSTGRES_SCHEMA_VERSION}) : mettez le bot à jour`);
+    if (version > POSTGRES_SCHEMA_VERSION)
+      throw new StoreOpenError(
+        label,
+        `schéma version ${version}, plus récent que cette version du bot (${POSTGRES_SCHEMA_VERSION}) : mettez le bot à jour`,
+      );
     while (version < POSTGRES_SCHEMA_VERSION) {
       version++;
       await client.query('BEGIN');
@@ -61,54 +73,75 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
   } catch (e) {
     await pool.end().catch(() => undefined);
     if (e instanceof StoreOpenError) throw e;
-    throw new StoreOpenError(label, `connexion ou migration impossible (${e instanceof Error ? e.message : String(e)})`);
+    throw new StoreOpenError(
+      label,
+      `connexion ou migration impossible (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
 
   return {
     label,
     async read(body, key) {
-      const r = await pool.query<{ value: string; version: string }>('SELECT value, version FROM seance_kv WHERE body = $1 AND key = $2', [body, key]);
+      const r = await pool.query<{ value: string; version: string }>(
+        'SELECT value, version FROM seance_kv WHERE body = $1 AND key = $2',
+        [body, key],
+      );
       const row = r.rows[0];
       return row && { value: row.value, version: Number(row.version) };
     },
     async write(body, key, value) {
-      await pool.query(`INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1)
-        ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = NULL`, [body, key, value]);
+      await pool.query(
+        `INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1)
+        ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = NULL`,
+        [body, key, value],
+      );
     },
     async remove(body, key) {
       await pool.query('DELETE FROM seance_kv WHERE body = $1 AND key = $2', [body, key]);
     },
     async compareAndSet(body, key, expected, value, append) {
-      const write = expected === 0
-        ? 'INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING RETURNING 1'
-        : 'UPDATE seance_kv SET value = $3, version = version + 1 WHERE body = $1 AND key = $2 AND version = $4 RETURNING 1';
+      const write =
+        expected === 0
+          ? 'INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING RETURNING 1'
+          : 'UPDATE seance_kv SET value = $3, version = version + 1 WHERE body = $1 AND key = $2 AND version = $4 RETURNING 1';
       const params: unknown[] = expected === 0 ? [body, key, value] : [body, key, value, expected];
       const entries = append?.entries ?? [];
       if (!entries.length) return (await pool.query(write, params)).rowCount === 1;
       // One statement, so one round trip and atomic: the journal rows are inserted only if the write happened.
       const n = params.length;
-      const r = await pool.query<{ written: string }>(`WITH w AS (${write}),
+      const r = await pool.query<{ written: string }>(
+        `WITH w AS (${write}),
         j AS (INSERT INTO seance_journal (body, name, entry)
           SELECT $1, $${n + 1}, e.entry FROM w, unnest($${n + 2}::text[]) WITH ORDINALITY AS e(entry, i) ORDER BY e.i RETURNING 1)
-        SELECT count(*) AS written FROM w`, [...params, append!.journal, entries]);
+        SELECT count(*) AS written FROM w`,
+        [...params, append!.journal, entries],
+      );
       return Number(r.rows[0]!.written) === 1;
     },
     async claim(body, key, owner, ttlMs) {
       const now = Date.now();
-      const r = await pool.query(`INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES ($1, $2, $3, 1, $4)
+      const r = await pool.query(
+        `INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES ($1, $2, $3, 1, $4)
         ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = excluded.expires_at
         WHERE seance_kv.value = excluded.value OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= $5)`,
-      [body, key, JSON.stringify(owner), now + ttlMs, now]);
+        [body, key, JSON.stringify(owner), now + ttlMs, now],
+      );
       return r.rowCount === 1;
     },
     async increment(body, key, by) {
-      const r = await pool.query<{ value: string }>(`INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, ($3::bigint)::text, 1)
+      const r = await pool.query<{ value: string }>(
+        `INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, ($3::bigint)::text, 1)
         ON CONFLICT (body, key) DO UPDATE SET value = (seance_kv.value::bigint + $3::bigint)::text, version = seance_kv.version + 1
-        RETURNING value`, [body, key, by]);
+        RETURNING value`,
+        [body, key, by],
+      );
       return Number(r.rows[0]!.value);
     },
     async append(body, journal, entry) {
-      const r = await pool.query<{ seq: string }>('INSERT INTO seance_journal (body, name, entry) VALUES ($1, $2, $3) RETURNING seq', [body, journal, entry]);
+      const r = await pool.query<{ seq: string }>(
+        'INSERT INTO seance_journal (body, name, entry) VALUES ($1, $2, $3) RETURNING seq',
+        [body, journal, entry],
+      );
       return Number(r.rows[0]!.seq);
     },
     async list(body, journal, after, limit) {

@@ -19,7 +19,8 @@ const BUSY_TIMEOUT_MS = 5_000;
 const HEADER = 'SQLite format 3\u0000';
 
 const MIGRATIONS: Record<number, (db: DatabaseSync) => void> = {
-  1: (db) => db.exec(`
+  1: (db) =>
+    db.exec(`
     CREATE TABLE seance_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE seance_kv (
       body TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
@@ -45,7 +46,11 @@ const MIGRATIONS: Record<number, (db: DatabaseSync) => void> = {
 const LEGACY_BODY = 'default';
 
 function tableNames(db: DatabaseSync): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 function readHeader(file: string): string {
@@ -66,16 +71,28 @@ function schemaVersion(db: DatabaseSync): number {
 
 /** Refuses what is not a sound Séance file, then brings its schema up to date. */
 function checkAndMigrate(db: DatabaseSync, file: string): void {
-  const integrity = (db.prepare('PRAGMA integrity_check(5)').all() as { integrity_check: string }[]).map((r) => r.integrity_check);
-  if (integrity.join() !== 'ok') throw new StoreOpenError(file, `fichier endommagé (contrôle d'intégrité : ${integrity.join(' ; ').slice(0, 300)})`);
+  const integrity = (db.prepare('PRAGMA integrity_check(5)').all() as { integrity_check: string }[]).map(
+    (r) => r.integrity_check,
+  );
+  if (integrity.join() !== 'ok')
+    throw new StoreOpenError(file, `fichier endommagé (contrôle d'intégrité : ${integrity.join(' ; ').slice(0, 300)})`);
   const tables = tableNames(db);
   if (tables.includes('seance_meta')) {
-    const schema = db.prepare("SELECT value FROM seance_meta WHERE key = 'schema'").get() as { value: string } | undefined;
+    const schema = db.prepare("SELECT value FROM seance_meta WHERE key = 'schema'").get() as
+      | { value: string }
+      | undefined;
     if (schema?.value !== 'seance') throw new StoreOpenError(file, "ce n'est pas une base de Séance");
     const version = schemaVersion(db);
-    if (version > SQLITE_SCHEMA_VERSION) throw new StoreOpenError(file, `schéma version ${version}, plus récent que cette version du bot (${SQLITE_SCHEMA_VERSION}) : mettez le bot à jour`);
+    if (version > SQLITE_SCHEMA_VERSION)
+      throw new StoreOpenError(
+        file,
+        `schéma version ${version}, plus récent que cette version du bot (${SQLITE_SCHEMA_VERSION}) : mettez le bot à jour`,
+      );
   } else if (tables.some((t) => t !== 'keyv')) {
-    throw new StoreOpenError(file, `ce n'est pas une base de Séance (tables trouvées : ${tables.slice(0, 5).join(', ')})`);
+    throw new StoreOpenError(
+      file,
+      `ce n'est pas une base de Séance (tables trouvées : ${tables.slice(0, 5).join(', ')})`,
+    );
   }
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
@@ -107,7 +124,10 @@ export function sqliteEngine(file: string): Engine {
   if (!inMemory) {
     mkdirSync(dirname(file), { recursive: true });
     if (existsSync(file) && statSync(file).size > 0 && readHeader(file) !== HEADER) {
-      throw new StoreOpenError(file, "ce n'est pas une base SQLite (en-tête absent : fichier d'un autre format, vidé ou écrasé)");
+      throw new StoreOpenError(
+        file,
+        "ce n'est pas une base SQLite (en-tête absent : fichier d'un autre format, vidé ou écrasé)",
+      );
     }
   }
   let db: DatabaseSync;
@@ -130,8 +150,12 @@ export function sqliteEngine(file: string): Engine {
     write: db.prepare(`INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1)
       ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = NULL`),
     remove: db.prepare('DELETE FROM seance_kv WHERE body = ? AND key = ?'),
-    insertIfAbsent: db.prepare('INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING'),
-    updateIfVersion: db.prepare('UPDATE seance_kv SET value = ?, version = version + 1 WHERE body = ? AND key = ? AND version = ?'),
+    insertIfAbsent: db.prepare(
+      'INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING',
+    ),
+    updateIfVersion: db.prepare(
+      'UPDATE seance_kv SET value = ?, version = version + 1 WHERE body = ? AND key = ? AND version = ?',
+    ),
     claim: db.prepare(`INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES (?, ?, ?, 1, ?)
       ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = excluded.expires_at
       WHERE seance_kv.value = excluded.value OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= ?)`),
@@ -139,7 +163,9 @@ export function sqliteEngine(file: string): Engine {
       ON CONFLICT (body, key) DO UPDATE SET value = CAST(CAST(seance_kv.value AS INTEGER) + ? AS TEXT), version = seance_kv.version + 1
       RETURNING value`),
     append: db.prepare('INSERT INTO seance_journal (body, name, entry) VALUES (?, ?, ?)'),
-    list: db.prepare('SELECT seq, entry FROM seance_journal WHERE body = ? AND name = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    list: db.prepare(
+      'SELECT seq, entry FROM seance_journal WHERE body = ? AND name = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
   };
 
   return {
@@ -156,7 +182,8 @@ export function sqliteEngine(file: string): Engine {
     },
     async compareAndSet(body, key, expected, value, append) {
       return transaction(db, () => {
-        const changed = expected === 0 ? q.insertIfAbsent.run(body, key, value) : q.updateIfVersion.run(value, body, key, expected);
+        const changed =
+          expected === 0 ? q.insertIfAbsent.run(body, key, value) : q.updateIfVersion.run(value, body, key, expected);
         if (Number(changed.changes) !== 1) return false;
         for (const entry of append?.entries ?? []) q.append.run(body, append!.journal, entry);
         return true;
@@ -174,7 +201,10 @@ export function sqliteEngine(file: string): Engine {
       return Number(q.append.run(body, journal, entry).lastInsertRowid);
     },
     async list(body, journal, after, limit) {
-      const rows = q.list.all(body, journal, after, Math.min(limit, Number.MAX_SAFE_INTEGER)) as { seq: number; entry: string }[];
+      const rows = q.list.all(body, journal, after, Math.min(limit, Number.MAX_SAFE_INTEGER)) as {
+        seq: number;
+        entry: string;
+      }[];
       return rows.map((r) => ({ seq: Number(r.seq), entry: r.entry }));
     },
     async close() {

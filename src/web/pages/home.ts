@@ -5,8 +5,13 @@ import { publicationLine, remoteLabel, sessionHeading, sessionPath, whenLabel } 
 
 export interface HomeView {
   readonly upcoming: readonly {
-    readonly heading: string; readonly path: string; readonly when: string; readonly place: string;
-    readonly remote: string; readonly cancelled: boolean; readonly agenda: readonly string[];
+    readonly heading: string;
+    readonly path: string;
+    readonly when: string;
+    readonly place: string;
+    readonly remote: string;
+    readonly cancelled: boolean;
+    readonly agenda: readonly string[];
   }[];
   readonly held: readonly { readonly heading: string; readonly path: string; readonly publication?: string }[];
 }
@@ -14,14 +19,25 @@ export interface HomeView {
 export function homeView(config: Config, site: SiteData): HomeView {
   const tz = config.body.timezone;
   return {
-    upcoming: site.sessions.filter(({ session: s }) => isUpcoming(s, site.today)).map(({ session: s }) => ({
-      heading: sessionHeading(s), path: sessionPath(s), when: whenLabel(s), place: s.place, remote: remoteLabel(s),
-      cancelled: Boolean(s.cancelled),
-      // The agenda as convened: titles only, never an outcome.
-      agenda: s.agenda.map((it) => it.title),
-    })),
-    held: site.sessions.filter(({ session: s }) => isHeld(s, site.today)).reverse().map(({ session: s, published }) => ({
-      heading: sessionHeading(s), path: sessionPath(s), publication: publicationLine(s, published, site.today, tz),
-    })),
+    upcoming: site.sessions
+      .filter(({ session: s }) => isUpcoming(s, site.today))
+      .map(({ session: s }) => ({
+        heading: sessionHeading(s),
+        path: sessionPath(s),
+        when: whenLabel(s),
+        place: s.place,
+        remote: remoteLabel(s),
+        cancelled: Boolean(s.cancelled),
+        // The agenda as convened: titles only, never an outcome.
+        agenda: s.agenda.map((it) => it.title),
+      })),
+    held: site.sessions
+      .filter(({ session: s }) => isHeld(s, site.today))
+      .reverse()
+      .map(({ session: s, published }) => ({
+        heading: sessionHeading(s),
+        path: sessionPath(s),
+        publication: publicationLine(s, published, site.today, tz),
+      })),
   };
 }

@@ -9,7 +9,11 @@ import { formatDateLong, formatTime } from '../../core/text/dates.ts';
 import { isHeld, type PublicSession, type SiteData } from '../site-data.ts';
 import { publicationLine, remoteLabel, sessionHeading, whenLabel } from './format.ts';
 
-const KIND_LABEL = { procedure: 'Ouverture de la séance', information: 'Information', deliberation: 'Délibération' } as const;
+const KIND_LABEL = {
+  procedure: 'Ouverture de la séance',
+  information: 'Information',
+  deliberation: 'Délibération',
+} as const;
 
 export interface SessionView {
   readonly heading: string;
@@ -31,7 +35,8 @@ export function sessionView(config: Config, site: SiteData, { session: s, publis
   const held = isHeld(s, site.today);
   const byId = delegatesById(config.roster);
   // The president and the secretary of the session are named by the minutes; nobody else is.
-  const name = (id: string | undefined) => (id ? (byId.get(id) ? `${byId.get(id)!.civility} ${byId.get(id)!.lastName}` : id) : undefined);
+  const name = (id: string | undefined) =>
+    id ? (byId.get(id) ? `${byId.get(id)!.civility} ${byId.get(id)!.lastName}` : id) : undefined;
   const facts = [
     { label: 'Date', value: whenLabel(s) },
     { label: 'Lieu', value: s.place },
@@ -41,17 +46,29 @@ export function sessionView(config: Config, site: SiteData, { session: s, publis
     ...(s.secretary ? [{ label: 'Secrétaire de séance', value: name(s.secretary)! }] : []),
     ...(s.closedAt ? [{ label: 'Séance levée', value: `à ${formatTime(s.closedAt)}` }] : []),
   ];
-  const deliberations = s.agenda.filter((it) => it.kind === 'deliberation')
-    .map((it, i) => ({ number: i + 1, title: it.title, outcome: it.outcome ?? (held ? 'Résultat non renseigné' : 'À délibérer') }));
+  const deliberations = s.agenda
+    .filter((it) => it.kind === 'deliberation')
+    .map((it, i) => ({
+      number: i + 1,
+      title: it.title,
+      outcome: it.outcome ?? (held ? 'Résultat non renseigné' : 'À délibérer'),
+    }));
   return {
-    heading: sessionHeading(s), facts, cancelled: Boolean(s.cancelled), held,
-    agenda: s.agenda.map((it) => ({ kind: KIND_LABEL[it.kind], title: it.title, ...(held && it.outcome ? { outcome: it.outcome } : {}) })),
+    heading: sessionHeading(s),
+    facts,
+    cancelled: Boolean(s.cancelled),
+    held,
+    agenda: s.agenda.map((it) => ({
+      kind: KIND_LABEL[it.kind],
+      title: it.title,
+      ...(held && it.outcome ? { outcome: it.outcome } : {}),
+    })),
     deliberations,
     publication: publicationLine(s, published, site.today, config.body.timezone),
     publicationRule: `${PUBLICATION_RULE[0]!.toUpperCase()}${PUBLICATION_RULE.slice(1)}.`,
     minutes: {
       ...(s.prefecture ? { transmitted: s.prefecture } : {}),
-      note: 'Séance n\'enregistre pas encore l\'adoption (« arrêté ») du procès-verbal : il sera publié ici, intégralement et sans limite de durée, une fois adopté (CGCT, art. L2121-15). En attendant, cette page reprend ce qui est enregistré : l\'ordre du jour, les délibérations et leurs résultats.',
+      note: "Séance n'enregistre pas encore l'adoption (« arrêté ») du procès-verbal : il sera publié ici, intégralement et sans limite de durée, une fois adopté (CGCT, art. L2121-15). En attendant, cette page reprend ce qui est enregistré : l'ordre du jour, les délibérations et leurs résultats.",
     },
   };
 }

@@ -6,15 +6,26 @@ import { createCompleter } from '../../../src/adapters/console/complete.ts';
 import { createTestBot, secretary, type TestBot } from '../../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 async function run(lines: string[], actor = secretary) {
   bot = await createTestBot();
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
-  output.on('data', (c) => { text += c.toString(); });
-  const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...actor, door: 'console' }, interactive: false });
+  output.on('data', (c) => {
+    text += c.toString();
+  });
+  const door = createConsoleAdapter({
+    host: bot.hub.hostFor('console'),
+    input,
+    output,
+    actor: { ...actor, door: 'console' },
+    interactive: false,
+  });
   bot.hub.addDoor(door);
   for (const l of lines) input.write(`${l}\n`);
   input.end();
@@ -55,7 +66,8 @@ describe('tab completion', () => {
 describe('npm start with piped input', () => {
   it('answers and exits 0 at end of input, acting as the delegate given by --as', () => {
     const r = spawnSync('npx', ['tsx', 'src/main.ts', '--as', 'M. PAYEN'], {
-      input: '/quorum 2024-10-07\n/presence ROY salle 2024-10-07\n', encoding: 'utf8',
+      input: '/quorum 2024-10-07\n/presence ROY salle 2024-10-07\n',
+      encoding: 'utf8',
       env: { ...process.env, SEANCE_STORE: 'memory:', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
     });
     expect(r.status).toBe(0);
@@ -64,7 +76,11 @@ describe('npm start with piped input', () => {
     expect(r.stderr).toBe('');
   });
   it('refuses an unknown --as with status 2', () => {
-    const r = spawnSync('npx', ['tsx', 'src/main.ts', '--as', 'Zorglub'], { input: '', encoding: 'utf8', env: { ...process.env, SEANCE_STORE: 'memory:' } });
+    const r = spawnSync('npx', ['tsx', 'src/main.ts', '--as', 'Zorglub'], {
+      input: '',
+      encoding: 'utf8',
+      env: { ...process.env, SEANCE_STORE: 'memory:' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('personne inconnue « Zorglub »');
   });

@@ -14,7 +14,10 @@ import { readDocx } from '../../helpers/docx-text.ts';
 import { createTestBot, secretary, type TestBot } from '../../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 const DAY = '2026-12-15';
 const count = (text: string, part: string) => text.split(part).length - 1;
@@ -27,11 +30,41 @@ describe('a whole session in the console', () => {
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
-    output.on('data', (c) => { text += c.toString(); });
-    const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...secretary, door: 'console' }, interactive: false, filesDir });
+    output.on('data', (c) => {
+      text += c.toString();
+    });
+    const door = createConsoleAdapter({
+      host: bot.hub.hostFor('console'),
+      input,
+      output,
+      actor: { ...secretary, door: 'console' },
+      interactive: false,
+      filesDir,
+    });
     bot.hub.addDoor(door);
-    const room = ['VARLET', 'PARSIS', 'DELFOSSE', 'DEMARCY', 'LHOMME', 'LEFEBVRE', 'PAYEN', 'THUEUX', 'BEAUFILS', 'DEFRANCE', 'PENAUD',
-      'MAILLE-BARBARE', 'DECLÉ', 'ROY', 'WALIGORA', 'BLOCKLET', 'FOUCAULT', 'DELETRE', 'DEBEUGNY', 'HAZARD', 'POUPART'];
+    const room = [
+      'VARLET',
+      'PARSIS',
+      'DELFOSSE',
+      'DEMARCY',
+      'LHOMME',
+      'LEFEBVRE',
+      'PAYEN',
+      'THUEUX',
+      'BEAUFILS',
+      'DEFRANCE',
+      'PENAUD',
+      'MAILLE-BARBARE',
+      'DECLÉ',
+      'ROY',
+      'WALIGORA',
+      'BLOCKLET',
+      'FOUCAULT',
+      'DELETRE',
+      'DEBEUGNY',
+      'HAZARD',
+      'POUPART',
+    ];
     const lines = [
       `/seance planifier ${DAY} 17:30 Salle du conseil, Amiens et visio`,
       `/odj ajouter ${DAY} deliberation Coffre-fort de mots de passe`,
@@ -42,10 +75,14 @@ describe('a whole session in the console', () => {
       `/appel salle ${room.join(' ')}`,
       '/appel distance "DE WAZIERS", FOURNIER',
       '/presence PINON arrive 17:50',
-      '/point suivant', '/vote 1 unanimite',
-      '/point suivant', '/point retrait DELFOSSE', '/vote 2 contre: LHOMME, ROY',
+      '/point suivant',
+      '/vote 1 unanimite',
+      '/point suivant',
+      '/point retrait DELFOSSE',
+      '/vote 2 contre: LHOMME, ROY',
       '/presence PAYEN part 19:10 DEFRANCE',
-      '/point 3', '/vote 3 pour 30 contre 30 président pour',
+      '/point 3',
+      '/vote 3 pour 30 contre 30 président pour',
       '/seance lever 19:40',
       `/pv ${DAY}`,
     ];
@@ -57,7 +94,7 @@ describe('a whole session in the console', () => {
     expect(count(text, '── Mise à jour du message en direct ──')).toBeGreaterThanOrEqual(10);
     const lastLive = text.slice(text.lastIndexOf('── Mise à jour du message en direct ──'));
     expect(lastLive).toMatch(/Voix\s*:\s*60 sur 104/);
-    expect(text).toContain('Adoptée à l\'unanimité des suffrages exprimés (60 voix)');
+    expect(text).toContain("Adoptée à l'unanimité des suffrages exprimés (60 voix)");
     expect(text).toContain('Adoptée par 47 voix pour, 12 contre');
     expect(text).toContain('M. PAYEN quitte la séance à 19 h 10 et donne pouvoir à M. DEFRANCE.');
     expect(text).toContain('la séance est levée à 19 h 40');
@@ -66,7 +103,7 @@ describe('a whole session in the console', () => {
     expect(saved).toBeDefined();
     const doc = readDocx(new Uint8Array(readFileSync(saved!))).paragraphs.join('\n');
     expect(doc).toContain('Mme PINON arrivée à 17 h 50 (en salle).');
-    expect(doc).toContain('M. DELFOSSE s\'est retiré et n\'a pas pris part au vote');
+    expect(doc).toContain("M. DELFOSSE s'est retiré et n'a pas pris part au vote");
     expect(doc).toMatch(/prépondérante/);
   });
 });

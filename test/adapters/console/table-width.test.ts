@@ -6,15 +6,27 @@ import { fitWidths, tableToText } from '../../../src/core/reply-text.ts';
 import { createTestBot, secretary, type TestBot } from '../../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
-afterEach(async () => { await bot?.close(); bot = undefined; });
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
 
 async function consoleAt(width: number, lines: string[]): Promise<string> {
   bot = await createTestBot();
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
-  output.on('data', (c) => { text += c.toString(); });
-  const door = createConsoleAdapter({ host: bot.hub.hostFor('console'), input, output, actor: { ...secretary, door: 'console' }, interactive: false, width });
+  output.on('data', (c) => {
+    text += c.toString();
+  });
+  const door = createConsoleAdapter({
+    host: bot.hub.hostFor('console'),
+    input,
+    output,
+    actor: { ...secretary, door: 'console' },
+    interactive: false,
+    width,
+  });
   bot.hub.addDoor(door);
   for (const l of lines) input.write(`${l}\n`);
   input.end();
@@ -46,7 +58,13 @@ describe('console tables sized to the terminal', () => {
   });
   it('wraps wide tables (roster, catalogue, journal) inside 80 and 50 columns, keeping short columns whole', async () => {
     for (const width of [80, 50]) {
-      const out = await consoleAt(width, ['/delegues', '/tarifs', '/devis cyber 10', '/presence PAYEN salle 2024-10-07', '/journal 2024-10-07']);
+      const out = await consoleAt(width, [
+        '/delegues',
+        '/tarifs',
+        '/devis cyber 10',
+        '/presence PAYEN salle 2024-10-07',
+        '/journal 2024-10-07',
+      ]);
       const rows = tableLines(out);
       expect(rows.length).toBeGreaterThan(60);
       for (const l of rows) expect(len(l), l).toBeLessThanOrEqual(width);
@@ -56,7 +74,11 @@ describe('console tables sized to the terminal', () => {
   it('keeps the natural layout when there is no width (piped output) or the table fits', () => {
     const cols = ['Présents', 'Pouvoirs', 'Voix'];
     const rows = [['M. VARLET', 'M. DECLÉ', '7']];
-    expect(tableToText(cols, rows)).toEqual(['Présents   Pouvoirs  Voix', '─────────  ────────  ────', 'M. VARLET  M. DECLÉ  7']);
+    expect(tableToText(cols, rows)).toEqual([
+      'Présents   Pouvoirs  Voix',
+      '─────────  ────────  ────',
+      'M. VARLET  M. DECLÉ  7',
+    ]);
     expect(tableToText(cols, rows, { width: 80 })).toEqual(tableToText(cols, rows));
     expect(tableToText(cols, [['M. VARLET Philippe, président du comité', 'M. DECLÉ', '7']], { width: 30 })).toEqual([
       'Présents        Pouvoirs  Voix',

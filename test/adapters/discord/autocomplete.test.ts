@@ -25,38 +25,77 @@ async function choicesFor(input: Parameters<Harness['fake']['sendAutocomplete']>
 
 describe('Discord autocomplete', () => {
   it('suggests delegates from the roster, matching what is typed loosely', async () => {
-    const choices = await choicesFor({ name: 'pouvoir', subcommand: 'donner', options: { mandant: 'roy' }, focused: 'mandant', userId: IDS.ROY });
+    const choices = await choicesFor({
+      name: 'pouvoir',
+      subcommand: 'donner',
+      options: { mandant: 'roy' },
+      focused: 'mandant',
+      userId: IDS.ROY,
+    });
     expect(choices[0]).toMatchObject({ value: 'Mme ROY' });
     expect(choices[0]!.name).toContain('6 voix');
-    const accents = await choicesFor({ name: 'presence', options: { 'délégué': 'decle' }, focused: 'délégué', userId: IDS.SECRETARIAT });
+    const accents = await choicesFor({
+      name: 'presence',
+      options: { délégué: 'decle' },
+      focused: 'délégué',
+      userId: IDS.SECRETARIAT,
+    });
     expect(accents.map((c) => c.value)).toContain('M. DECLÉ');
-    const typo = await choicesFor({ name: 'presence', options: { 'délégué': 'blokclet' }, focused: 'délégué', userId: IDS.SECRETARIAT });
+    const typo = await choicesFor({
+      name: 'presence',
+      options: { délégué: 'blokclet' },
+      focused: 'délégué',
+      userId: IDS.SECRETARIAT,
+    });
     expect(typo.map((c) => c.value)).toContain('M. BLOCKLET');
   });
 
   it('offers at most 25 delegates when nothing is typed yet', async () => {
-    const choices = await choicesFor({ name: 'presence', options: { 'délégué': '' }, focused: 'délégué', userId: IDS.SECRETARIAT });
+    const choices = await choicesFor({
+      name: 'presence',
+      options: { délégué: '' },
+      focused: 'délégué',
+      userId: IDS.SECRETARIAT,
+    });
     expect(choices).toHaveLength(25);
   });
 
   it('suggests services from the catalogue, with their id as the value', async () => {
-    const choices = await choicesFor({ name: 'devis', options: { service: 'cyb' }, focused: 'service', userId: IDS.MAIRIE });
+    const choices = await choicesFor({
+      name: 'devis',
+      options: { service: 'cyb' },
+      focused: 'service',
+      userId: IDS.MAIRIE,
+    });
     expect(choices[0]).toEqual({ name: 'Pack « Cybersécurité »', value: expect.any(String) });
-    const replyOk = await h.bot.hub.dispatcher.runLine(`/devis ${choices[0]!.value} 10 membre`, h.bot.hub.actorFor('discord', IDS.MAIRIE));
+    const replyOk = await h.bot.hub.dispatcher.runLine(
+      `/devis ${choices[0]!.value} 10 membre`,
+      h.bot.hub.actorFor('discord', IDS.MAIRIE),
+    );
     expect(replyOk.tone).not.toBe('error');
   });
 
   it('suggests sessions, upcoming first, by date or by title', async () => {
     await h.bot.ask('/seance planifier 2026-12-15 17:30 Amiens');
-    const all = await choicesFor({ name: 'quorum', options: { 'séance': '' }, focused: 'séance', userId: IDS.PAYEN });
+    const all = await choicesFor({ name: 'quorum', options: { séance: '' }, focused: 'séance', userId: IDS.PAYEN });
     expect(all.map((c) => c.value)).toEqual(['2026-12-15', '2024-10-07']);
     expect(all[1]!.name).toContain('Comité syndical du lundi 7 octobre 2024');
-    const byDate = await choicesFor({ name: 'quorum', options: { 'séance': '07/10' }, focused: 'séance', userId: IDS.PAYEN });
+    const byDate = await choicesFor({
+      name: 'quorum',
+      options: { séance: '07/10' },
+      focused: 'séance',
+      userId: IDS.PAYEN,
+    });
     expect(byDate.map((c) => c.value)).toEqual(['2024-10-07']);
   });
 
   it('answers an empty list for an option it does not complete', async () => {
-    const choices = await choicesFor({ name: 'aide', options: { commande: 'dev' }, focused: 'commande', userId: IDS.PAYEN });
+    const choices = await choicesFor({
+      name: 'aide',
+      options: { commande: 'dev' },
+      focused: 'commande',
+      userId: IDS.PAYEN,
+    });
     expect(choices).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ describe('Discord delivery', () => {
   it('posts to the delegates channel without the ephemeral flag and without mentions', async () => {
     h = await startHarness();
     expect(await h.door.deliver({ to: { kind: 'delegates' }, reply: note })).toBe(true);
-    const post = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${h!.fake.delegatesChannelId}/messages`);
+    const post = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${h!.fake.delegatesChannelId}/messages`,
+    );
     expectValidMessage(post.body);
     expect(post.body.flags ?? 0).toBe(0);
     expect(post.body.allowed_mentions.parse).toEqual([]);
@@ -28,13 +30,18 @@ describe('Discord delivery', () => {
   it('sends a DM to a delegate with a Discord id, and answers false for one without', async () => {
     h = await startHarness();
     expect(await h.door.deliver({ to: { kind: 'delegate', id: idOf(h, 'PAYEN') }, reply: note })).toBe(true);
-    await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${h!.fake.dmChannelFor(IDS.PAYEN).id}/messages`);
+    await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${h!.fake.dmChannelFor(IDS.PAYEN).id}/messages`,
+    );
     expect(await h.door.deliver({ to: { kind: 'delegate', id: idOf(h, 'GEST') }, reply: note })).toBe(false);
   });
 
   it('answers false when Discord refuses the DM (closed DMs), and logs it', async () => {
     h = await startHarness();
-    h.fake.failNext(/^POST \/channels\/\d+\/messages$/, 1, 403, { message: 'Cannot send messages to this user', code: 50007 });
+    h.fake.failNext(/^POST \/channels\/\d+\/messages$/, 1, 403, {
+      message: 'Cannot send messages to this user',
+      code: 50007,
+    });
     expect(await h.door.deliver({ to: { kind: 'delegate', id: idOf(h, 'ROY') }, reply: note })).toBe(false);
     expect(h.bot.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'discord delivery failed' }));
   });
@@ -43,6 +50,8 @@ describe('Discord delivery', () => {
     const yaml = readFileSync(SAMPLE_CONFIG, 'utf8').replace(/\ndiscord:\n(  .*\n)+/, '\n');
     h = await startHarness({ bot: { yaml } });
     expect(await h.door.deliver({ to: { kind: 'secretariat' }, reply: note })).toBe(false);
-    expect(h.bot.logs.some((l) => l.level === 'warn' && l.msg.startsWith('discord.secretariatChannel is not set'))).toBe(true);
+    expect(
+      h.bot.logs.some((l) => l.level === 'warn' && l.msg.startsWith('discord.secretariatChannel is not set')),
+    ).toBe(true);
   });
 });

@@ -11,7 +11,16 @@ import { parseDoorSettings } from '../../../src/app/settings.ts';
 import { startChatDoors } from '../../../src/app/start-doors.ts';
 import { startFakeDiscord } from '../../helpers/fake-discord.ts';
 import { createTestBot } from '../../helpers/test-bot.ts';
-import { bodyText, expectValidMessage, IDS, sampleYaml, startHarness, testEnv, TOKEN, type Harness } from './harness.ts';
+import {
+  bodyText,
+  expectValidMessage,
+  IDS,
+  sampleYaml,
+  startHarness,
+  testEnv,
+  TOKEN,
+  type Harness,
+} from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -22,18 +31,27 @@ afterEach(async () => {
 /** A plausible value for each kind of argument, as a user would pick it in Discord. */
 function sample(spec: ArgSpec): string | number {
   switch (spec.kind) {
-    case 'session': return '2024-10-07';
-    case 'date': return '2026-12-15';
-    case 'time': return '17:30';
-    case 'delegate': return 'PAYEN';
-    case 'service': return 'cyber';
-    case 'integer': return Math.min(Math.max(spec.min ?? 1, 10), spec.max ?? 10);
-    case 'choice': return spec.choices?.[0] ?? 'x';
-    case 'text': return 'Budget primitif 2027';
+    case 'session':
+      return '2024-10-07';
+    case 'date':
+      return '2026-12-15';
+    case 'time':
+      return '17:30';
+    case 'delegate':
+      return 'PAYEN';
+    case 'service':
+      return 'cyber';
+    case 'integer':
+      return Math.min(Math.max(spec.min ?? 1, 10), spec.max ?? 10);
+    case 'choice':
+      return spec.choices?.[0] ?? 'x';
+    case 'text':
+      return 'Budget primitif 2027';
   }
 }
 
-const optionsFor = (target: Command) => Object.fromEntries((target.args ?? []).map((a) => [discordName(a.name), sample(a)]));
+const optionsFor = (target: Command) =>
+  Object.fromEntries((target.args ?? []).map((a) => [discordName(a.name), sample(a)]));
 
 /** A store that answers slowly, so that commands reading records take longer than the deferral delay. */
 async function slowStore(ms: number): Promise<Store> {
@@ -44,7 +62,10 @@ async function slowStore(ms: number): Promise<Store> {
     get(target, prop) {
       const v = Reflect.get(target, prop) as unknown;
       if (typeof v !== 'function' || prop === 'close' || prop === 'forBody') return v;
-      return async (...args: unknown[]) => { await wait(); return (v as (...a: unknown[]) => unknown).apply(target, args); };
+      return async (...args: unknown[]) => {
+        await wait();
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
     },
   });
 }
@@ -64,7 +85,11 @@ describe('the Discord door', () => {
     try {
       const env = testEnv(fake);
       const plan = parseDoorSettings(env, bot.config);
-      expect(plan).toMatchObject({ slack: undefined, discord: { token: TOKEN, applicationId: fake.applicationId }, console: false });
+      expect(plan).toMatchObject({
+        slack: undefined,
+        discord: { token: TOKEN, applicationId: fake.applicationId },
+        console: false,
+      });
       const [door] = await startChatDoors(bot.hub, plan);
       expect(door?.name).toBe('discord');
       expect(bot.hub.doors()).toContain(door);
@@ -80,7 +105,8 @@ describe('the Discord door', () => {
     h = await startHarness();
     const invocations: { cmd: Command; sub?: Command; example: string }[] = [];
     for (const cmd of h.bot.hub.dispatcher.commands) {
-      if (cmd.subcommands) for (const sub of cmd.subcommands) invocations.push({ cmd, sub, example: `/${cmd.name} ${sub.name}` });
+      if (cmd.subcommands)
+        for (const sub of cmd.subcommands) invocations.push({ cmd, sub, example: `/${cmd.name} ${sub.name}` });
       else invocations.push({ cmd, example: `/${cmd.name}` });
     }
     expect(invocations.length).toBeGreaterThanOrEqual(15);
@@ -102,21 +128,29 @@ describe('the Discord door', () => {
 
   it('shows the quorum of 7 October 2024: 24 counted, 54 votes, with the session and the rule in the footer', async () => {
     h = await startHarness();
-    const sent = h.fake.sendCommand({ name: 'quorum', options: { 'séance': '2024-10-07' }, userId: IDS.PAYEN });
+    const sent = h.fake.sendCommand({ name: 'quorum', options: { séance: '2024-10-07' }, userId: IDS.PAYEN });
     const { callback, message } = await h.answer(sent);
     expect(callback.body.type).toBe(4);
     expect(message.flags ?? 0).toBe(0);
     const [embed] = message.embeds;
     expect(embed.title).toBe('Quorum atteint');
     expect(embed.color).toBe(0x57f287);
-    expect(embed.fields).toContainEqual(expect.objectContaining({ name: 'Comptés pour le quorum', value: '24 délégués' }));
+    expect(embed.fields).toContainEqual(
+      expect.objectContaining({ name: 'Comptés pour le quorum', value: '24 délégués' }),
+    );
     expect(spaces(bodyText(message))).toContain('54 sur 104');
-    expect(message.embeds.at(-1).footer.text).toMatch(/Comité syndical du lundi 7 octobre 2024[\s\S]*article 13 du règlement intérieur/);
+    expect(message.embeds.at(-1).footer.text).toMatch(
+      /Comité syndical du lundi 7 octobre 2024[\s\S]*article 13 du règlement intérieur/,
+    );
   });
 
   it('quotes /devis cyber 10 membre at 540,00 € TTC', async () => {
     h = await startHarness();
-    const sent = h.fake.sendCommand({ name: 'devis', options: { service: 'cyber', postes: 10, tarif: 'membre' }, userId: IDS.MAIRIE });
+    const sent = h.fake.sendCommand({
+      name: 'devis',
+      options: { service: 'cyber', postes: 10, tarif: 'membre' },
+      userId: IDS.MAIRIE,
+    });
     const { message } = await h.answer(sent);
     expectValidMessage(message);
     expect(spaces(bodyText(message))).toContain('540,00 € TTC');
@@ -124,7 +158,7 @@ describe('the Discord door', () => {
 
   it('answers errors ephemerally, in French', async () => {
     h = await startHarness();
-    const sent = h.fake.sendCommand({ name: 'journal', options: { 'séance': '2024-10-07' }, userId: IDS.STRANGER });
+    const sent = h.fake.sendCommand({ name: 'journal', options: { séance: '2024-10-07' }, userId: IDS.STRANGER });
     const { message } = await h.answer(sent);
     expect(message.flags).toBe(64);
     expect(message.embeds[0].title).toBe('Accès refusé');
@@ -133,7 +167,11 @@ describe('the Discord door', () => {
 
   it('maps Discord users to delegates: an unmapped user reads but cannot change anything', async () => {
     h = await startHarness();
-    const sent = h.fake.sendCommand({ name: 'presence', options: { 'délégué': 'PAYEN', statut: 'distance' }, userId: IDS.STRANGER });
+    const sent = h.fake.sendCommand({
+      name: 'presence',
+      options: { délégué: 'PAYEN', statut: 'distance' },
+      userId: IDS.STRANGER,
+    });
     const { message } = await h.answer(sent);
     expect(message.flags).toBe(64);
     expect(bodyText(message)).toMatch(/consulter, pas modifier/);
@@ -144,7 +182,7 @@ describe('the Discord door', () => {
   it('attaches the /pv Markdown as a file when the reply has one', async () => {
     h = await startHarness();
     const reply = await h.bot.hub.dispatcher.runLine('/pv 2024-10-07', { name: 'x', role: 'secretary', door: 'test' });
-    const sent = h.fake.sendCommand({ name: 'pv', options: { 'séance': '2024-10-07' }, userId: IDS.SECRETARIAT });
+    const sent = h.fake.sendCommand({ name: 'pv', options: { séance: '2024-10-07' }, userId: IDS.SECRETARIAT });
     const { callback, message } = await h.answer(sent);
     expectValidMessage(message);
     expect(callback.files.map((f) => f.filename)).toEqual((reply.attachments ?? []).map((a) => a.filename));
@@ -152,7 +190,7 @@ describe('the Discord door', () => {
 
   it('defers the answer when the command takes longer than the deferral delay, then edits it', async () => {
     h = await startHarness({ door: { deferAfterMs: 5 }, bot: { store: await slowStore(20) } });
-    const sent = h.fake.sendCommand({ name: 'quorum', options: { 'séance': '2024-10-07' }, userId: IDS.PAYEN });
+    const sent = h.fake.sendCommand({ name: 'quorum', options: { séance: '2024-10-07' }, userId: IDS.PAYEN });
     const { callback, message } = await h.answer(sent);
     expect(callback.body.type).toBe(5);
     expect(message.embeds[0].title).toBe('Quorum atteint');
@@ -162,18 +200,29 @@ describe('the Discord door', () => {
   it('sends a deferred error privately: the public placeholder is deleted and an ephemeral follow-up sent', async () => {
     h = await startHarness({ door: { deferAfterMs: 5 }, bot: { store: await slowStore(20) } });
     // The session is closed (procès-verbal arrêté): the refusal comes after the (slow) records are read.
-    const sent = h.fake.sendCommand({ name: 'pouvoir', subcommand: 'confirmer', options: { mandant: 'PAYEN', 'séance': '2024-10-07' }, userId: IDS.SECRETARIAT });
+    const sent = h.fake.sendCommand({
+      name: 'pouvoir',
+      subcommand: 'confirmer',
+      options: { mandant: 'PAYEN', séance: '2024-10-07' },
+      userId: IDS.SECRETARIAT,
+    });
     await h.fake.waitForRequest((r) => r.method === 'DELETE' && r.path.includes(sent.token));
-    const follow = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${h!.fake.applicationId}/${sent.token}`);
+    const follow = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/webhooks/${h!.fake.applicationId}/${sent.token}`,
+    );
     expect(follow.body.flags).toBe(64);
     expect(bodyText(follow.body)).toContain('est levée et son procès-verbal arrêté');
   });
 
   it('splits a huge answer: the first message in the callback, the rest as follow-ups, all within limits and ephemeral alike', async () => {
-    const huge = reply('Très longue réponse', [
-      ...Array.from({ length: 12 }, (_, i) => text(`Paragraphe ${i} : ${'mot '.repeat(900)}`)),
-      fields(Array.from({ length: 60 }, (_, i) => ({ label: `Champ ${i}`, value: 'valeur '.repeat(100) }))),
-    ], { visibility: 'ephemeral' });
+    const huge = reply(
+      'Très longue réponse',
+      [
+        ...Array.from({ length: 12 }, (_, i) => text(`Paragraphe ${i} : ${'mot '.repeat(900)}`)),
+        fields(Array.from({ length: 60 }, (_, i) => ({ label: `Champ ${i}`, value: 'valeur '.repeat(100) }))),
+      ],
+      { visibility: 'ephemeral' },
+    );
     h = await startHarness({
       wrap: (host) => ({
         ...host,
@@ -188,7 +237,9 @@ describe('the Discord door', () => {
     const { message } = await h.answer(sent);
     const expected = replyToDiscord(huge).length;
     expect(expected).toBeGreaterThan(3);
-    await expect.poll(() => h!.fake.requests.filter((r) => r.path === `/webhooks/${h!.fake.applicationId}/${sent.token}`).length).toBe(expected - 1);
+    await expect
+      .poll(() => h!.fake.requests.filter((r) => r.path === `/webhooks/${h!.fake.applicationId}/${sent.token}`).length)
+      .toBe(expected - 1);
     const followUps = h.fake.requests.filter((r) => r.path === `/webhooks/${h!.fake.applicationId}/${sent.token}`);
     for (const body of [message, ...followUps.map((r) => r.body)]) {
       expectValidMessage(body);
@@ -213,7 +264,11 @@ describe('the Discord door', () => {
   it('sends no mention: every message body sets allowed_mentions with parse []', async () => {
     h = await startHarness();
     // A text that would ping everyone if mentions were parsed.
-    await h.bot.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 @everyone <@&123> salle', { name: 'x', role: 'secretary', door: 'test' });
+    await h.bot.hub.dispatcher.runLine('/seance planifier 2026-12-15 17:30 @everyone <@&123> salle', {
+      name: 'x',
+      role: 'secretary',
+      door: 'test',
+    });
     h.fake.sendMessage({ content: '/odj 2026-12-15 @here', authorId: IDS.PAYEN, dm: true });
     const sent = h.fake.sendCommand({ name: 'seances', userId: IDS.PAYEN });
     await h.answer(sent);

@@ -4,9 +4,20 @@ import { parseDoorSettings } from '../../../src/app/settings.ts';
 import type { DiscordSettings } from '../../../src/adapters/discord/settings.ts';
 import type { Config } from '../../../src/core/config.ts';
 import type { DoorHost } from '../../../src/core/door.ts';
-import { startDiscordDoor, type DiscordDoor, type DiscordDoorOptions } from '../../../src/adapters/discord/discord-door.ts';
+import {
+  startDiscordDoor,
+  type DiscordDoor,
+  type DiscordDoorOptions,
+} from '../../../src/adapters/discord/discord-door.ts';
 import { messageProblems } from '../../../src/adapters/discord/limits.ts';
-import { noIdentifyThrottle, startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction } from '../../helpers/fake-discord.ts';
+import {
+  noIdentifyThrottle,
+  startFakeDiscord,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+  type RecordedRequest,
+  type SentInteraction,
+} from '../../helpers/fake-discord.ts';
 import { createTestBot, SAMPLE_CONFIG, type TestBot } from '../../helpers/test-bot.ts';
 
 /** Discord ids of the sample config. */
@@ -39,9 +50,14 @@ export function sampleYaml(fake: FakeDiscord): string {
     .replace('delegatesChannel: "400000000000000002"', `delegatesChannel: "${fake.delegatesChannelId}"`);
 }
 
-export const testEnv = (fake: FakeDiscord) => ({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+export const testEnv = (fake: FakeDiscord) => ({
+  DISCORD_TOKEN: TOKEN,
+  DISCORD_APPLICATION_ID: fake.applicationId,
+  DISCORD_API_URL: fake.apiUrl,
+});
 /** The door's settings as the app parses them from `testEnv` and the config. */
-export const testSettings = (fake: FakeDiscord, config: Config): DiscordSettings => parseDoorSettings(testEnv(fake), config).discord!;
+export const testSettings = (fake: FakeDiscord, config: Config): DiscordSettings =>
+  parseDoorSettings(testEnv(fake), config).discord!;
 export const testOptions: DiscordDoorOptions = { ws: noIdentifyThrottle, rest: { retries: 0, timeout: 2000 } };
 
 export interface HarnessOptions {
@@ -58,20 +74,29 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let door: DiscordDoor;
   try {
     const host = bot.hub.hostFor('discord');
-    door = await startDiscordDoor(opts.wrap ? opts.wrap(host) : host, testSettings(fake, bot.config), { ...testOptions, ...opts.door });
+    door = await startDiscordDoor(opts.wrap ? opts.wrap(host) : host, testSettings(fake, bot.config), {
+      ...testOptions,
+      ...opts.door,
+    });
   } catch (e) {
     await bot.close();
     await fake.close();
     throw e;
   }
   bot.hub.addDoor(door);
-  const callbackOf = (s: SentInteraction) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/interactions/${s.id}/${s.token}/callback`;
+  const callbackOf = (s: SentInteraction) => (r: RecordedRequest) =>
+    r.method === 'POST' && r.path === `/interactions/${s.id}/${s.token}/callback`;
   return {
-    fake, bot, door,
+    fake,
+    bot,
+    door,
     async answer(sent, timeoutMs = 3000) {
       const callback = await fake.waitForRequest(callbackOf(sent), timeoutMs);
       if (callback.body.type !== 5 && callback.body.type !== 6) return { callback, message: callback.body.data };
-      const edit = await fake.waitForRequest((r) => r.path.startsWith(`/webhooks/${fake.applicationId}/${sent.token}`) && r.method !== 'DELETE', timeoutMs);
+      const edit = await fake.waitForRequest(
+        (r) => r.path.startsWith(`/webhooks/${fake.applicationId}/${sent.token}`) && r.method !== 'DELETE',
+        timeoutMs,
+      );
       return { callback, message: edit.body };
     },
     messageBodies() {
@@ -88,13 +113,28 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 
 /** Fails with the list of problems when a message body breaks a Discord limit (snake_case REST body). */
 export function expectValidMessage(body: any): void {
-  const problems = messageProblems({ content: body?.content, embeds: body?.embeds, components: body?.components, files: body?.attachments });
-  if (problems.length) throw new Error(`invalid Discord message: ${problems.join('; ')}\n${JSON.stringify(body).slice(0, 500)}`);
+  const problems = messageProblems({
+    content: body?.content,
+    embeds: body?.embeds,
+    components: body?.components,
+    files: body?.attachments,
+  });
+  if (problems.length)
+    throw new Error(`invalid Discord message: ${problems.join('; ')}\n${JSON.stringify(body).slice(0, 500)}`);
 }
 
 /** All the text of a message body (content, titles, descriptions, fields, footers). */
 export function bodyText(body: any): string {
   const embeds = (body?.embeds ?? []) as any[];
-  return [body?.content ?? '', ...embeds.flatMap((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]), e.footer?.text])]
-    .filter(Boolean).join('\n');
+  return [
+    body?.content ?? '',
+    ...embeds.flatMap((e) => [
+      e.title,
+      e.description,
+      ...(e.fields ?? []).flatMap((f: any) => [f.name, f.value]),
+      e.footer?.text,
+    ]),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

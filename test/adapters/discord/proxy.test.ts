@@ -24,25 +24,37 @@ const proxyStatus = async (harness: Harness, giverLastName: string) => {
 
 /** ROY declares her proxy to PARSIS with the slash command; resolves with the request posted in the secretariat channel. */
 async function declare(harness: Harness) {
-  const sent = harness.fake.sendCommand({ name: 'pouvoir', subcommand: 'donner', options: { mandant: 'ROY', mandataire: 'PARSIS' }, userId: IDS.ROY });
+  const sent = harness.fake.sendCommand({
+    name: 'pouvoir',
+    subcommand: 'donner',
+    options: { mandant: 'ROY', mandataire: 'PARSIS' },
+    userId: IDS.ROY,
+  });
   const { message } = await harness.answer(sent);
   expect(message.flags).toBe(64);
   expect(message.embeds[0].title).toBe('Pouvoir déclaré, en attente de confirmation');
-  const post = await harness.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${harness.fake.secretariatChannelId}/messages`);
+  const post = await harness.fake.waitForRequest(
+    (r) => r.method === 'POST' && r.path === `/channels/${harness.fake.secretariatChannelId}/messages`,
+  );
   expectValidMessage(post.body);
   return post;
 }
 
 const dmTo = (harness: Harness, userId: string) =>
-  harness.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${harness.fake.dmChannelFor(userId).id}/messages`);
+  harness.fake.waitForRequest(
+    (r) => r.method === 'POST' && r.path === `/channels/${harness.fake.dmChannelFor(userId).id}/messages`,
+  );
 
 describe('proxy confirmation on Discord', () => {
-  it('posts the request with Confirmer / Refuser buttons; refuses a delegate\'s click; the secretary\'s click confirms, updates the message and DMs the delegate', async () => {
+  it("posts the request with Confirmer / Refuser buttons; refuses a delegate's click; the secretary's click confirms, updates the message and DMs the delegate", async () => {
     h = await setup();
     const post = await declare(h);
     expect(bodyText(post.body)).toContain('Mme ROY déclare donner pouvoir à M. PARSIS');
     const buttons = post.body.components.flatMap((row: any) => row.components);
-    expect(buttons.map((b: any) => [b.label, b.style])).toEqual([['Confirmer', 1], ['Refuser', 4]]);
+    expect(buttons.map((b: any) => [b.label, b.style])).toEqual([
+      ['Confirmer', 1],
+      ['Refuser', 4],
+    ]);
     expect(post.body.allowed_mentions.parse).toEqual([]);
     expect(await proxyStatus(h, 'ROY')).toBe('pending');
     const confirm = buttons[0].custom_id as string;
@@ -59,7 +71,11 @@ describe('proxy confirmation on Discord', () => {
 
     // The secretary's click: the message is updated with the outcome and who decided, without buttons.
     // (The same message: the fake would otherwise pick the bot's last message, the refusal above.)
-    const bySecretary = h.fake.sendButton({ customId: confirm, userId: IDS.SECRETARIAT, message: byPayen.payload.message });
+    const bySecretary = h.fake.sendButton({
+      customId: confirm,
+      userId: IDS.SECRETARIAT,
+      message: byPayen.payload.message,
+    });
     const updated = await h.answer(bySecretary);
     expect(updated.callback.body.type).toBe(7);
     expect(updated.message.components).toEqual([]);
@@ -94,7 +110,9 @@ describe('proxy confirmation on Discord', () => {
     h = await setup();
     await declare(h);
     const dm = h.fake.sendMessage({ content: 'confirmer ROY', authorId: IDS.SECRETARIAT, dm: true });
-    const answer = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${dm.channel_id}/messages`);
+    const answer = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${dm.channel_id}/messages`,
+    );
     expect(answer.body.embeds[0].title).toBe('Pouvoir confirmé');
     expect(answer.body.message_reference.message_id).toBe(dm.id);
     expect(answer.body.allowed_mentions).toMatchObject({ parse: [], replied_user: false });
@@ -102,15 +120,21 @@ describe('proxy confirmation on Discord', () => {
     expect((await dmTo(h, IDS.ROY)).body.embeds[0].title).toBe('Pouvoir confirmé');
   });
 
-  it('lets a delegate declare by DM and refuses a delegate\'s « confirmer » by DM', async () => {
+  it("lets a delegate declare by DM and refuses a delegate's « confirmer » by DM", async () => {
     h = await setup();
     const declared = h.fake.sendMessage({ content: 'pouvoir donner ROY PARSIS', authorId: IDS.ROY, dm: true });
-    const answer = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${declared.channel_id}/messages`);
+    const answer = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${declared.channel_id}/messages`,
+    );
     expect(answer.body.embeds[0].title).toBe('Pouvoir déclaré, en attente de confirmation');
-    await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${h!.fake.secretariatChannelId}/messages`);
+    await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${h!.fake.secretariatChannelId}/messages`,
+    );
 
     const attempt = h.fake.sendMessage({ content: '/pouvoir confirmer ROY', authorId: IDS.PAYEN, dm: true });
-    const refusal = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${attempt.channel_id}/messages`);
+    const refusal = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${attempt.channel_id}/messages`,
+    );
     expect(bodyText(refusal.body)).toContain('réservée à');
     expect(await proxyStatus(h, 'ROY')).toBe('pending');
   });

@@ -4,12 +4,15 @@ import { readDocx } from '../../helpers/docx-text.ts';
 import { expectValidMessage, IDS, startHarness, type Harness } from './harness.ts';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe('/pv in Discord', () => {
-  it('attaches pv-2024-10-07.docx, a Word file with the minutes\' figures', async () => {
+  it("attaches pv-2024-10-07.docx, a Word file with the minutes' figures", async () => {
     h = await startHarness();
-    const sent = h.fake.sendCommand({ name: 'pv', options: { 'séance': '2024-10-07' }, userId: IDS.SECRETARIAT });
+    const sent = h.fake.sendCommand({ name: 'pv', options: { séance: '2024-10-07' }, userId: IDS.SECRETARIAT });
     const { callback, message } = await h.answer(sent);
     expectValidMessage(message);
     const file = callback.files.find((f) => f.filename === 'pv-2024-10-07.docx')!;
@@ -17,7 +20,7 @@ describe('/pv in Discord', () => {
     const doc = readDocx(new Uint8Array(file.data));
     const text = doc.paragraphs.join('\n').replace(/[\u00a0\u202f]/g, ' ');
     expect(text).toContain('Délibération n° 1 : Service mutualisé de coffre-fort de mots de passe');
-    expect(text).toContain('Adoptée à l\'unanimité des suffrages exprimés (54 voix)');
+    expect(text).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
     expect(doc.tables[1]!.slice(1).map((row) => row[2])).toEqual(['2', '2', '2', '2', '2', '7']);
   });
 });

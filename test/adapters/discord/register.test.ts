@@ -17,7 +17,13 @@ afterEach(async () => {
 describe('Discord command registration', () => {
   it('registers every declared command globally with one PUT whose body matches the declarations', async () => {
     fake = await startFakeDiscord();
-    const result = await registerCommands({ token: TOKEN, applicationId: fake.applicationId, apiUrl: fake.apiUrl, commands, rest: { retries: 0 } });
+    const result = await registerCommands({
+      token: TOKEN,
+      applicationId: fake.applicationId,
+      apiUrl: fake.apiUrl,
+      commands,
+      rest: { retries: 0 },
+    });
     const put = await fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${fake.applicationId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -30,8 +36,14 @@ describe('Discord command registration', () => {
     fake = await startFakeDiscord();
     const lines: string[] = [];
     const code = await registerFromEnv(
-      { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl },
-      commands, (l) => lines.push(l),
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_GUILD_ID: fake.guildId,
+        DISCORD_API_URL: fake.apiUrl,
+      },
+      commands,
+      (l) => lines.push(l),
     );
     expect(code).toBe(0);
     const put = await fake.waitForRequest((r) => r.method === 'PUT');
@@ -43,7 +55,11 @@ describe('Discord command registration', () => {
     fake = await startFakeDiscord();
     fake.failNext(/^PUT /, 1, 401, { message: '401: Unauthorized', code: 0 });
     const lines: string[] = [];
-    const code = await registerFromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, commands, (l) => lines.push(l));
+    const code = await registerFromEnv(
+      { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl },
+      commands,
+      (l) => lines.push(l),
+    );
     expect(code).toBe(1);
     expect(lines.join('\n')).toContain('Discord a refusé le jeton du bot');
     expect(lines.join('\n')).not.toContain(TOKEN);
@@ -60,7 +76,9 @@ describe('Discord invite', () => {
   it('asks for the bot and commands scopes and the permission integer the docs give', () => {
     expect(BOT_PERMISSIONS).toBe(2147601408n);
     const url = inviteUrl('123');
-    expect(url).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands&permissions=2147601408');
+    expect(url).toBe(
+      'https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands&permissions=2147601408',
+    );
     expect(readFileSync('docs/discord.md', 'utf8')).toContain(url.replace('123', 'APPLICATION_ID'));
     expect(readFileSync('docs/installer-discord.md', 'utf8')).toContain(url.replace('123', 'APPLICATION_ID'));
   });

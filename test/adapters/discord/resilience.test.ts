@@ -32,7 +32,7 @@ describe('Discord door resilience', () => {
       for (const l of others) process.on('unhandledRejection', l);
     }
     h.fake.sendRaw('INTERACTION_CREATE', { unexpected: true });
-    const next = h.fake.sendCommand({ name: 'quorum', options: { 'séance': '2024-10-07' }, userId: IDS.PAYEN });
+    const next = h.fake.sendCommand({ name: 'quorum', options: { séance: '2024-10-07' }, userId: IDS.PAYEN });
     expect((await h.answer(next)).message.embeds[0].title).toBe('Quorum atteint');
     expect(h.door.client.isReady()).toBe(true);
   });
@@ -72,7 +72,10 @@ describe('Discord door resilience', () => {
     const before = process.listenerCount('unhandledRejection');
     try {
       const start = startDiscordDoor(bot.hub.hostFor('discord'), testSettings(fake, bot.config), testOptions);
-      await expect(start).rejects.toMatchObject({ code: 'discord.token-refused', message: expect.stringContaining('Discord a refusé le jeton du bot') });
+      await expect(start).rejects.toMatchObject({
+        code: 'discord.token-refused',
+        message: expect.stringContaining('Discord a refusé le jeton du bot'),
+      });
       const err = await start.catch((e: Error) => e);
       expect(String(err)).not.toContain(TOKEN);
       expect(JSON.stringify(bot.logs)).not.toContain(TOKEN);
@@ -101,7 +104,13 @@ describe('npm start with a refused Discord token', () => {
     const fake = await startFakeDiscord({ rejectToken: true });
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        env: { ...process.env, ...testEnv(fake), SEANCE_STORE: 'memory:', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' },
+        env: {
+          ...process.env,
+          ...testEnv(fake),
+          SEANCE_STORE: 'memory:',
+          SLACK_BOT_TOKEN: '',
+          SLACK_SIGNING_SECRET: '',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

@@ -1,7 +1,16 @@
 /** @module Test helper: lists every way a Slack message breaks Block Kit's limits or lets raw markup through. */
 import {
-  MAX_ACTION_ELEMENTS, MAX_ACTION_ID, MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_BUTTON_VALUE, MAX_CONTEXT_ELEMENTS,
-  MAX_FALLBACK_TEXT, MAX_FIELD_TEXT, MAX_FIELDS, MAX_HEADER_TEXT, MAX_SECTION_TEXT,
+  MAX_ACTION_ELEMENTS,
+  MAX_ACTION_ID,
+  MAX_BLOCKS,
+  MAX_BUTTON_TEXT,
+  MAX_BUTTON_VALUE,
+  MAX_CONTEXT_ELEMENTS,
+  MAX_FALLBACK_TEXT,
+  MAX_FIELD_TEXT,
+  MAX_FIELDS,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
 } from '../../../src/adapters/slack/block-kit.ts';
 
 type Obj = Record<string, unknown>;
@@ -29,7 +38,8 @@ export function markupProblems(s: string, where: string, opts: LimitOptions = {}
   const out: string[] = [];
   if (/[<>]/.test(cleaned)) out.push(`${where}: raw markup in ${JSON.stringify(cleaned.slice(0, 80))}`);
   if (/&(?!amp;|lt;|gt;)/.test(cleaned)) out.push(`${where}: broken entity`);
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)) out.push(`${where}: split surrogate pair`);
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s))
+    out.push(`${where}: split surrogate pair`);
   return out;
 }
 
@@ -93,7 +103,8 @@ export function messageText(message: unknown): string {
     if (t?.text) parts.push(String(t.text));
     for (const f of (b.fields as Obj[] | undefined) ?? []) parts.push(String(f.text));
     if (b.type === 'context') for (const e of (b.elements as Obj[]) ?? []) parts.push(String(e.text));
-    if (b.type === 'actions') for (const e of (b.elements as Obj[]) ?? []) parts.push(`[${String((e.text as Obj).text)}]`);
+    if (b.type === 'actions')
+      for (const e of (b.elements as Obj[]) ?? []) parts.push(`[${String((e.text as Obj).text)}]`);
   }
   if (!parts.length && typeof m.text === 'string') parts.push(m.text);
   return parts.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

@@ -1,7 +1,14 @@
 /** @module Unit tests of the pure Block Kit rendering: escaping, tables, limits, splitting, decided messages. */
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_BLOCKS, MAX_MESSAGES, clip, decidedMessage, escapeSlack, packLines, replyToBlockKit, replyToBlockKitMessages,
+  MAX_BLOCKS,
+  MAX_MESSAGES,
+  clip,
+  decidedMessage,
+  escapeSlack,
+  packLines,
+  replyToBlockKit,
+  replyToBlockKitMessages,
   type SlackMessage,
 } from '../../../src/adapters/slack/block-kit.ts';
 import { reply, table, text, type Action, type Block, type Reply } from '../../../src/core/reply.ts';
@@ -11,25 +18,56 @@ const allTexts = (m: SlackMessage) => JSON.stringify(m.blocks) + m.text;
 
 describe('escapeSlack', () => {
   it('escapes the three markup characters, ampersand first', () => {
-    expect(escapeSlack('<!channel> & <@U123> <https://evil.example|ici>')).toBe('&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://evil.example|ici&gt;');
+    expect(escapeSlack('<!channel> & <@U123> <https://evil.example|ici>')).toBe(
+      '&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://evil.example|ici&gt;',
+    );
   });
 });
 
 describe('replyToBlockKit', () => {
   it('renders a header, the session and rule as context, and a text fallback', () => {
-    const m = replyToBlockKit(reply('Quorum atteint', [text('24 délégués')], { tone: 'success', session: 'Comité syndical du lundi 7 octobre 2024', rule: 'article 13' }));
-    expect(m.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '✅ Quorum atteint', emoji: true } });
-    expect(m.blocks[1]).toMatchObject({ type: 'context', elements: [{ text: expect.stringContaining('Comité syndical du lundi 7 octobre 2024') }] });
-    expect(m.blocks.at(-1)).toMatchObject({ type: 'context', elements: [{ text: expect.stringContaining('article 13') }] });
+    const m = replyToBlockKit(
+      reply('Quorum atteint', [text('24 délégués')], {
+        tone: 'success',
+        session: 'Comité syndical du lundi 7 octobre 2024',
+        rule: 'article 13',
+      }),
+    );
+    expect(m.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '✅ Quorum atteint', emoji: true },
+    });
+    expect(m.blocks[1]).toMatchObject({
+      type: 'context',
+      elements: [{ text: expect.stringContaining('Comité syndical du lundi 7 octobre 2024') }],
+    });
+    expect(m.blocks.at(-1)).toMatchObject({
+      type: 'context',
+      elements: [{ text: expect.stringContaining('article 13') }],
+    });
     expect(m.text).toContain('Quorum atteint');
     expect(blockKitViolations(m)).toEqual([]);
   });
 
   it('escapes every string taken from the reply', () => {
     const evil = '<!channel> <@U123> <http://x|y> &';
-    const action: Action = { id: 'x.y', label: evil, value: '/pouvoir confirmer ROY', command: '/pouvoir confirmer ROY' };
-    const r = reply(evil, [text(evil), { type: 'fields', fields: [{ label: evil, value: evil }] }, table([evil, 'b'], [[evil, evil]], evil),
-      { type: 'list', title: evil, items: [evil] }, { type: 'code', text: evil }], { session: evil, rule: evil, actions: [action] });
+    const action: Action = {
+      id: 'x.y',
+      label: evil,
+      value: '/pouvoir confirmer ROY',
+      command: '/pouvoir confirmer ROY',
+    };
+    const r = reply(
+      evil,
+      [
+        text(evil),
+        { type: 'fields', fields: [{ label: evil, value: evil }] },
+        table([evil, 'b'], [[evil, evil]], evil),
+        { type: 'list', title: evil, items: [evil] },
+        { type: 'code', text: evil },
+      ],
+      { session: evil, rule: evil, actions: [action] },
+    );
     const m = replyToBlockKit(r);
     expect(allTexts(m)).not.toMatch(/<[!@h]/);
     expect(blockKitViolations(m)).toEqual([]);
@@ -39,35 +77,80 @@ describe('replyToBlockKit', () => {
   it('shows a narrow table as a code block and a wide one as one line per row', () => {
     const narrow = replyToBlockKit(reply('t', [table(['Présents', 'Voix'], [['M. VARLET', '7']])]));
     expect(JSON.stringify(narrow.blocks)).toContain('```\\nPrésents');
-    const wide = replyToBlockKit(reply('t', [table(['Service', 'Membres', 'Non-membres'], [['Service mutualisé de coffre-fort de mots de passe', '35,00 € HT/an', '40,00 € HT/an']])]));
-    expect(messageText(wide)).toContain('• *Service mutualisé de coffre-fort de mots de passe* · Membres : 35,00 € HT/an · Non-membres : 40,00 € HT/an');
+    const wide = replyToBlockKit(
+      reply('t', [
+        table(
+          ['Service', 'Membres', 'Non-membres'],
+          [['Service mutualisé de coffre-fort de mots de passe', '35,00 € HT/an', '40,00 € HT/an']],
+        ),
+      ]),
+    );
+    expect(messageText(wide)).toContain(
+      '• *Service mutualisé de coffre-fort de mots de passe* · Membres : 35,00 € HT/an · Non-membres : 40,00 € HT/an',
+    );
   });
 
   it('renders every table of a reply the same way: the two halves of the proxy table look alike', () => {
     const room = table(['Présents', 'Pouvoirs', 'Voix'], [['M. VARLET', 'M. DECLÉ', '7']], 'Présents en salle');
-    const remote = table(['Présents en téléconférence', 'Pouvoirs', 'Voix'], [['Mme MAILLE-BARBARE', 'M. FOURNIER', '7']], 'Présents à distance');
+    const remote = table(
+      ['Présents en téléconférence', 'Pouvoirs', 'Voix'],
+      [['Mme MAILLE-BARBARE', 'M. FOURNIER', '7']],
+      'Présents à distance',
+    );
     const m = messageText(replyToBlockKit(reply('Pouvoirs', [room, remote])));
     expect(m).toContain('• *M. VARLET* · Pouvoirs : M. DECLÉ · Voix : 7');
     expect(m).toContain('• *Mme MAILLE-BARBARE* · Pouvoirs : M. FOURNIER · Voix : 7');
     expect(m).not.toContain('```');
-    const both = replyToBlockKit(reply('Pouvoirs', [room, table(['Présents', 'Pouvoirs', 'Voix'], [['M. PAYEN', 'M. DEBEUGNY', '2']], 'Présents à distance')]));
+    const both = replyToBlockKit(
+      reply('Pouvoirs', [
+        room,
+        table(['Présents', 'Pouvoirs', 'Voix'], [['M. PAYEN', 'M. DEBEUGNY', '2']], 'Présents à distance'),
+      ]),
+    );
     expect(JSON.stringify(both.blocks).match(/```/g)).toHaveLength(4);
   });
 
   it('renders buttons with the action id, the command line as value and the style', () => {
-    const a: Action = { id: 'proxy.confirm', label: 'Confirmer', value: '/pouvoir confirmer ROY 2026-12-14', command: '/pouvoir confirmer ROY 2026-12-14', style: 'primary' };
-    const m = replyToBlockKit(reply('Demande', [text('x')], { actions: [a, { ...a, id: 'proxy.refuse', label: 'Refuser', style: 'danger' }] }));
-    expect(m.blocks.at(-1)).toEqual({ type: 'actions', elements: [
-      { type: 'button', action_id: 'proxy.confirm', value: '/pouvoir confirmer ROY 2026-12-14', style: 'primary', text: { type: 'plain_text', text: 'Confirmer', emoji: true } },
-      { type: 'button', action_id: 'proxy.refuse', value: '/pouvoir confirmer ROY 2026-12-14', style: 'danger', text: { type: 'plain_text', text: 'Refuser', emoji: true } },
-    ] });
+    const a: Action = {
+      id: 'proxy.confirm',
+      label: 'Confirmer',
+      value: '/pouvoir confirmer ROY 2026-12-14',
+      command: '/pouvoir confirmer ROY 2026-12-14',
+      style: 'primary',
+    };
+    const m = replyToBlockKit(
+      reply('Demande', [text('x')], { actions: [a, { ...a, id: 'proxy.refuse', label: 'Refuser', style: 'danger' }] }),
+    );
+    expect(m.blocks.at(-1)).toEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: 'proxy.confirm',
+          value: '/pouvoir confirmer ROY 2026-12-14',
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Confirmer', emoji: true },
+        },
+        {
+          type: 'button',
+          action_id: 'proxy.refuse',
+          value: '/pouvoir confirmer ROY 2026-12-14',
+          style: 'danger',
+          text: { type: 'plain_text', text: 'Refuser', emoji: true },
+        },
+      ],
+    });
   });
 
   it('uses the command line when the action value is not one, and drops buttons whose value is too long', () => {
-    const m = replyToBlockKit(reply('x', [], { actions: [
-      { id: 'a', label: 'A', value: '2024-10-07|roy', command: '/pouvoir confirmer ROY' },
-      { id: 'b', label: 'B', value: `/odj ${'x'.repeat(2100)}`, command: `/odj ${'x'.repeat(2100)}` },
-    ] }));
+    const m = replyToBlockKit(
+      reply('x', [], {
+        actions: [
+          { id: 'a', label: 'A', value: '2024-10-07|roy', command: '/pouvoir confirmer ROY' },
+          { id: 'b', label: 'B', value: `/odj ${'x'.repeat(2100)}`, command: `/odj ${'x'.repeat(2100)}` },
+        ],
+      }),
+    );
     const actions = m.blocks.find((b) => b.type === 'actions');
     expect(actions).toMatchObject({ elements: [{ action_id: 'a', value: '/pouvoir confirmer ROY' }] });
     expect(blockKitViolations(m)).toEqual([]);
@@ -81,7 +164,11 @@ describe('replyToBlockKit', () => {
   });
 
   it('splits a long reply across messages, then truncates with a French note', () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => [`Délégué n° ${i} avec un nom assez long pour ne pas tenir`, `${i}`, 'représenté']);
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `Délégué n° ${i} avec un nom assez long pour ne pas tenir`,
+      `${i}`,
+      'représenté',
+    ]);
     const r = reply('Très longue liste', [table(['Nom', 'Voix', 'Statut'], rows)], { rule: 'règle' });
     const pages = replyToBlockKitMessages(r);
     expect(pages.length).toBe(MAX_MESSAGES);
@@ -110,10 +197,17 @@ describe('packLines and clip', () => {
 
 describe('decidedMessage', () => {
   it('drops the buttons and appends the outcome and who decided', () => {
-    const request = replyToBlockKit(reply('Demande de pouvoir à confirmer', [text('Mme ROY déclare donner pouvoir à M. PARSIS (6 voix).')], {
-      actions: [{ id: 'proxy.confirm', label: 'Confirmer', value: '/p', command: '/p' }],
-    }));
-    const m = decidedMessage(request.blocks, reply('Pouvoir confirmé', [text('Pouvoir de Mme ROY à M. PARSIS confirmé.')], { tone: 'success' }), 'Secrétariat <b>', 'U0SECRET01');
+    const request = replyToBlockKit(
+      reply('Demande de pouvoir à confirmer', [text('Mme ROY déclare donner pouvoir à M. PARSIS (6 voix).')], {
+        actions: [{ id: 'proxy.confirm', label: 'Confirmer', value: '/p', command: '/p' }],
+      }),
+    );
+    const m = decidedMessage(
+      request.blocks,
+      reply('Pouvoir confirmé', [text('Pouvoir de Mme ROY à M. PARSIS confirmé.')], { tone: 'success' }),
+      'Secrétariat <b>',
+      'U0SECRET01',
+    );
     expect(m.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(messageText(m)).toContain('Mme ROY déclare donner pouvoir');
     expect(messageText(m)).toContain('✅ *Pouvoir confirmé*');
@@ -126,7 +220,7 @@ describe('decidedMessage', () => {
 describe('limits hold for any reply', () => {
   function rng(seed: number) {
     let s = seed >>> 0;
-    return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   }
   const ALPHABET = ['a', 'É', ' ', ' ', '\n', '<', '>', '&', '@', '!', '*', '`', '😀', 'ç', '|', '-'];
 
@@ -137,14 +231,35 @@ describe('limits hold for any reply', () => {
     const str = (n = size()) => Array.from({ length: n }, () => ALPHABET[int(ALPHABET.length)]).join('');
     const block = (): Block => {
       switch (int(5)) {
-        case 0: return { type: 'text', text: str() };
-        case 1: return { type: 'fields', fields: Array.from({ length: int(30) }, () => ({ label: str(int(60)), value: str(int(3) ? int(30) : size()) })) };
+        case 0:
+          return { type: 'text', text: str() };
+        case 1:
+          return {
+            type: 'fields',
+            fields: Array.from({ length: int(30) }, () => ({
+              label: str(int(60)),
+              value: str(int(3) ? int(30) : size()),
+            })),
+          };
         case 2: {
           const cols = 1 + int(5);
-          return table(Array.from({ length: cols }, () => str(int(20))), Array.from({ length: [0, 3, 50, 400][int(4)]! }, () => Array.from({ length: cols }, () => str(int(40) ? int(25) : size()))), int(2) ? str(int(80)) : undefined);
+          return table(
+            Array.from({ length: cols }, () => str(int(20))),
+            Array.from({ length: [0, 3, 50, 400][int(4)]! }, () =>
+              Array.from({ length: cols }, () => str(int(40) ? int(25) : size())),
+            ),
+            int(2) ? str(int(80)) : undefined,
+          );
         }
-        case 3: return { type: 'list', items: Array.from({ length: [0, 3, 47, 1000][int(4)]! }, () => str(int(80))), ordered: rand() < 0.5, title: int(2) ? str(30) : undefined };
-        default: return { type: 'code', text: str() };
+        case 3:
+          return {
+            type: 'list',
+            items: Array.from({ length: [0, 3, 47, 1000][int(4)]! }, () => str(int(80))),
+            ordered: rand() < 0.5,
+            title: int(2) ? str(30) : undefined,
+          };
+        default:
+          return { type: 'code', text: str() };
       }
     };
     for (let k = 0; k < 100; k++) {
@@ -152,8 +267,13 @@ describe('limits hold for any reply', () => {
         tone: (['info', 'success', 'warning', 'error'] as const)[int(4)]!,
         session: int(2) ? str(int(300)) : undefined,
         rule: int(2) ? str(int(3) ? 200 : 5000) : undefined,
-        actions: Array.from({ length: int(3) ? int(3) : 40 }, (_, i) => ({ id: `a.${int(3)}`, label: str(int(120)), value: `/x ${str(int(3) ? 20 : 2500)}`, command: '/x', style: int(2) ? 'primary' as const : undefined }))
-          .map((a, i) => ({ ...a, id: i % 7 === 0 ? 'same.id' : a.id })),
+        actions: Array.from({ length: int(3) ? int(3) : 40 }, (_, i) => ({
+          id: `a.${int(3)}`,
+          label: str(int(120)),
+          value: `/x ${str(int(3) ? 20 : 2500)}`,
+          command: '/x',
+          style: int(2) ? ('primary' as const) : undefined,
+        })).map((a, i) => ({ ...a, id: i % 7 === 0 ? 'same.id' : a.id })),
         attachments: int(4) ? undefined : [{ filename: str(40), contentType: 'text/markdown', content: 'x' }],
       });
       const pages = replyToBlockKitMessages(r);

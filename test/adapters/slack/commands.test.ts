@@ -8,16 +8,30 @@ import { blockKitViolations, messageText } from './block-kit-limits.ts';
 import { startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
 
 const fichier = defineCommand({
-  name: 'fichier', description: 'Commande de test avec pièce jointe', examples: [], access: 'read',
-  run: () => reply('Export', [text('Voici le fichier.')], { attachments: [{ filename: 'pv.md', contentType: 'text/markdown', content: '## PV\n' }] }),
+  name: 'fichier',
+  description: 'Commande de test avec pièce jointe',
+  examples: [],
+  access: 'read',
+  run: () =>
+    reply('Export', [text('Voici le fichier.')], {
+      attachments: [{ filename: 'pv.md', contentType: 'text/markdown', content: '## PV\n' }],
+    }),
 });
 
 let h: SlackHarness;
-beforeAll(async () => { h = await startSlackHarness({ commands: [...commands, fichier] }); });
-afterAll(async () => { await h.close(); closeSlackAgent(); });
+beforeAll(async () => {
+  h = await startSlackHarness({ commands: [...commands, fichier] });
+});
+afterAll(async () => {
+  await h.close();
+  closeSlackAgent();
+});
 
-const linesOf = (c: (typeof commands)[number]) =>
-  [`/${c.name}`, ...c.examples, ...(c.subcommands ?? []).flatMap((s) => s.examples)];
+const linesOf = (c: (typeof commands)[number]) => [
+  `/${c.name}`,
+  ...c.examples,
+  ...(c.subcommands ?? []).flatMap((s) => s.examples),
+];
 
 describe('every declared command', () => {
   for (const cmd of commands) {
@@ -56,7 +70,7 @@ describe('replies', () => {
     expect(all).not.toContain('tronquée');
   });
 
-  it('upload a public reply\'s attachments to the channel', async () => {
+  it("upload a public reply's attachments to the channel", async () => {
     await h.command(USERS.roy, '/fichier', { channel: 'C0GENERAL' });
     const complete = await h.fake.waitForCall('files.completeUploadExternal');
     expect(complete.body.channel_id).toBe('C0GENERAL');

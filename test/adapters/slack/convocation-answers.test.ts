@@ -15,25 +15,37 @@ beforeAll(async () => {
   h = await startSlackHarness({ now: '2026-12-04T10:00:00Z' });
   expect(await h.peek('/seance planifier 2026-12-15 17:30 Amiens et visio')).toContain('Séance planifiée');
 });
-afterAll(async () => { await h.close(); closeSlackAgent(); });
+afterAll(async () => {
+  await h.close();
+  closeSlackAgent();
+});
 
 type Button = { action_id: string; value: string };
-const buttonsOf = (blocks: unknown): Button[] => ((blocks as any[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
-const dmOf = (user: string) => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === `D${user}` && buttonsOf(c.body.blocks).length).at(-1)!;
+const buttonsOf = (blocks: unknown): Button[] =>
+  ((blocks as any[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+const dmOf = (user: string) =>
+  h.fake.calls
+    .filter((c) => c.method === 'chat.postMessage' && c.body.channel === `D${user}` && buttonsOf(c.body.blocks).length)
+    .at(-1)!;
 const pick = (blocks: unknown, value: string) => buttonsOf(blocks).find((b) => b.value === value)!;
 
 describe('answering the convocation by button in Slack', () => {
-  it('the secretariat sends the convocation: the delegates\' channel, and a DM with buttons to each delegate Slack can reach', async () => {
+  it("the secretariat sends the convocation: the delegates' channel, and a DM with buttons to each delegate Slack can reach", async () => {
     const { responses } = await h.command(USERS.secretary, '/convocation envoyer 2026-12-15');
     const answer = messageText(responses[0]!.body);
     expect(answer).toContain('Convocation envoyée');
-    expect(answer).toMatch(/par le bot \(Slack\) : 4 délégués sur 47 joints par message direct, et le canal des délégués/);
+    expect(answer).toMatch(
+      /par le bot \(Slack\) : 4 délégués sur 47 joints par message direct, et le canal des délégués/,
+    );
     expect(answer).toContain('Non joints par message direct : ');
     for (const user of [USERS.varlet, USERS.parsis, USERS.payen, USERS.roy]) {
       const dm = dmOf(user);
       expect(blockKitViolations(dm.body)).toEqual([]);
       expect(buttonsOf(dm.body.blocks).map((b) => b.value)).toEqual([
-        '/reponse salle 2026-12-15', '/reponse distance 2026-12-15', '/reponse excuse 2026-12-15', '/reponse pouvoir 2026-12-15',
+        '/reponse salle 2026-12-15',
+        '/reponse distance 2026-12-15',
+        '/reponse excuse 2026-12-15',
+        '/reponse pouvoir 2026-12-15',
       ]);
     }
     expect(await h.peek('/seances')).toMatch(/mardi 15 décembre 2026.*convoquée/);
@@ -41,7 +53,10 @@ describe('answering the convocation by button in Slack', () => {
 
   it('PARSIS clicks « Présent(e) en salle », PAYEN « À distance »: private confirmations, the DM keeps its buttons', async () => {
     const before = h.fake.calls.length;
-    for (const [user, value, said] of [[USERS.parsis, '/reponse salle 2026-12-15', 'présent en salle'], [USERS.payen, '/reponse distance 2026-12-15', 'présent à distance']] as const) {
+    for (const [user, value, said] of [
+      [USERS.parsis, '/reponse salle 2026-12-15', 'présent en salle'],
+      [USERS.payen, '/reponse distance 2026-12-15', 'présent à distance'],
+    ] as const) {
       const dm = dmOf(user);
       const { http, responses } = await h.click(user, pick(dm.body.blocks, value), dm);
       expect(http.status).toBe(200);
@@ -57,14 +72,25 @@ describe('answering the convocation by button in Slack', () => {
     const choices = list.responses[0]!.body as any;
     expect(choices.response_type).toBe('ephemeral');
     expect(messageText(choices)).toContain('À qui donnez-vous pouvoir ?');
-    expect(buttonsOf(choices.blocks).slice(0, 2).map((b) => b.value)).toEqual(['/reponse pouvoir "M. PARSIS" 2026-12-15', '/reponse pouvoir "M. PAYEN" 2026-12-15']);
+    expect(
+      buttonsOf(choices.blocks)
+        .slice(0, 2)
+        .map((b) => b.value),
+    ).toEqual(['/reponse pouvoir "M. PARSIS" 2026-12-15', '/reponse pouvoir "M. PAYEN" 2026-12-15']);
 
     const before = h.fake.calls.length;
     const ephemeral = { body: { channel: `D${USERS.roy}`, blocks: choices.blocks } } as unknown as ApiCall;
     const chosen = await h.click(USERS.roy, pick(choices.blocks, '/reponse pouvoir "M. PARSIS" 2026-12-15'), ephemeral);
-    expect(messageText(chosen.responses[0]!.body)).toContain('vous donnez pouvoir à M. PARSIS ; le secrétariat le confirmera');
-    const request = await h.fake.waitForCall('chat.postMessage', (c) => c.body.channel === SECRETARIAT && h.fake.calls.indexOf(c) >= before);
-    expect(messageText(request.body)).toContain('Mme ROY annonce (réponse à la convocation) donner pouvoir à M. PARSIS');
+    expect(messageText(chosen.responses[0]!.body)).toContain(
+      'vous donnez pouvoir à M. PARSIS ; le secrétariat le confirmera',
+    );
+    const request = await h.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.body.channel === SECRETARIAT && h.fake.calls.indexOf(c) >= before,
+    );
+    expect(messageText(request.body)).toContain(
+      'Mme ROY annonce (réponse à la convocation) donner pouvoir à M. PARSIS',
+    );
     const confirm = buttonsOf(request.body.blocks)[0]!;
     expect(confirm.value).toEqual(expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/));
     await h.click(USERS.secretary, confirm, request, '1700000200.000100');
@@ -82,7 +108,13 @@ describe('answering the convocation by button in Slack', () => {
     expect(await h.peek('/relances 2026-12-15')).toContain('Relances (44)');
 
     const clock = h.hub.clock as FakeClock;
-    const alerts = () => h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === SECRETARIAT && messageText(c.body).includes('Quorum compromis'));
+    const alerts = () =>
+      h.fake.calls.filter(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.body.channel === SECRETARIAT &&
+          messageText(c.body).includes('Quorum compromis'),
+      );
     clock.set(new Date('2026-12-13T08:00:00Z'));
     await h.hub.reminders.tick();
     clock.set(new Date('2026-12-13T08:01:00Z'));
@@ -90,7 +122,12 @@ describe('answering the convocation by button in Slack', () => {
     expect(alerts()).toHaveLength(1);
     expect(messageText(alerts()[0]!.body)).toContain('Sans réponse (44)');
     // VARLET has not answered: reminded by DM, once.
-    const reminders = h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === `D${USERS.varlet}` && messageText(c.body).includes('votre réponse ?'));
+    const reminders = h.fake.calls.filter(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.body.channel === `D${USERS.varlet}` &&
+        messageText(c.body).includes('votre réponse ?'),
+    );
     expect(reminders).toHaveLength(1);
   });
 });

@@ -15,18 +15,27 @@ let h: SlackHarness;
 beforeAll(async () => {
   h = await startSlackHarness({ now: `${DAY}T08:00:00Z` });
   expect(await h.peek(`/seance planifier ${DAY} 17:30 Amiens et visio`)).toContain('Séance planifiée');
-  for (const t of ['Coffre-fort', 'Tarifs 2027', 'Adhésion de Doullens']) await h.peek(`/odj ajouter ${DAY} deliberation ${t}`);
+  for (const t of ['Coffre-fort', 'Tarifs 2027', 'Adhésion de Doullens'])
+    await h.peek(`/odj ajouter ${DAY} deliberation ${t}`);
 });
-afterAll(async () => { await h.close(); closeSlackAgent(); });
+afterAll(async () => {
+  await h.close();
+  closeSlackAgent();
+});
 
 type Button = { action_id: string; value: string };
-const buttonsOf = (blocks: unknown): Button[] => ((blocks as any[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
-const say = async (line: string) => messageText((await h.command(USERS.secretary, line, { channel: SECRETARIAT })).responses[0]!.body);
+const buttonsOf = (blocks: unknown): Button[] =>
+  ((blocks as any[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+const say = async (line: string) =>
+  messageText((await h.command(USERS.secretary, line, { channel: SECRETARIAT })).responses[0]!.body);
 
 describe('a session in Slack', () => {
   it('posts the live message once and edits it in place; the PV carries the figures', async () => {
     expect(await say('/seance ouvrir 17:35')).toContain('La séance est ouverte à 17 h 35');
-    await h.fake.waitForCall('chat.postMessage', (c) => c.body.channel === SECRETARIAT && messageText(c.body).includes('Séance en direct'));
+    await h.fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.body.channel === SECRETARIAT && messageText(c.body).includes('Séance en direct'),
+    );
 
     // Roll call: a button of /appel, then names typed at once.
     const appel = (await h.command(USERS.secretary, '/appel', { channel: SECRETARIAT })).responses[0]!.body as any;
@@ -35,11 +44,13 @@ describe('a session in Slack', () => {
     const varlet = buttonsOf(appel.blocks).find((b) => b.value.startsWith('/presence "M. VARLET" salle'))!;
     expect(varlet).toBeDefined();
     await h.click(USERS.secretary, varlet, { body: { channel: SECRETARIAT, blocks: appel.blocks } } as any);
-    await say('/appel salle PARSIS DELFOSSE DEMARCY LHOMME LEFEBVRE PAYEN THUEUX BEAUFILS DEFRANCE PENAUD MAILLE-BARBARE DECLÉ ROY WALIGORA BLOCKLET FOUCAULT DELETRE DEBEUGNY HAZARD POUPART MAILLE');
+    await say(
+      '/appel salle PARSIS DELFOSSE DEMARCY LHOMME LEFEBVRE PAYEN THUEUX BEAUFILS DEFRANCE PENAUD MAILLE-BARBARE DECLÉ ROY WALIGORA BLOCKLET FOUCAULT DELETRE DEBEUGNY HAZARD POUPART MAILLE',
+    );
     await say('/appel distance "DE WAZIERS", FOURNIER');
     expect(await say('/presence PINON arrive 17:50')).toContain('arrivée à 17 h 50');
     await say('/point suivant');
-    expect(await say('/vote 1 unanimite')).toContain('Adoptée à l\'unanimité des suffrages exprimés (60 voix)');
+    expect(await say('/vote 1 unanimite')).toContain("Adoptée à l'unanimité des suffrages exprimés (60 voix)");
     await say('/point suivant');
     await say('/point retrait DELFOSSE');
     expect(await say('/vote 2 contre: LHOMME, ROY')).toContain('Adoptée par 47 voix pour, 12 contre');
@@ -47,9 +58,16 @@ describe('a session in Slack', () => {
     await say('/point 3');
     expect(await say('/vote 3 pour 30 contre 30 président pour')).toMatch(/prépondérante/);
 
-    const lives = h.fake.calls.filter((c) => c.method === 'chat.postMessage' && messageText(c.body).includes('Séance en direct'));
+    const lives = h.fake.calls.filter(
+      (c) => c.method === 'chat.postMessage' && messageText(c.body).includes('Séance en direct'),
+    );
     expect(lives).toHaveLength(1);
-    const updates = h.fake.calls.filter((c) => c.method === 'chat.update' && c.body.channel === SECRETARIAT && messageText(c.body).includes('Séance en direct'));
+    const updates = h.fake.calls.filter(
+      (c) =>
+        c.method === 'chat.update' &&
+        c.body.channel === SECRETARIAT &&
+        messageText(c.body).includes('Séance en direct'),
+    );
     expect(updates.length).toBeGreaterThanOrEqual(10);
     expect(new Set(updates.map((u) => u.body.ts)).size).toBe(1);
     expect(messageText(updates.at(-1)!.body)).toMatch(/60 sur 104/);
@@ -61,7 +79,9 @@ describe('a session in Slack', () => {
 
     await h.command(USERS.secretary, `/pv ${DAY}`, { channel: SECRETARIAT });
     const upload = await h.fake.waitFor((u): u is FileUpload => u.kind === 'upload' && u.filename === `pv-${DAY}.docx`);
-    const doc = readDocx(new Uint8Array(upload.bytes)).paragraphs.join('\n').replace(/[\u00a0\u202f]/g, ' ');
+    const doc = readDocx(new Uint8Array(upload.bytes))
+      .paragraphs.join('\n')
+      .replace(/[\u00a0\u202f]/g, ' ');
     expect(doc).toContain('La séance est ouverte à 17 h 35.');
     expect(doc).toContain('M. PAYEN quitte la séance à 19 h 10 et donne pouvoir à M. DEFRANCE.');
     expect(doc).toContain('Adoptée par 47 voix pour, 12 contre');

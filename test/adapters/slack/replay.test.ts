@@ -1,7 +1,14 @@
 /** Replay protection (issue 17): a signed Slack request, or an event Slack retries, runs once. */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { FakeClock } from '../../../src/infra/clock.ts';
-import { closeSlackAgent, eventEnvelope, nowSeconds, postSigned, slashCommandBody, type ApiCall } from '../../helpers/fake-slack.ts';
+import {
+  closeSlackAgent,
+  eventEnvelope,
+  nowSeconds,
+  postSigned,
+  slashCommandBody,
+  type ApiCall,
+} from '../../helpers/fake-slack.ts';
 import { messageText } from './block-kit-limits.ts';
 import { BOT_USER, SECRETARIAT, SIGNING_SECRET, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
 
@@ -18,10 +25,14 @@ describe('Slack replays', () => {
   it('the same signed /rappel ajouter sent 3 times makes one reminder', async () => {
     h = await startSlackHarness();
     const body = slashCommandBody({
-      command: '/rappel', text: 'ajouter 2026-12-10 09:00 secretariat Relancer les pouvoirs', user_id: USERS.secretary, response_url: h.fake.responseUrl('r'),
+      command: '/rappel',
+      text: 'ajouter 2026-12-10 09:00 secretariat Relancer les pouvoirs',
+      user_id: USERS.secretary,
+      response_url: h.fake.responseUrl('r'),
     });
     const timestamp = nowSeconds();
-    for (let i = 0; i < 3; i++) expect((await postSigned(h.url, SIGNING_SECRET, body, FORM, { timestamp })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await postSigned(h.url, SIGNING_SECRET, body, FORM, { timestamp })).status).toBe(200);
     const answers = h.fake.responses.filter((r) => r.id === 'r');
     expect(answers).toHaveLength(1);
     expect(JSON.stringify(answers[0]!.body)).toContain('Rappel n° 1');
@@ -37,23 +48,42 @@ describe('Slack replays', () => {
 
   it('an event Slack retries (x-slack-retry-num, new signature) is answered once', async () => {
     h = await startSlackHarness();
-    const envelope = eventEnvelope({ type: 'message', channel: `D${USERS.payen}`, channel_type: 'im', text: '/tarifs', ts: '1700000000.000001', user: USERS.payen }, { bot_user_id: BOT_USER });
+    const envelope = eventEnvelope(
+      {
+        type: 'message',
+        channel: `D${USERS.payen}`,
+        channel_type: 'im',
+        text: '/tarifs',
+        ts: '1700000000.000001',
+        user: USERS.payen,
+      },
+      { bot_user_id: BOT_USER },
+    );
     const raw = JSON.stringify(envelope);
     const t = nowSeconds();
     await postSigned(h.url, SIGNING_SECRET, raw, 'application/json', { timestamp: t });
-    await postSigned(h.url, SIGNING_SECRET, raw, 'application/json', { timestamp: t + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await postSigned(h.url, SIGNING_SECRET, raw, 'application/json', {
+      timestamp: t + 1,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === `D${USERS.payen}`)).toHaveLength(1);
   });
 });
 
-const buttons = (call: ApiCall) => ((call.body.blocks as { type: string; elements?: unknown[] }[]).find((b) => b.type === 'actions')?.elements ?? []) as { action_id: string; value: string }[];
+const buttons = (call: ApiCall) =>
+  ((call.body.blocks as { type: string; elements?: unknown[] }[]).find((b) => b.type === 'actions')?.elements ??
+    []) as { action_id: string; value: string }[];
 
 describe('a stale « Refuser »', () => {
   it('cannot refuse a newer declaration of the same delegate', async () => {
     h = await startSlackHarness();
     await h.peek('/seance planifier 2026-12-14 17:30 Amiens');
     await h.peek('/presence PARSIS salle 2026-12-14');
-    const requestTo = async (before: number) => h!.fake.waitForCall('chat.postMessage', (c) => c.body.channel === SECRETARIAT && h!.fake.calls.indexOf(c) >= before);
+    const requestTo = async (before: number) =>
+      h!.fake.waitForCall(
+        'chat.postMessage',
+        (c) => c.body.channel === SECRETARIAT && h!.fake.calls.indexOf(c) >= before,
+      );
 
     let before = h.fake.calls.length;
     await h.command(USERS.roy, '/pouvoir donner ROY PARSIS 2026-12-14');
@@ -76,7 +106,12 @@ describe('a stale « Refuser »', () => {
     expect(await h.peek('/pouvoirs 2026-12-14')).toContain('En attente');
 
     // The newer request's own button decides it.
-    await h.click(USERS.secretary, buttons(second).find((b) => b.action_id === 'proxy.refuse')!, second, '1700000200.000100');
+    await h.click(
+      USERS.secretary,
+      buttons(second).find((b) => b.action_id === 'proxy.refuse')!,
+      second,
+      '1700000200.000100',
+    );
     expect(await h.peek('/pouvoirs 2026-12-14')).not.toContain('En attente');
   });
 });

@@ -4,13 +4,32 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogLevel } from '@slack/bolt';
-import { blockActionPayload, closeSlackAgent, nowSeconds, postEvent, postInteraction } from '../../helpers/fake-slack.ts';
+import {
+  blockActionPayload,
+  closeSlackAgent,
+  nowSeconds,
+  postEvent,
+  postInteraction,
+} from '../../helpers/fake-slack.ts';
 import { blockKitViolations, messageText } from './block-kit-limits.ts';
-import { BOT_TOKEN, BOT_USER, SECRETARIAT, SIGNING_SECRET, startSlackHarness, USERS, type SlackHarness } from './slack-harness.ts';
+import {
+  BOT_TOKEN,
+  BOT_USER,
+  SECRETARIAT,
+  SIGNING_SECRET,
+  startSlackHarness,
+  USERS,
+  type SlackHarness,
+} from './slack-harness.ts';
 
 let h: SlackHarness;
-beforeAll(async () => { h = await startSlackHarness({ logLevel: LogLevel.DEBUG }); });
-afterAll(async () => { await h.close(); closeSlackAgent(); });
+beforeAll(async () => {
+  h = await startSlackHarness({ logLevel: LogLevel.DEBUG });
+});
+afterAll(async () => {
+  await h.close();
+  closeSlackAgent();
+});
 
 const QUORUM = '/quorum 2024-10-07';
 const rawOf = (x: unknown) => JSON.stringify(x);
@@ -23,9 +42,21 @@ describe('request signatures', () => {
       const { http, responses } = await h.command(USERS.secretary, '/presence ROY salle 2024-10-07', opts);
       expect(http.status).toBe(401);
       expect(responses).toEqual([]);
-      const click = blockActionPayload({ action_id: 'proxy.confirm', value: '/presence ROY salle 2024-10-07', user_id: USERS.secretary, response_url: h.fake.responseUrl() });
+      const click = blockActionPayload({
+        action_id: 'proxy.confirm',
+        value: '/presence ROY salle 2024-10-07',
+        user_id: USERS.secretary,
+        response_url: h.fake.responseUrl(),
+      });
       expect((await postInteraction(h.url, SIGNING_SECRET, click, opts)).status).toBe(401);
-      const dm = { type: 'message', channel: 'DX', channel_type: 'im', user: USERS.secretary, text: '/presence ROY salle 2024-10-07', ts: '1700000001.000001' };
+      const dm = {
+        type: 'message',
+        channel: 'DX',
+        channel_type: 'im',
+        user: USERS.secretary,
+        text: '/presence ROY salle 2024-10-07',
+        ts: '1700000001.000001',
+      };
       expect((await postEvent(h.url, SIGNING_SECRET, dm, opts)).status).toBe(401);
     }
     expect(h.fake.received.length).toBe(calls);
@@ -36,7 +67,7 @@ describe('request signatures', () => {
     const { http } = await h.command(USERS.secretary, '/presence ROY salle 2024-10-07');
     expect(http.status).toBe(200);
     expect(await h.peek(QUORUM)).not.toBe(before);
-    await h.peek('/seance rectifier 2024-10-07 retour à l\'état initial');
+    await h.peek("/seance rectifier 2024-10-07 retour à l'état initial");
     await h.command(USERS.secretary, '/presence ROY excuse 2024-10-07');
   });
 });
@@ -46,7 +77,12 @@ describe('an unmapped Slack user', () => {
     const before = await h.peek(QUORUM);
     const read = await h.command(USERS.stranger, QUORUM);
     expect((read.responses[0]!.body as any).response_type).toBe('in_channel');
-    for (const line of ['/presence ROY salle 2024-10-07', '/pouvoir donner ROY PARSIS', '/pouvoir confirmer ROY 2024-10-07', '/seance planifier 2027-01-11 17:30']) {
+    for (const line of [
+      '/presence ROY salle 2024-10-07',
+      '/pouvoir donner ROY PARSIS',
+      '/pouvoir confirmer ROY 2024-10-07',
+      '/seance planifier 2027-01-11 17:30',
+    ]) {
       const { responses } = await h.command(USERS.stranger, line);
       const body = responses[0]!.body as any;
       expect(body.response_type, line).toBe('ephemeral');
@@ -62,8 +98,12 @@ describe('an unmapped Slack user', () => {
 
 describe('injection attempts', () => {
   it('escapes mentions and links typed in a slash command', async () => {
-    const attempts: [line: string, visible: string][] = [['/devis <!channel> 3', '<!channel>'], ['/pouvoir donner <@U123> PARSIS', '<@U123>'],
-      ['/devis <https://evil.example|ici> 2', '<https://evil.example'], ['/tarifs <!here|here> & co', '<!here']];
+    const attempts: [line: string, visible: string][] = [
+      ['/devis <!channel> 3', '<!channel>'],
+      ['/pouvoir donner <@U123> PARSIS', '<@U123>'],
+      ['/devis <https://evil.example|ici> 2', '<https://evil.example'],
+      ['/tarifs <!here|here> & co', '<!here'],
+    ];
     for (const [line, visible] of attempts) {
       const { responses } = await h.command(USERS.roy, line);
       for (const r of responses) {
@@ -78,7 +118,10 @@ describe('injection attempts', () => {
     const start = h.fake.calls.length;
     await h.message(USERS.roy, 'devis <!channel> 3');
     await h.command(USERS.secretary, '/seance planifier 2026-12-14 17:30 <!here> salle');
-    await h.command(USERS.secretary, '/odj ajouter 2026-12-14 information <!channel> & <@U0ROY00001> <https://evil.example|ici>');
+    await h.command(
+      USERS.secretary,
+      '/odj ajouter 2026-12-14 information <!channel> & <@U0ROY00001> <https://evil.example|ici>',
+    );
     const shown = await h.command(USERS.roy, '/odj 2026-12-14');
     expect(messageText(shown.responses[0]!.body)).toContain('<!channel> & <@U0ROY00001>');
     for (const c of [...h.fake.calls.slice(start), ...h.fake.responses]) {

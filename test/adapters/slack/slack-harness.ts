@@ -12,8 +12,16 @@ import { replyToText } from '../../../src/core/reply-text.ts';
 import { createFakeClock } from '../../../src/infra/clock.ts';
 import { openStore } from '../../../src/infra/keyv-store.ts';
 import {
-  blockActionPayload, postEvent, postInteraction, postSlashCommand, startFakeSlack,
-  type ApiCall, type FakeSlack, type ResponseUrlPost, type SignedRequestOptions, type SlackHttpResult,
+  blockActionPayload,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  startFakeSlack,
+  type ApiCall,
+  type FakeSlack,
+  type ResponseUrlPost,
+  type SignedRequestOptions,
+  type SlackHttpResult,
 } from '../../helpers/fake-slack.ts';
 import { SAMPLE_CONFIG } from '../../helpers/test-bot.ts';
 
@@ -24,12 +32,21 @@ export const BOT_USER = 'UFAKEBOT';
 
 /** Slack user ids of the sample config (config/somme-numerique.yaml). */
 export const USERS = {
-  varlet: 'U0VARLET01', parsis: 'U0PARSIS01', payen: 'U0PAYEN001', roy: 'U0ROY00001',
-  secretary: 'U0SECRET01', mairie: 'U0MAIRIE01', stranger: 'U0STRANGER',
+  varlet: 'U0VARLET01',
+  parsis: 'U0PARSIS01',
+  payen: 'U0PAYEN001',
+  roy: 'U0ROY00001',
+  secretary: 'U0SECRET01',
+  mairie: 'U0MAIRIE01',
+  stranger: 'U0STRANGER',
 } as const;
 export const SECRETARIAT = 'C0SECRETAR';
 
-export interface LogLine { level: string; msg: string; data?: Record<string, unknown> }
+export interface LogLine {
+  level: string;
+  msg: string;
+  data?: Record<string, unknown>;
+}
 
 export interface SlackHarness {
   readonly hub: Bot;
@@ -40,9 +57,18 @@ export interface SlackHarness {
   /** Runs a line as the secretary straight through the dispatcher (to look at state), as text. */
   peek(line: string): Promise<string>;
   /** A signed slash command; resolves after Bolt answered, with what reached the response_url. */
-  command(user: string, line: string, opts?: SignedRequestOptions & { channel?: string }): Promise<{ http: SlackHttpResult; responses: ResponseUrlPost[] }>;
+  command(
+    user: string,
+    line: string,
+    opts?: SignedRequestOptions & { channel?: string },
+  ): Promise<{ http: SlackHttpResult; responses: ResponseUrlPost[] }>;
   /** A signed button click on a message the bot posted. */
-  click(user: string, button: { action_id: string; value: string }, message: ApiCall, ts?: string): Promise<{ http: SlackHttpResult; responses: ResponseUrlPost[] }>;
+  click(
+    user: string,
+    button: { action_id: string; value: string },
+    message: ApiCall,
+    ts?: string,
+  ): Promise<{ http: SlackHttpResult; responses: ResponseUrlPost[] }>;
   /** A signed message event (a DM by default). */
   message(user: string | undefined, text: string, extra?: Record<string, unknown>): Promise<SlackHttpResult>;
   close(): Promise<void>;
@@ -73,14 +99,24 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
     error: (msg, data) => logs.push({ level: 'error', msg, data }),
   };
   const hub = createBot({
-    config: loadConfigFile(SAMPLE_CONFIG), store: await openStore('memory:'),
-    clock: createFakeClock(opts.now ?? '2026-11-29T10:00:00Z'), logger, commands: opts.commands,
+    config: loadConfigFile(SAMPLE_CONFIG),
+    store: await openStore('memory:'),
+    clock: createFakeClock(opts.now ?? '2026-11-29T10:00:00Z'),
+    logger,
+    commands: opts.commands,
   });
   const env = {
-    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: opts.apiUrl ?? fake.apiUrl, ...opts.env,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: opts.apiUrl ?? fake.apiUrl,
+    ...opts.env,
   };
   const door = await startSlackDoor(hub.hostFor('slack'), parseDoorSettings(env, hub.config).slack!, {
-    port: 0, host: '127.0.0.1', processBeforeResponse: true, retryConfig: { retries: 0 }, ...opts,
+    port: 0,
+    host: '127.0.0.1',
+    processBeforeResponse: true,
+    retryConfig: { retries: 0 },
+    ...opts,
   });
   hub.addDoor(door);
   await door.reachable;
@@ -89,28 +125,61 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
   let n = 0;
 
   return {
-    hub, fake, door, url, logs,
+    hub,
+    fake,
+    door,
+    url,
+    logs,
     peek: async (line) => replyToText(await hub.dispatcher.runLine(line, secretaryActor)),
     async command(user, line, o = {}) {
       const [name = '', ...rest] = line.split(' ');
       const id = `cmd${++n}`;
-      const http = await postSlashCommand(url, SIGNING_SECRET, {
-        command: name, text: rest.join(' '), user_id: user, channel_id: o.channel ?? 'C0GENERAL', response_url: fake.responseUrl(id),
-      }, o);
+      const http = await postSlashCommand(
+        url,
+        SIGNING_SECRET,
+        {
+          command: name,
+          text: rest.join(' '),
+          user_id: user,
+          channel_id: o.channel ?? 'C0GENERAL',
+          response_url: fake.responseUrl(id),
+        },
+        o,
+      );
       return { http, responses: responsesTo(id) };
     },
     async click(user, button, message, ts = '1700000000.000100') {
       const id = `click${++n}`;
-      const http = await postInteraction(url, SIGNING_SECRET, blockActionPayload({
-        ...button, user_id: user, channel_id: String(message.body.channel), message_ts: ts,
-        message_blocks: message.body.blocks as unknown[], message_user: BOT_USER, response_url: fake.responseUrl(id),
-      }));
+      const http = await postInteraction(
+        url,
+        SIGNING_SECRET,
+        blockActionPayload({
+          ...button,
+          user_id: user,
+          channel_id: String(message.body.channel),
+          message_ts: ts,
+          message_blocks: message.body.blocks as unknown[],
+          message_user: BOT_USER,
+          response_url: fake.responseUrl(id),
+        }),
+      );
       return { http, responses: responsesTo(id) };
     },
     message(user, text, extra = {}) {
-      return postEvent(url, SIGNING_SECRET, {
-        type: 'message', channel: `D${user ?? 'X'}`, channel_type: 'im', text, ts: nextTs(), ...(user ? { user } : {}), ...extra,
-      }, { bot_user_id: BOT_USER });
+      return postEvent(
+        url,
+        SIGNING_SECRET,
+        {
+          type: 'message',
+          channel: `D${user ?? 'X'}`,
+          channel_type: 'im',
+          text,
+          ts: nextTs(),
+          ...(user ? { user } : {}),
+          ...extra,
+        },
+        { bot_user_id: BOT_USER },
+      );
     },
     async close() {
       await hub.stop();

@@ -16,22 +16,46 @@ it('answers a slash command received over the socket, acking its envelope', asyn
   wss.on('connection', (ws) => {
     sockets.push(ws);
     ws.on('message', (data) => acks.push(JSON.parse(String(data))));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'AFAKEAPP' }, debug_info: { host: 'fake' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: 'AFAKEAPP' },
+        debug_info: { host: 'fake' },
+      }),
+    );
   });
   const sink = await startFakeSlack();
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
-  const h = await startSlackHarness({ env: { SLACK_APP_TOKEN: APP_TOKEN }, prepare: (fake) => fake.setResponse('apps.connections.open', { url }) });
+  const h = await startSlackHarness({
+    env: { SLACK_APP_TOKEN: APP_TOKEN },
+    prepare: (fake) => fake.setResponse('apps.connections.open', { url }),
+  });
   try {
     expect(h.door.mode).toBe('socket');
     expect(h.door.port).toBeUndefined();
     await expect.poll(() => h.logs.some((l) => l.msg === 'slack: connected in Socket Mode')).toBe(true);
     expect(sockets.length).toBe(1);
     expect(h.fake.callsTo('apps.connections.open').at(-1)!.token).toBe(APP_TOKEN);
-    sockets[0]!.send(JSON.stringify({
-      envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true,
-      payload: { token: 'x', team_id: 'TFAKE', api_app_id: 'AFAKEAPP', channel_id: 'C0GENERAL', user_id: USERS.roy, user_name: 'roy',
-        command: '/quorum', text: '2024-10-07', response_url: sink.responseUrl('s'), trigger_id: '1.2.3' },
-    }));
+    sockets[0]!.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'x',
+          team_id: 'TFAKE',
+          api_app_id: 'AFAKEAPP',
+          channel_id: 'C0GENERAL',
+          user_id: USERS.roy,
+          user_name: 'roy',
+          command: '/quorum',
+          text: '2024-10-07',
+          response_url: sink.responseUrl('s'),
+          trigger_id: '1.2.3',
+        },
+      }),
+    );
     expect(messageText((await sink.waitForResponse('s', 5000)).body)).toContain('Quorum atteint');
     expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
   } finally {

@@ -21,40 +21,68 @@ async function flakyFront(target: FakeSlack) {
   const state = { down: true };
   const server = http.createServer((req, res) => {
     if (state.down) return void req.socket.destroy();
-    const fwd = http.request({ host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const fwd = http.request(
+      { host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     req.pipe(fwd);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
-  return { state, url, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    state,
+    url,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 const closers: (() => Promise<void>)[] = [];
-afterEach(async () => { for (const c of closers.splice(0).reverse()) await c(); });
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
 afterAll(() => closeSlackAgent());
 
 describe('while Slack is unreachable', () => {
   it('starts, says so in the log, keeps answering commands, and reconnects', async () => {
     const fake = await startFakeSlack();
     const front = await flakyFront(fake);
-    closers.push(() => fake.close(), () => front.close());
+    closers.push(
+      () => fake.close(),
+      () => front.close(),
+    );
     const h: SlackHarness = await startSlackHarness({ apiUrl: front.url, probeIntervalMs: 100 });
     closers.push(() => h.close());
     expect(await h.door.reachable).toBe(false);
-    expect(h.logs).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'slack: Slack is unreachable; the door keeps running and will retry' }));
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'slack: Slack is unreachable; the door keeps running and will retry',
+      }),
+    );
 
     // Commands still get their answer: the response_url is not the Web API.
     const sink = await startFakeSlack();
     closers.push(() => sink.close());
-    const res = await postSlashCommand(h.url, SIGNING_SECRET, { command: '/quorum', text: '2024-10-07', user_id: USERS.roy, response_url: sink.responseUrl('q') });
+    const res = await postSlashCommand(h.url, SIGNING_SECRET, {
+      command: '/quorum',
+      text: '2024-10-07',
+      user_id: USERS.roy,
+      response_url: sink.responseUrl('q'),
+    });
     expect(res.status).toBe(200);
     expect(messageText((await sink.waitForResponse('q')).body)).toContain('Quorum');
 
     // A delivery that cannot reach Slack is logged and thrown (the reminder scheduler retries it, then records it).
-    await expect(h.door.deliver({ to: { kind: 'secretariat' }, reply: reply('Test', [text('x')]) })).rejects.toThrow(/^Slack injoignable/);
+    await expect(h.door.deliver({ to: { kind: 'secretariat' }, reply: reply('Test', [text('x')]) })).rejects.toThrow(
+      /^Slack injoignable/,
+    );
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'slack: delivery failed' }));
 
     front.state.down = false;
@@ -70,7 +98,13 @@ describe('a refused token', () => {
     const h = await startSlackHarness({ prepare: (fake) => fake.failNext('auth.test', 1, 'invalid_auth') });
     closers.push(() => h.close());
     expect(await h.door.reachable).toBe(false);
-    expect(h.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'slack: Slack refused the bot token; check SLACK_BOT_TOKEN', data: { error: 'invalid_auth' } }));
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: 'slack: Slack refused the bot token; check SLACK_BOT_TOKEN',
+        data: { error: 'invalid_auth' },
+      }),
+    );
     expect((await h.command(USERS.roy, '/aide')).http.status).toBe(200);
     expect(JSON.stringify(h.logs)).not.toContain(BOT_TOKEN);
   });
@@ -79,9 +113,19 @@ describe('a refused token', () => {
 describe('acknowledgement', () => {
   it('acks at once and answers a slow command afterwards (production mode)', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const lent = defineCommand({ name: 'lent', description: 'Commande de test lente', examples: [], access: 'read',
-      run: async () => { await gate; return reply('Enfin', [text('Réponse tardive.')]); } });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const lent = defineCommand({
+      name: 'lent',
+      description: 'Commande de test lente',
+      examples: [],
+      access: 'read',
+      run: async () => {
+        await gate;
+        return reply('Enfin', [text('Réponse tardive.')]);
+      },
+    });
     const h = await startSlackHarness({ commands: [...commands, lent], processBeforeResponse: false });
     closers.push(() => h.close());
     const { http: res, responses } = await h.command(USERS.roy, '/lent');
@@ -96,15 +140,32 @@ describe('startChatDoors', () => {
   it('starts the Slack door when its token and signing secret are set', async () => {
     const fake = await startFakeSlack();
     const bot = await createTestBot();
-    closers.push(() => bot.close(), () => fake.close());
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' };
+    closers.push(
+      () => bot.close(),
+      () => fake.close(),
+    );
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+    };
     const plan = parseDoorSettings(env, bot.config);
-    expect(plan).toMatchObject({ slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0 }, discord: undefined, console: false });
+    expect(plan).toMatchObject({
+      slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0 },
+      discord: undefined,
+      console: false,
+    });
     const [door] = await startChatDoors(bot.hub, plan);
     expect(door?.name).toBe('slack');
     expect(bot.hub.doors()).toContain(door);
     const port = (door as { port?: number }).port!;
-    const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, { command: '/aide', text: '', user_id: USERS.roy, response_url: fake.responseUrl('a') });
+    const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, {
+      command: '/aide',
+      text: '',
+      user_id: USERS.roy,
+      response_url: fake.responseUrl('a'),
+    });
     expect(res.status).toBe(200);
     expect(messageText((await fake.waitForResponse('a')).body)).toContain('Commandes de Séance');
   });
@@ -112,7 +173,9 @@ describe('startChatDoors', () => {
   it('refuses a bot token alone, naming what is missing and nothing secret', async () => {
     const bot = await createTestBot();
     closers.push(() => bot.close());
-    expect(() => parseDoorSettings({ SLACK_BOT_TOKEN: BOT_TOKEN }, bot.config)).toThrow(/SLACK_SIGNING_SECRET.*SLACK_APP_TOKEN/);
+    expect(() => parseDoorSettings({ SLACK_BOT_TOKEN: BOT_TOKEN }, bot.config)).toThrow(
+      /SLACK_SIGNING_SECRET.*SLACK_APP_TOKEN/,
+    );
     expect(() => parseDoorSettings({ SLACK_BOT_TOKEN: BOT_TOKEN }, bot.config)).not.toThrow(new RegExp(BOT_TOKEN));
   });
 });

@@ -8,9 +8,19 @@ import { emptyRecord } from '../../../src/core/model.ts';
 const config = loadConfigFile('config/somme-numerique.yaml');
 const d = (id: string): Delegate => config.roster.find((x) => x.id === id)!;
 const who = { name: 'Secrétariat', door: 'test', at: '2026-11-29T10:00:00.000Z' };
-const rec = (attendance: Record<string, AttendanceStatus>, proxies: [string, string, ('pending' | 'confirmed')?][] = []): SessionRecord => ({
-  ...emptyRecord, attendance,
-  proxies: proxies.map(([giver, holder, status]) => ({ giver, holder, status: status ?? 'confirmed', declaredBy: 't', declaredAt: '' })),
+const rec = (
+  attendance: Record<string, AttendanceStatus>,
+  proxies: [string, string, ('pending' | 'confirmed')?][] = [],
+): SessionRecord => ({
+  ...emptyRecord,
+  attendance,
+  proxies: proxies.map(([giver, holder, status]) => ({
+    giver,
+    holder,
+    status: status ?? 'confirmed',
+    declaredBy: 't',
+    declaredAt: '',
+  })),
 });
 const code = (f: () => void) => {
   try {
@@ -28,8 +38,20 @@ describe('proxy rules (one proxy per holder, no chains, holder present)', () => 
     ['a valid proxy', rec({ parsis: 'salle' }), d('roy'), d('parsis'), 'ok'],
     ['a proxy to a holder whose attendance is not yet known', rec({}), d('roy'), d('parsis'), 'ok'],
     ['a proxy to oneself', rec({}), d('roy'), d('roy'), 'proxy.self'],
-    ['a holder who already holds one', rec({ parsis: 'salle' }, [['decle', 'parsis']]), d('roy'), d('parsis'), 'proxy.holder-already-holds'],
-    ['a pending proxy also fills the holder', rec({}, [['decle', 'parsis', 'pending']]), d('roy'), d('parsis'), 'proxy.holder-already-holds'],
+    [
+      'a holder who already holds one',
+      rec({ parsis: 'salle' }, [['decle', 'parsis']]),
+      d('roy'),
+      d('parsis'),
+      'proxy.holder-already-holds',
+    ],
+    [
+      'a pending proxy also fills the holder',
+      rec({}, [['decle', 'parsis', 'pending']]),
+      d('roy'),
+      d('parsis'),
+      'proxy.holder-already-holds',
+    ],
     ['a giver who already gave one', rec({}, [['roy', 'payen']]), d('roy'), d('parsis'), 'proxy.giver-already-gave'],
     ['a giver marked present in the room', rec({ roy: 'salle' }), d('roy'), d('parsis'), 'proxy.giver-present'],
     ['a giver present remotely', rec({ roy: 'distance' }), d('roy'), d('parsis'), 'proxy.giver-present'],
@@ -45,15 +67,24 @@ describe('proxy rules (one proxy per holder, no chains, holder present)', () => 
 
   it('cites the statutes in the refusal', () => {
     try {
-      checkProxy(config.body, rec({}, [['decle', 'parsis']]), { giver: d('roy'), holder: d('parsis'), confirmed: true });
+      checkProxy(config.body, rec({}, [['decle', 'parsis']]), {
+        giver: d('roy'),
+        holder: d('parsis'),
+        confirmed: true,
+      });
     } catch (e) {
-      expect((e as UserError).message).toContain('aucun membre ne peut disposer de plus d\'un pouvoir de vote');
+      expect((e as UserError).message).toContain("aucun membre ne peut disposer de plus d'un pouvoir de vote");
       expect((e as UserError).rule).toContain('Pouvoirs');
     }
   });
 
   it('a declared proxy stays pending until confirmed, and confirming notes the giver excused', () => {
-    const declared = addProxy(config.body, rec({ parsis: 'salle' }), { giver: d('roy'), holder: d('parsis'), confirmed: false }, who);
+    const declared = addProxy(
+      config.body,
+      rec({ parsis: 'salle' }),
+      { giver: d('roy'), holder: d('parsis'), confirmed: false },
+      who,
+    );
     expect(declared.record.proxies[0]!.status).toBe('pending');
     expect(declared.record.attendance['roy']).toBeUndefined();
     const confirmed = confirmProxy(config.body, declared.record, d('roy'), d('parsis'), who);
@@ -79,6 +110,10 @@ describe('attendance changes say what became of the proxies', () => {
   });
   it('records who changed what in the journal', () => {
     const c = setAttendance(config.body, seed, who, d('payen'), 'salle', name);
-    expect(c.record.journal.at(-1)).toMatchObject({ actor: 'Secrétariat', action: 'présence', detail: 'M. PAYEN : présent à distance → présent en salle' });
+    expect(c.record.journal.at(-1)).toMatchObject({
+      actor: 'Secrétariat',
+      action: 'présence',
+      detail: 'M. PAYEN : présent à distance → présent en salle',
+    });
   });
 });

@@ -8,12 +8,21 @@ const seed = config.seedRecords['2024-10-07']!;
 
 function delegates(n: number, votes = 1): Delegate[] {
   return Array.from({ length: n }, (_, i) => ({
-    id: `d${i}`, civility: 'M.', lastName: `D${i}`, member: 'm', votes, role: 'delegate', inOffice: true, keys: [`D${i}`],
+    id: `d${i}`,
+    civility: 'M.',
+    lastName: `D${i}`,
+    member: 'm',
+    votes,
+    role: 'delegate',
+    inOffice: true,
+    keys: [`D${i}`],
   }));
 }
 
 const cgct: BodyProfile = {
-  ...config.body, kind: 'commune', statedTotalVotes: undefined,
+  ...config.body,
+  kind: 'commune',
+  statedTotalVotes: undefined,
   quorum: { ...config.body.quorum, count: 'heads', base: 'present', source: 'CGCT, article L2121-17' },
 };
 
@@ -47,8 +56,16 @@ describe('quorum under other rules', () => {
     const roster = delegates(44);
     const attendance: SessionRecord['attendance'] = Object.fromEntries(roster.slice(0, 20).map((d) => [d.id, 'salle']));
     const record: SessionRecord = {
-      version: 0, attendance: { ...attendance, d30: 'excuse', d31: 'excuse', d32: 'excuse' }, journal: [],
-      proxies: ['d30', 'd31', 'd32'].map((g, i) => ({ giver: g, holder: `d${i}`, status: 'confirmed', declaredBy: 't', declaredAt: '' })),
+      version: 0,
+      attendance: { ...attendance, d30: 'excuse', d31: 'excuse', d32: 'excuse' },
+      journal: [],
+      proxies: ['d30', 'd31', 'd32'].map((g, i) => ({
+        giver: g,
+        holder: `d${i}`,
+        status: 'confirmed',
+        declaredBy: 't',
+        declaredAt: '',
+      })),
     };
     const q = computeQuorum(cgct, roster, record);
     expect(q.threshold).toBe(23);
@@ -59,7 +76,12 @@ describe('quorum under other rules', () => {
   });
   it('remote members do not count when the profile says so', () => {
     const roster = delegates(4);
-    const record: SessionRecord = { version: 0, attendance: { d0: 'salle', d1: 'distance', d2: 'distance' }, proxies: [], journal: [] };
+    const record: SessionRecord = {
+      version: 0,
+      attendance: { d0: 'salle', d1: 'distance', d2: 'distance' },
+      proxies: [],
+      journal: [],
+    };
     expect(computeQuorum({ ...cgct, remoteCountsAsPresent: true }, roster, record).reached).toBe(true);
     const q = computeQuorum({ ...cgct, remoteCountsAsPresent: false }, roster, record);
     expect(q.counted).toBe(1);
@@ -69,9 +91,14 @@ describe('quorum under other rules', () => {
     const heavy = delegates(2, 6).map((d, i) => ({ ...d, id: `h${i}` }));
     const light = delegates(10);
     const roster = [...heavy, ...light]; // 22 votes, threshold 12
-    const profile: BodyProfile = { ...cgct, quorum: { ...cgct.quorum, count: 'votes', base: 'present-or-represented', source: 'statuts' } };
+    const profile: BodyProfile = {
+      ...cgct,
+      quorum: { ...cgct.quorum, count: 'votes', base: 'present-or-represented', source: 'statuts' },
+    };
     const record: SessionRecord = {
-      version: 0, attendance: { h0: 'salle', h1: 'excuse', d0: 'salle' }, journal: [],
+      version: 0,
+      attendance: { h0: 'salle', h1: 'excuse', d0: 'salle' },
+      journal: [],
       proxies: [{ giver: 'h1', holder: 'd0', status: 'confirmed', declaredBy: 't', declaredAt: '' }],
     };
     const q = computeQuorum(profile, roster, record);
@@ -82,10 +109,18 @@ describe('quorum under other rules', () => {
   it('a proxy counts only if confirmed and its holder is present', () => {
     const roster = delegates(4);
     const base = { version: 0, journal: [] };
-    const p = (status: 'pending' | 'confirmed') => [{ giver: 'd1', holder: 'd0', status, declaredBy: 't', declaredAt: '' }];
+    const p = (status: 'pending' | 'confirmed') => [
+      { giver: 'd1', holder: 'd0', status, declaredBy: 't', declaredAt: '' },
+    ];
     const profile = config.body;
-    expect(computeQuorum(profile, roster, { ...base, attendance: { d0: 'salle' }, proxies: p('pending') }).represented).toHaveLength(0);
-    expect(computeQuorum(profile, roster, { ...base, attendance: { d0: 'absent' }, proxies: p('confirmed') }).represented).toHaveLength(0);
-    expect(computeQuorum(profile, roster, { ...base, attendance: { d0: 'distance' }, proxies: p('confirmed') }).represented).toHaveLength(1);
+    expect(
+      computeQuorum(profile, roster, { ...base, attendance: { d0: 'salle' }, proxies: p('pending') }).represented,
+    ).toHaveLength(0);
+    expect(
+      computeQuorum(profile, roster, { ...base, attendance: { d0: 'absent' }, proxies: p('confirmed') }).represented,
+    ).toHaveLength(0);
+    expect(
+      computeQuorum(profile, roster, { ...base, attendance: { d0: 'distance' }, proxies: p('confirmed') }).represented,
+    ).toHaveLength(1);
   });
 });

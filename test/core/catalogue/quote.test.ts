@@ -19,7 +19,8 @@ describe('quotes in integer cents', () => {
     expect(q.commitmentHt).toBe(15000 + 3 * 30000);
   });
   it('installation comes in blocks of 7 seats, rounded up', () => {
-    const blocks = (n: number) => computeQuote(svc('pack-cybersecurite'), n, 'nonMember', false, 20, today).firstYear[1]!.htCents / 9000;
+    const blocks = (n: number) =>
+      computeQuote(svc('pack-cybersecurite'), n, 'nonMember', false, 20, today).firstYear[1]!.htCents / 9000;
     expect([1, 7, 8, 14, 15, 24].map(blocks)).toEqual([1, 1, 2, 2, 3, 4]);
   });
   it('the password vault is free the first year of a first subscription, not after', () => {
@@ -65,8 +66,13 @@ describe('VAT rounding', () => {
 
 describe('consistency of the voted figures', () => {
   it('flags only the non-member Pack Cybersécurité monthly price (3 € × 12 ≠ 35 €)', () => {
-    const flagged = config.catalogue.services.flatMap((s) => s.prices.flatMap((v) =>
-      (['member', 'nonMember', 'all'] as const).flatMap((k) => (v[k] ? checkTariff(v[k]!, 20, formatCents).map((i) => `${s.id}.${k}.${i.field}`) : []))));
+    const flagged = config.catalogue.services.flatMap((s) =>
+      s.prices.flatMap((v) =>
+        (['member', 'nonMember', 'all'] as const).flatMap((k) =>
+          v[k] ? checkTariff(v[k]!, 20, formatCents).map((i) => `${s.id}.${k}.${i.field}`) : [],
+        ),
+      ),
+    );
     expect(flagged).toEqual(['pack-cybersecurite.nonMember.monthlyHT']);
   });
 });

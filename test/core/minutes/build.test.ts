@@ -12,17 +12,23 @@ const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('the draft minutes with votes recorded in the chat', () => {
   const m = buildMinutes({
-    config, session, record,
+    config,
+    session,
+    record,
     ballots: [
       { item: 8, tally: { kind: 'names', contre: ['delfosse', 'lefebvre'], abstention: [] } },
       // LHOMME withdraws (L2131-11): her 6 voix and FOUCAULT's 6 leave the vote and the item's quorum.
-      { item: 9, tally: { kind: 'figures', pour: 21, contre: 21, abstention: 0, president: 'pour' }, withdrawn: ['lhomme'] },
+      {
+        item: 9,
+        tally: { kind: 'figures', pour: 21, contre: 21, abstention: 0, president: 'pour' },
+        withdrawn: ['lhomme'],
+      },
     ],
     rectifications: ['Point 9 : nombre de voix corrigé (motif : erreur de saisie).'],
   });
   const item = (n: number) => m.items.find((it) => it.number === n)!;
 
-  it('a chat vote takes precedence over the config\'s, with names for a public ballot (L2121-15)', () => {
+  it("a chat vote takes precedence over the config's, with names for a public ballot (L2121-15)", () => {
     expect(nb(item(8).result!)).toBe('Adoptée par 45 voix pour, 9 contre');
     expect(item(8).details).toEqual(['Ont voté contre : M. DELFOSSE, M. LEFEBVRE, M. WALIGORA, Mme DELETRE']);
     expect(item(8).vote).toMatchObject({ pour: 45, contre: 9, cast: 54, adopted: true });
@@ -31,7 +37,7 @@ describe('the draft minutes with votes recorded in the chat', () => {
   it('a withdrawal and a tie decided by the president are written on the item', () => {
     expect(nb(item(9).result!)).toBe('Adoptée par 21 voix pour, 21 contre, la voix du président étant prépondérante');
     expect(item(9).details).toEqual([
-      'Mme LHOMME s\'est retirée et n\'a pas pris part au vote (CGCT, article L2131-11).',
+      "Mme LHOMME s'est retirée et n'a pas pris part au vote (CGCT, article L2131-11).",
       'Quorum pour ce point : 22 sur 47 (seuil : 24) : non atteint.',
     ]);
   });
@@ -57,8 +63,11 @@ describe('items the record cannot count', () => {
   it('a deliberation without a vote says so; numbers run in order unless the config gives one', () => {
     expect(m.items.map((it) => [it.deliberation, nb(it.result!)])).toEqual([
       ['1', 'Vote non enregistré'],
-      ['2', 'Vote non décompté : Le décompte (60 voix) dépasse les voix des délégués présents ou représentés pour ce point (54 voix).'],
-      ['2024-37', 'Adoptée à l\'unanimité des suffrages exprimés (54 voix)'],
+      [
+        '2',
+        'Vote non décompté : Le décompte (60 voix) dépasse les voix des délégués présents ou représentés pour ce point (54 voix).',
+      ],
+      ['2024-37', "Adoptée à l'unanimité des suffrages exprimés (54 voix)"],
     ]);
   });
 });

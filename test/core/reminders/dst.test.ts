@@ -12,19 +12,30 @@ import { createHarness, tickEvery, type Harness } from './helpers.ts';
 const TZ = 'Europe/Paris';
 const local = (iso: string) => toZoned(new Date(iso), TZ);
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 async function withReminders(now: string, at: [string, string][]) {
   h = await createHarness({ now });
-  for (const [date, time] of at) await h.scheduler.addCustom({ date, time, to: { kind: 'delegates' }, text: `${date} ${time}`, createdBy: 'test' });
+  for (const [date, time] of at)
+    await h.scheduler.addCustom({ date, time, to: { kind: 'delegates' }, text: `${date} ${time}`, createdBy: 'test' });
   return h;
 }
 
-const sentTexts = (x: Harness) => x.sent.map((s) => ({ text: s.message.reply.blocks[0]!.type === 'text' ? (s.message.reply.blocks[0] as { text: string }).text : '', at: s.at }));
+const sentTexts = (x: Harness) =>
+  x.sent.map((s) => ({
+    text: s.message.reply.blocks[0]!.type === 'text' ? (s.message.reply.blocks[0] as { text: string }).text : '',
+    at: s.at,
+  }));
 
 describe('spring forward, Sunday 29 March 2026', () => {
   it('09:00 fires once at 09:00 local the day before (CET) and the day after (CEST)', async () => {
-    const x = await withReminders('2026-03-28T06:00:00Z', [['2026-03-28', '09:00'], ['2026-03-30', '09:00']]);
+    const x = await withReminders('2026-03-28T06:00:00Z', [
+      ['2026-03-28', '09:00'],
+      ['2026-03-30', '09:00'],
+    ]);
     await tickEvery(x, '2026-03-28T06:00:00Z', '2026-03-30T09:00:00Z');
     const sent = sentTexts(x);
     expect(sent).toHaveLength(2);
@@ -45,7 +56,10 @@ describe('spring forward, Sunday 29 March 2026', () => {
 
 describe('fall back, Sunday 25 October 2026', () => {
   it('09:00 fires once at 09:00 local on both sides of the change', async () => {
-    const x = await withReminders('2026-10-24T05:00:00Z', [['2026-10-24', '09:00'], ['2026-10-26', '09:00']]);
+    const x = await withReminders('2026-10-24T05:00:00Z', [
+      ['2026-10-24', '09:00'],
+      ['2026-10-26', '09:00'],
+    ]);
     await tickEvery(x, '2026-10-24T05:00:00Z', '2026-10-26T09:00:00Z');
     const sent = sentTexts(x);
     expect(sent.map((s) => s.at)).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-26T08:00:00.000Z']);
@@ -74,7 +88,8 @@ describe('the per-day fast path for stored reminders', () => {
     for (let date = '2026-01-01'; date < '2027-01-01'; date = addDays(date, 1)) {
       for (let m = 0; m < 24 * 60; m += 30) {
         const time = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-        if (zonedInstant(date, time, TZ).getTime() !== fromZoned(date, time, TZ).getTime()) throw new Error(`${date} ${time}`);
+        if (zonedInstant(date, time, TZ).getTime() !== fromZoned(date, time, TZ).getTime())
+          throw new Error(`${date} ${time}`);
       }
     }
   });

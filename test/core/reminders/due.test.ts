@@ -83,7 +83,16 @@ describe('due(now, reminders, sent, grace)', () => {
     for (let i = 0; i < 10; i++) all.push(rem(`due${i}`, T0 - i * 1000));
     const ix = indexReminders(all);
     let reads = 0;
-    const r = due(T0, ix, (id) => { reads++; return id === 'never' ? { version: '' } : undefined; }, 12 * H, T0 - 60_000);
+    const r = due(
+      T0,
+      ix,
+      (id) => {
+        reads++;
+        return id === 'never' ? { version: '' } : undefined;
+      },
+      12 * H,
+      T0 - 60_000,
+    );
     expect(r.send).toHaveLength(10);
     expect(reads).toBe(10);
   });

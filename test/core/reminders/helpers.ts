@@ -5,7 +5,11 @@ import { emptyRecord, type Session, type SessionRecord } from '../../../src/core
 import type { Logger, Store } from '../../../src/core/ports.ts';
 import type { Outgoing } from '../../../src/core/reply.ts';
 import type { DoorReport, SendFn } from '../../../src/core/reminders/model.ts';
-import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } from '../../../src/core/reminders/scheduler.ts';
+import {
+  createReminderScheduler,
+  type ReminderScheduler,
+  type SchedulerDeps,
+} from '../../../src/core/reminders/scheduler.ts';
 import { createFakeClock, type FakeClock } from '../../../src/infra/clock.ts';
 import { openStore } from '../../../src/infra/keyv-store.ts';
 
@@ -19,12 +23,18 @@ export const quietConfig = (): Config => {
 
 export function session(date: string, time = '17:30', extra: Partial<Session> = {}): Session {
   return {
-    id: date, title: 'Comité syndical', date, time, place: 'Salle de réunion de Somme Numérique, Amiens', remote: true,
+    id: date,
+    title: 'Comité syndical',
+    date,
+    time,
+    place: 'Salle de réunion de Somme Numérique, Amiens',
+    remote: true,
     agenda: [
       { kind: 'procedure', title: 'Constat du quorum' },
       { kind: 'deliberation', title: 'Budget primitif 2027' },
     ],
-    origin: 'chat', ...extra,
+    origin: 'chat',
+    ...extra,
   };
 }
 
@@ -75,7 +85,11 @@ export interface HarnessOptions {
   readonly intercept?: (door: FakeDoor, message: Outgoing) => Promise<void> | void;
 }
 
-export const door = (name: string, behaviour: FakeDoor['behaviour'] = 'ok'): FakeDoor => ({ name, behaviour, calls: 0 });
+export const door = (name: string, behaviour: FakeDoor['behaviour'] = 'ok'): FakeDoor => ({
+  name,
+  behaviour,
+  calls: 0,
+});
 
 export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const config = opts.config ?? quietConfig();
@@ -107,7 +121,13 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     });
   };
   const h: Harness = {
-    config, store, clock, sent, doors, sleeps, logs,
+    config,
+    store,
+    clock,
+    sent,
+    doors,
+    sleeps,
+    logs,
     sessions: opts.sessions ?? [],
     records: new Map(),
     scheduler: undefined as unknown as ReminderScheduler,
@@ -121,10 +141,16 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     },
   };
   (h as { scheduler: ReminderScheduler }).scheduler = createReminderScheduler({
-    config, store, clock, logger, send,
+    config,
+    store,
+    clock,
+    logger,
+    send,
     sessions: async () => h.sessions,
     record: async (id) => h.records.get(id) ?? emptyRecord,
-    sleep: async (ms) => { sleeps.push(ms); },
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
     ...opts.scheduler,
   });
   return h;
@@ -138,4 +164,5 @@ export async function tickEvery(h: Harness, from: string, to: string, stepMs = 6
 }
 
 /** Messages whose reply title contains the text. */
-export const titled = (sent: readonly SentMessage[], part: string) => sent.filter((s) => s.message.reply.title.includes(part));
+export const titled = (sent: readonly SentMessage[], part: string) =>
+  sent.filter((s) => s.message.reply.title.includes(part));

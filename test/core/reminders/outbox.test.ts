@@ -11,10 +11,19 @@ import { openStore } from '../../../src/infra/keyv-store.ts';
 import { createHarness, door, tickEvery, titled, type Harness } from './helpers.ts';
 
 const open: Harness[] = [];
-afterEach(async () => { for (const h of open.splice(0)) await h.close(); });
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
+});
 const track = (h: Harness) => (open.push(h), h);
 
-const addReminder = (x: Harness) => x.scheduler.addCustom({ date: '2026-12-01', time: '09:00', to: { kind: 'delegates' }, text: 'Pensez à vos pouvoirs', createdBy: 'test' });
+const addReminder = (x: Harness) =>
+  x.scheduler.addCustom({
+    date: '2026-12-01',
+    time: '09:00',
+    to: { kind: 'delegates' },
+    text: 'Pensez à vos pouvoirs',
+    createdBy: 'test',
+  });
 
 describe('the outbox', () => {
   it('after a process died mid-delivery, another takes it over once the claim expired and sends only to the doors that did not get it', async () => {
@@ -23,7 +32,10 @@ describe('the outbox', () => {
     let hang = true;
     // The first process: the console delivers, then Slack never answers (the process is killed there).
     const dying = await createHarness({
-      now: '2026-12-01T07:00:00Z', store, keepStore: true, doors: [door('console'), door('slack')],
+      now: '2026-12-01T07:00:00Z',
+      store,
+      keepStore: true,
+      doors: [door('console'), door('slack')],
       scheduler: { claimTtlMs: 1, doorNames: names, owner: 'dying' },
       intercept: (d) => (d.name === 'slack' && hang ? new Promise<void>(() => undefined) : undefined),
     });
@@ -32,10 +44,21 @@ describe('the outbox', () => {
     void dying.scheduler.tick();
     await new Promise((r) => setTimeout(r, 20));
     expect(dying.sent.map((s) => s.door)).toEqual(['console']);
-    expect(await store.get<ReminderState>(REMINDER_KEYS.state('rappel:1'))).toMatchObject({ status: 'pending', outbox: { done: ['0:console'] } });
+    expect(await store.get<ReminderState>(REMINDER_KEYS.state('rappel:1'))).toMatchObject({
+      status: 'pending',
+      outbox: { done: ['0:console'] },
+    });
     hang = false;
 
-    const next = track(await createHarness({ now: '2026-12-01T08:01:00Z', store, keepStore: true, doors: [door('console'), door('slack')], scheduler: { doorNames: names, owner: 'next' } }));
+    const next = track(
+      await createHarness({
+        now: '2026-12-01T08:01:00Z',
+        store,
+        keepStore: true,
+        doors: [door('console'), door('slack')],
+        scheduler: { doorNames: names, owner: 'next' },
+      }),
+    );
     const report = await next.scheduler.start();
     expect(report.sent).toEqual([{ id: 'rappel:1', deferred: false }]);
     expect(next.sent.map((s) => s.door)).toEqual(['slack']);
@@ -47,14 +70,19 @@ describe('the outbox', () => {
   it('a claim still held by a live process is left alone', async () => {
     const store = await openStore('memory:');
     const slow = await createHarness({
-      now: '2026-12-01T07:00:00Z', store, keepStore: true, scheduler: { owner: 'slow' },
+      now: '2026-12-01T07:00:00Z',
+      store,
+      keepStore: true,
+      scheduler: { owner: 'slow' },
       intercept: () => new Promise<void>(() => undefined),
     });
     await addReminder(slow);
     slow.clock.set('2026-12-01T08:00:00Z');
     void slow.scheduler.tick();
     await new Promise((r) => setTimeout(r, 20));
-    const other = track(await createHarness({ now: '2026-12-01T08:01:00Z', store, keepStore: true, scheduler: { owner: 'other' } }));
+    const other = track(
+      await createHarness({ now: '2026-12-01T08:01:00Z', store, keepStore: true, scheduler: { owner: 'other' } }),
+    );
     expect((await other.scheduler.tick()).sent).toEqual([]);
     expect(other.sent).toEqual([]);
   });
@@ -73,7 +101,11 @@ describe('the outbox', () => {
     slack.behaviour = 'ok';
     const after = await tickEvery(h, '2026-12-01T09:01:00Z', '2026-12-01T09:30:00Z');
     expect(after.flatMap((r) => r.sent)).toEqual([{ id: 'rappel:1', deferred: false }]);
-    expect(titled(h.sent, 'Rappel').filter((s) => s.message.reply.title === 'Rappel').map((s) => s.door)).toEqual(['console', 'slack']);
+    expect(
+      titled(h.sent, 'Rappel')
+        .filter((s) => s.message.reply.title === 'Rappel')
+        .map((s) => s.door),
+    ).toEqual(['console', 'slack']);
     expect(await h.scheduler.problems()).toEqual([]);
     expect(await h.store.get(REMINDER_KEYS.outbox)).toEqual([]);
   });

@@ -13,14 +13,22 @@ describe('restart on SQLite', () => {
   it('a reminder sent before a restart is not sent again after it', async () => {
     const url = tmpDb();
     const store1 = await openStore(url);
-    const first = await createHarness({ now: '2026-03-11T07:59:00Z', store: store1, sessions: [session('2026-03-12')] });
+    const first = await createHarness({
+      now: '2026-03-11T07:59:00Z',
+      store: store1,
+      sessions: [session('2026-03-12')],
+    });
     await first.tickAt('2026-03-11T08:00:00Z');
     expect(titled(first.sent, 'demain')).toHaveLength(1);
     await first.close();
 
     // The process restarts a minute later: a new scheduler, a new store connection, the same file.
     const store2 = await openStore(url);
-    const second = await createHarness({ now: '2026-03-11T08:01:00Z', store: store2, sessions: [session('2026-03-12')] });
+    const second = await createHarness({
+      now: '2026-03-11T08:01:00Z',
+      store: store2,
+      sessions: [session('2026-03-12')],
+    });
     const report = await second.scheduler.start();
     await second.tickAt('2026-03-11T08:02:00Z');
     expect(report.sent).toEqual([]);
@@ -33,13 +41,26 @@ describe('restart on SQLite', () => {
     const url = tmpDb();
     const store1 = await openStore(url);
     let handedOver!: () => void;
-    const delivering = new Promise<void>((resolve) => { handedOver = resolve; });
-    const first = await createHarness({
-      now: '2026-12-01T07:00:00Z', store: store1, scheduler: { claimTtlMs: 1 },
-      // The process dies while a door is sending: the delivery never completes.
-      onSend: () => { handedOver(); return new Promise<void>(() => undefined); },
+    const delivering = new Promise<void>((resolve) => {
+      handedOver = resolve;
     });
-    await first.scheduler.addCustom({ date: '2026-12-01', time: '09:00', to: { kind: 'delegates' }, text: 'x', createdBy: 'test' });
+    const first = await createHarness({
+      now: '2026-12-01T07:00:00Z',
+      store: store1,
+      scheduler: { claimTtlMs: 1 },
+      // The process dies while a door is sending: the delivery never completes.
+      onSend: () => {
+        handedOver();
+        return new Promise<void>(() => undefined);
+      },
+    });
+    await first.scheduler.addCustom({
+      date: '2026-12-01',
+      time: '09:00',
+      to: { kind: 'delegates' },
+      text: 'x',
+      createdBy: 'test',
+    });
     void first.tickAt('2026-12-01T08:00:00Z');
     await delivering;
     await store1.close?.();
@@ -57,7 +78,9 @@ describe('restart on SQLite', () => {
   it('the whole bot on SQLite: custom reminders survive a restart and go out once', async () => {
     const url = tmpDb();
     const first = await createTestBot({ storeUrl: url, now: '2026-11-30T10:00:00Z' });
-    expect(await first.say('/rappel ajouter 2026-12-01 09:00 delegues Pensez à vos pouvoirs')).toContain('Rappel n° 1 programmé');
+    expect(await first.say('/rappel ajouter 2026-12-01 09:00 delegues Pensez à vos pouvoirs')).toContain(
+      'Rappel n° 1 programmé',
+    );
     await first.close();
 
     const second = await createTestBot({ storeUrl: url, now: '2026-12-01T08:00:00Z' });

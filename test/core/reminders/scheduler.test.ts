@@ -10,7 +10,10 @@ import { replyToText } from '../../../src/core/reply-text.ts';
 import { createHarness, door, session, tickEvery, titled, type Harness } from './helpers.ts';
 
 let h: Harness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 const addDelegatesReminder = (x: Harness, date: string, time: string, text = 'Pensez à vos pouvoirs') =>
   x.scheduler.addCustom({ date, time, to: { kind: 'delegates' }, text, createdBy: 'test' });
@@ -27,7 +30,11 @@ describe('exactly once', () => {
     await addDelegatesReminder(h, '2026-12-01', '09:00');
     await h.tickAt('2026-12-01T08:00:00Z');
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ status: 'pending', version: '2026-12-01T08:00:00.000Z', outbox: { message: { title: 'Rappel' }, done: [] } });
+    expect(seen[0]).toMatchObject({
+      status: 'pending',
+      version: '2026-12-01T08:00:00.000Z',
+      outbox: { message: { title: 'Rappel' }, done: [] },
+    });
     expect(await h.store.get(REMINDER_KEYS.outbox)).toEqual([]);
     expect(await h.scheduler.state('rappel:1')).toMatchObject({ status: 'sent', delivered: ['console'] });
   });
@@ -79,7 +86,13 @@ describe('a failing door', () => {
   it('a recipient no running door can reach is recorded as not delivered', async () => {
     h = await createHarness({ now: '2026-12-01T07:00:00Z', doors: [door('slack', 'unreachable')] });
     const roy = h.config.roster.find((d) => d.lastName === 'ROY')!;
-    await h.scheduler.addCustom({ date: '2026-12-01', time: '09:00', to: { kind: 'delegate', id: roy.id }, text: 'Votre pouvoir', createdBy: 'test' });
+    await h.scheduler.addCustom({
+      date: '2026-12-01',
+      time: '09:00',
+      to: { kind: 'delegate', id: roy.id },
+      text: 'Votre pouvoir',
+      createdBy: 'test',
+    });
     await h.tickAt('2026-12-01T08:00:00Z');
     expect(await h.scheduler.state('rappel:1')).toMatchObject({ status: 'undelivered' });
     expect((await h.scheduler.problems())[0]!.detail).toContain('Mme ROY');
@@ -95,7 +108,9 @@ describe('catch-up after a stop', () => {
     const report = await h.scheduler.start();
     expect(report.sent).toEqual([{ id: 'rappel:1', deferred: true }]);
     expect(h.sent[0]!.message.reply.title).toBe('Rappel (envoi différé)');
-    expect(replyToText(h.sent[0]!.message.reply)).toContain('prévu le mardi 1er décembre 2026 à 9 h, envoyé le mardi 1er décembre 2026 à 14 h');
+    expect(replyToText(h.sent[0]!.message.reply)).toContain(
+      'prévu le mardi 1er décembre 2026 à 9 h, envoyé le mardi 1er décembre 2026 à 14 h',
+    );
   });
 
   it('records as missed, and lists, what fell due more than the grace ago', async () => {
@@ -114,7 +129,9 @@ describe('catch-up after a stop', () => {
     expect(titled(h.sent, 'Rappels non remis')).toHaveLength(1);
     // Still missed, never sent, on later ticks.
     await h.tickAt('2026-12-02T10:01:00Z');
-    expect(h.sent.filter((s) => s.message.reply.title.startsWith('Rappel (')).map((s) => s.message.reply.blocks[0])).toEqual([{ type: 'text', text: 'différé' }]);
+    expect(
+      h.sent.filter((s) => s.message.reply.title.startsWith('Rappel (')).map((s) => s.message.reply.blocks[0]),
+    ).toEqual([{ type: 'text', text: 'différé' }]);
   });
 });
 
@@ -170,6 +187,9 @@ describe('custom reminders', () => {
     const c = await addDelegatesReminder(h, '2026-12-01', '11:00', 'c');
     expect(c.number).toBe(3); // numbers are never reused
     await tickEvery(h, '2026-12-01T07:59:00Z', '2026-12-01T10:01:00Z');
-    expect(h.sent.map((s) => s.message.reply.blocks[0])).toEqual([{ type: 'text', text: 'b' }, { type: 'text', text: 'c' }]);
+    expect(h.sent.map((s) => s.message.reply.blocks[0])).toEqual([
+      { type: 'text', text: 'b' },
+      { type: 'text', text: 'c' },
+    ]);
   });
 });

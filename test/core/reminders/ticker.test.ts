@@ -7,10 +7,14 @@ import { EVERY_MINUTE, startTicker, type Ticker } from '../../../src/infra/ticke
 const logs: string[] = [];
 const logger: Logger = { info: () => undefined, warn: (m) => logs.push(m), error: (m) => logs.push(m) };
 let ticker: Ticker | undefined;
-afterEach(async () => { await ticker?.stop(); ticker = undefined; logs.length = 0; });
+afterEach(async () => {
+  await ticker?.stop();
+  ticker = undefined;
+  logs.length = 0;
+});
 
 describe('the ticker', () => {
-  it('is one cron task running every minute in the body\'s time zone', () => {
+  it("is one cron task running every minute in the body's time zone", () => {
     ticker = startTicker({ tick: async () => undefined, timezone: 'Europe/Paris', logger });
     expect(ticker.task.getPattern()).toBe(EVERY_MINUTE);
     const next = ticker.task.getNextRun()!;
@@ -21,7 +25,14 @@ describe('the ticker', () => {
 
   it('calls tick, and logs a failing tick instead of throwing', async () => {
     let calls = 0;
-    ticker = startTicker({ tick: async () => { calls++; if (calls === 2) throw new Error('store down'); }, timezone: 'Europe/Paris', logger });
+    ticker = startTicker({
+      tick: async () => {
+        calls++;
+        if (calls === 2) throw new Error('store down');
+      },
+      timezone: 'Europe/Paris',
+      logger,
+    });
     await ticker.runOnce();
     await ticker.runOnce();
     expect(calls).toBe(2);

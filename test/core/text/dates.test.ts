@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, formatDateLong, formatDateTime, formatTime, fromZoned, parseDate, parseTime, toZoned,
+  addDays,
+  formatDateLong,
+  formatDateTime,
+  formatTime,
+  fromZoned,
+  parseDate,
+  parseTime,
+  toZoned,
 } from '../../../src/core/text/dates.ts';
 
 describe('dates and times in French and in Paris time', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agree, countOf, himself, listOf, placeWithRemote, refusalTitle, statusWords } from '../../../src/core/text/french.ts';
+import {
+  agree,
+  countOf,
+  himself,
+  listOf,
+  placeWithRemote,
+  refusalTitle,
+  statusWords,
+} from '../../../src/core/text/french.ts';
 
 const mme = { civility: 'Mme' };
 const m = { civility: 'M.' };

@@ -10,9 +10,17 @@ const found = (q: string) => {
 
 describe('loose delegate names', () => {
   it.each([
-    ['ROY', 'Mme ROY'], ['Mme Roy', 'Mme ROY'], ['roy', 'Mme ROY'], ['de waziers', 'Mme DE WAZIERS'],
-    ['maille-barbare', 'Mme MAILLE-BARBARE'], ['MAILLE BARBARE', 'Mme MAILLE-BARBARE'], ['maille', 'M. MAILLE'],
-    ['decle', 'M. DECLÉ'], ['M. DECLÉ', 'M. DECLÉ'], ['Philippe Varlet', 'M. VARLET'], ['saint yves', 'M. SAINTYVES'],
+    ['ROY', 'Mme ROY'],
+    ['Mme Roy', 'Mme ROY'],
+    ['roy', 'Mme ROY'],
+    ['de waziers', 'Mme DE WAZIERS'],
+    ['maille-barbare', 'Mme MAILLE-BARBARE'],
+    ['MAILLE BARBARE', 'Mme MAILLE-BARBARE'],
+    ['maille', 'M. MAILLE'],
+    ['decle', 'M. DECLÉ'],
+    ['M. DECLÉ', 'M. DECLÉ'],
+    ['Philippe Varlet', 'M. VARLET'],
+    ['saint yves', 'M. SAINTYVES'],
   ])('"%s" is %s', (q, expected) => {
     expect(found(q)).toBe(expected);
   });

@@ -16,9 +16,18 @@ describe('dates and times as people write them', () => {
     expect(understandDate('lundi 7 octobre', { today })).toEqual({ ok: true, value: '2024-10-07' });
   });
   it('refuses impossible and contradictory dates, saying what was understood', () => {
-    expect(understandDate('30 février 2024', { today })).toMatchObject({ ok: false, message: expect.stringContaining('février 2024 n\'a que 29 jours') });
-    expect(understandDate('lundi 8 octobre 2024', { today })).toMatchObject({ ok: false, message: expect.stringContaining('est un mardi') });
-    expect(understandDate('bientôt', { today })).toMatchObject({ ok: false, message: expect.stringContaining('date non comprise') });
+    expect(understandDate('30 février 2024', { today })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("février 2024 n'a que 29 jours"),
+    });
+    expect(understandDate('lundi 8 octobre 2024', { today })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('est un mardi'),
+    });
+    expect(understandDate('bientôt', { today })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('date non comprise'),
+    });
   });
   it('reads times and refuses impossible ones', () => {
     expect(understandTime('18 h 30')).toEqual({ ok: true, value: '18:30' });

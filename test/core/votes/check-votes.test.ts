@@ -4,14 +4,14 @@ import { ConfigError, parseConfig } from '../../../src/app/load-config.ts';
 import { checkConfig } from '../../../src/core/check.ts';
 
 const sample = readFileSync('config/somme-numerique.yaml', 'utf8');
-const FTTH_VOTE = 'enrichissement de l\'offre initiale, outcome: Adoptée à l\'unanimité, vote: unanimite }';
+const FTTH_VOTE = "enrichissement de l'offre initiale, outcome: Adoptée à l'unanimité, vote: unanimite }";
 const withFtthVote = (vote: string) => {
   expect(sample).toContain(FTTH_VOTE);
   return sample.replace(FTTH_VOTE, FTTH_VOTE.replace('vote: unanimite', `vote: ${vote}`));
 };
 
 describe('votes recorded in the config', () => {
-  it('the sample\'s two unanimous votes count without warning', () => {
+  it("the sample's two unanimous votes count without warning", () => {
     const c = parseConfig(sample, 'sample.yaml');
     expect(checkConfig(c).filter((w) => w.path.includes('.vote'))).toEqual([]);
     const ftth = c.sessions[0]!.agenda[8]!;
