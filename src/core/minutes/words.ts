@@ -2,6 +2,8 @@
  * @module Numbers and dates in French words, as minutes open: « L'an deux mille vingt-quatre, le sept octobre ».
  * Traditional spelling (« vingt et un », « quatre-vingts », « mille » invariable), 0 to 9 999. Pure.
  */
+import { MONTHS } from '../text/dates.ts';
+
 const UNITS = [
   'zéro',
   'un',
@@ -25,20 +27,6 @@ const UNITS = [
   'dix-neuf',
 ];
 const TENS = ['', '', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante'];
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 
 function below100(n: number): string {
   if (n < 20) return UNITS[n]!;

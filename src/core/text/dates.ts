@@ -6,8 +6,10 @@
 export type IsoDate = string; // YYYY-MM-DD
 export type WallTime = string; // HH:MM
 
-const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-const MONTHS = [
+/** French weekday names, Sunday first (as `Date.getUTCDay()`). */
+export const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+/** French month names, January first. */
+export const MONTHS = [
   'janvier',
   'février',
   'mars',

@@ -6,7 +6,16 @@
  * saying what was understood.
  */
 import * as chronoFr from 'chrono-node/fr';
-import { addDays, formatDateLong, parseDate, weekday, type IsoDate, type WallTime } from './dates.ts';
+import {
+  addDays,
+  DAYS as WEEKDAYS,
+  formatDateLong,
+  MONTHS as MONTH_NAMES,
+  parseDate,
+  weekday,
+  type IsoDate,
+  type WallTime,
+} from './dates.ts';
 import { fold } from './normalize.ts';
 
 export type Understood<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -37,21 +46,6 @@ const MONTHS: Record<string, number> = {
   decembre: 12,
   dec: 12,
 };
-const MONTH_NAMES = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 /** Relative days chrono's French locale misses (it reads only « demain » in « après-demain »). */
 const EXTRA_RELATIVE: Record<string, number> = { 'apres demain': 2, 'avant hier': -2 };
 const RELATIVE = new Set(['aujourd hui', 'demain', 'hier', ...Object.keys(EXTRA_RELATIVE)]);
