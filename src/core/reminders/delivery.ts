@@ -1,21 +1,11 @@
 /**
- * @module Handing one due reminder to the doors: each recipient through every door, a failing door retried
- * alone with back-off a bounded number of times; late reminders say why they are late.
+ * @module What delivering a due reminder reports, a sender that never throws, and the wording of a late
+ * reminder. The delivery itself (claimed, per door, retried until the grace period ends) is the outbox's.
  */
-import { text, type Outgoing, type Recipient, type Reply } from '../reply.ts';
+import { text, type Recipient, type Reply } from '../reply.ts';
 import type { DueItem } from './due.ts';
 import { formatInstant } from './labels.ts';
-import type { DoorReport, SendFn } from './model.ts';
-
-export interface DeliveryDeps {
-  /** Never throws (see `safeSender`). */
-  readonly send: SendFn;
-  readonly sleep: (ms: number) => Promise<void>;
-  /** One wait per retry: [1000, 4000] makes three tries. */
-  readonly retryDelays: readonly number[];
-  readonly label: (to: Recipient) => string;
-  readonly timeZone: string;
-}
+import type { SendFn } from './model.ts';
 
 /** Which recipients at least one door reached, and which none did: what a convocation's sending records. */
 interface Reach {
@@ -67,52 +57,4 @@ export function lateReply(item: DueItem, now: Date, timeZone: string): Reply {
       ),
     ],
   };
-}
-
-export async function deliverWithRetry(item: DueItem, now: Date, deps: DeliveryDeps): Promise<DeliveryOutcome> {
-  const r = item.reminder;
-  const message = item.deferred || item.updated ? lateReply(item, now, deps.timeZone) : r.message;
-  const delivered = new Set<string>();
-  const failures: string[] = [];
-  const unreachable: string[] = [];
-  const reached: Recipient[] = [];
-  const unreached: Recipient[] = [];
-  for (const to of r.to) {
-    const outgoing: Outgoing = { to, reply: message };
-    const reports = await deps.send(outgoing);
-    const ok = new Set(reports.filter((d) => d.outcome === 'delivered').map((d) => d.door));
-    let failing: readonly DoorReport[] = reports.filter((d) => d.outcome === 'failed');
-    let tries = 1;
-    for (const delay of deps.retryDelays) {
-      if (failing.length === 0) break;
-      await deps.sleep(delay);
-      tries++;
-      const names = failing.map((f) => f.door);
-      const again = await deps.send(outgoing, names.includes('*') ? undefined : names);
-      for (const d of again) if (d.outcome === 'delivered') ok.add(d.door);
-      failing = again.filter((d) => d.outcome === 'failed');
-    }
-    ok.forEach((d) => delivered.add(d));
-    (ok.size ? reached : unreached).push(to);
-    if (failing.length) {
-      failures.push(
-        `pour ${deps.label(to)}, ${failing.map((f) => `${f.door === '*' ? 'envoi' : f.door} : ${f.error ?? 'erreur'}`).join(' ; ')} (${tries} tentatives)`,
-      );
-    } else if (ok.size === 0) {
-      unreachable.push(deps.label(to));
-    }
-  }
-  const reach = { reached, unreached };
-  // Best effort (direct-message copies): sent when anyone was reached; who was not is in `unreached`.
-  if (r.bestEffort && reached.length) return { status: 'sent', delivered: [...delivered], ...reach };
-  if (failures.length)
-    return { status: 'failed', delivered: [...delivered], detail: `échec de remise ${failures.join(' ; ')}`, ...reach };
-  if (unreachable.length)
-    return {
-      status: 'undelivered',
-      delivered: [...delivered],
-      detail: `aucune porte en service ne peut joindre : ${unreachable.join(', ')}`,
-      ...reach,
-    };
-  return { status: 'sent', delivered: [...delivered], ...reach };
 }
