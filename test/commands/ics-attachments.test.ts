@@ -2,10 +2,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.ts';
-import { createTestBot, reader, secretary, type TestBot } from '../helpers/test-bot.ts';
+import { openConsole } from '../helpers/console-session.ts';
+import { createTestBot, reader, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -35,22 +34,10 @@ describe('calendar files', () => {
   it('the console writes the file and prints its path', async () => {
     bot = await createTestBot();
     const dir = join(mkdtempSync(join(tmpdir(), 'seance-ics-')), 'ics');
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (c) => {
-      text += c.toString();
-    });
-    const door = createConsoleAdapter({
-      host: bot.hub.hostFor('console'),
-      input,
-      output,
-      actor: { ...secretary, door: 'console' },
-      interactive: false,
-      filesDir: dir,
-    });
+    const { input, door, output } = openConsole(bot, { filesDir: dir });
     input.end('/odj 2024-10-07\n');
     await door.finished;
+    const text = output();
     const path = join(dir, 'seance-2024-10-07.ics');
     expect(text).toContain(`Fichier enregistré : ${path}`);
     expect(existsSync(path)).toBe(true);

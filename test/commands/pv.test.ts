@@ -5,9 +5,8 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../src/adapters/console/console-adapter.ts';
+import { openConsole } from '../helpers/console-session.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { readDocx } from '../helpers/docx-text.ts';
 import { createTestBot, reader, secretary, type TestBot } from '../helpers/test-bot.ts';
@@ -151,22 +150,10 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
 
   it('the console writes the .docx to a path and says where', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'seance-pv-')), 'fichiers');
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (c) => {
-      text += c.toString();
-    });
-    const door = createConsoleAdapter({
-      host: bot.hub.hostFor('console'),
-      input,
-      output,
-      actor: { ...secretary, door: 'console' },
-      interactive: false,
-      filesDir: dir,
-    });
+    const { input, door, output } = openConsole(bot, { filesDir: dir });
     input.end('/pv 2024-10-07\n');
     await door.finished;
+    const text = output();
     const path = join(dir, 'pv-2024-10-07.docx');
     expect(text).toContain(`Fichier enregistré : ${path}`);
     expect(existsSync(path)).toBe(true);

@@ -7,11 +7,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../src/adapters/console/console-adapter.ts';
+import { openConsole } from '../../helpers/console-session.ts';
 import { readDocx } from '../../helpers/docx-text.ts';
-import { createTestBot, secretary, type TestBot } from '../../helpers/test-bot.ts';
+import { createTestBot, type TestBot } from '../../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -27,20 +26,7 @@ describe('a whole session in the console', () => {
     // The morning of the session: the agenda can still be completed before it starts.
     bot = await createTestBot({ now: `${DAY}T08:00:00Z` });
     const filesDir = mkdtempSync(join(tmpdir(), 'seance-live-'));
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let text = '';
-    output.on('data', (c) => {
-      text += c.toString();
-    });
-    const door = createConsoleAdapter({
-      host: bot.hub.hostFor('console'),
-      input,
-      output,
-      actor: { ...secretary, door: 'console' },
-      interactive: false,
-      filesDir,
-    });
+    const { input, door, output } = openConsole(bot, { filesDir });
     bot.hub.addDoor(door);
     const room = [
       'VARLET',
@@ -89,6 +75,7 @@ describe('a whole session in the console', () => {
     for (const l of lines) input.write(`${l}\n`);
     input.end();
     await door.finished;
+    const text = output();
 
     expect(count(text, '── Message pour secrétariat ──')).toBe(1);
     expect(count(text, '── Mise à jour du message en direct ──')).toBeGreaterThanOrEqual(10);

@@ -1,9 +1,8 @@
 /** Console tables fit the terminal: the answer is laid out for a forced width, through the console door itself. */
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../src/adapters/console/console-adapter.ts';
+import { openConsole } from '../../helpers/console-session.ts';
 import { fitWidths, tableToText } from '../../../src/core/reply-text.ts';
-import { createTestBot, secretary, type TestBot } from '../../helpers/test-bot.ts';
+import { createTestBot, type TestBot } from '../../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
 afterEach(async () => {
@@ -13,24 +12,12 @@ afterEach(async () => {
 
 async function consoleAt(width: number, lines: string[]): Promise<string> {
   bot = await createTestBot();
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (c) => {
-    text += c.toString();
-  });
-  const door = createConsoleAdapter({
-    host: bot.hub.hostFor('console'),
-    input,
-    output,
-    actor: { ...secretary, door: 'console' },
-    interactive: false,
-    width,
-  });
+  const { input, door, output } = openConsole(bot, { width });
   bot.hub.addDoor(door);
   for (const l of lines) input.write(`${l}\n`);
   input.end();
   await door.finished;
+  const text = output();
   return text;
 }
 
