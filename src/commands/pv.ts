@@ -1,13 +1,14 @@
 /**
- * @module /pv: the draft minutes of a session, in the order of the body's own minutes: in the chat as
- * Markdown, and as a Word document (.docx) the secretariat finishes in an office suite.
+ * @module /pv: the draft minutes of a session, in the order of the body's own minutes: in the chat as formatted
+ * text (headings, paragraphs, tables, lists: each door sets them), and as a Word document (.docx) attached, which
+ * the secretariat finishes in an office suite.
  */
 import { delegatesById } from '../core/assembly/quorum.ts';
 import { defineCommand } from '../core/command.ts';
 import { liveOf, movementLines } from '../core/sessions/live.ts';
 import { buildMinutes } from '../core/minutes/build.ts';
 import { partsToDocxBase64 } from '../core/minutes/docx.ts';
-import { partsToMarkdown } from '../core/minutes/markdown.ts';
+import { partsToBlocks } from '../core/minutes/blocks.ts';
 import { minutesOutline } from '../core/minutes/outline.ts';
 import { reply } from '../core/reply.ts';
 import { formatDateLong, toZoned } from '../core/text/dates.ts';
@@ -17,7 +18,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 
 export const pv = defineCommand({
   name: 'pv',
-  description: "Projet de procès-verbal d'une séance (Markdown et document Word)",
+  description: "Projet de procès-verbal d'une séance (dans la conversation et en document Word)",
   args: [sessionArg],
   examples: ['/pv 2024-10-07'],
   access: 'read',
@@ -46,7 +47,7 @@ export const pv = defineCommand({
     });
     const parts = minutesOutline(minutes);
     const docx = await partsToDocxBase64(parts, `Procès-verbal – ${s.title} du ${formatDateLong(s.date)}`);
-    return reply('Procès-verbal (projet)', [{ type: 'code', language: 'markdown', text: partsToMarkdown(parts) }], {
+    return reply('Procès-verbal (projet)', partsToBlocks(parts), {
       session: sessionHeading(ctx, s),
       rule: minutes.quorum.rule,
       attachments: [{ filename: `pv-${s.id}.docx`, contentType: DOCX_TYPE, content: docx, encoding: 'base64' }],

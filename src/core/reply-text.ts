@@ -94,11 +94,13 @@ export function tableToText(
 /** Word wrap for a terminal: a line longer than `width` breaks at spaces, continuation lines indented. */
 export function wrapLine(line: string, max: number | undefined, indent = ''): string[] {
   if (!max || width(line) <= max) return [line];
+  // The line's own indent (a list's « • ») is kept on its first line.
+  const lead = /^ */.exec(line)![0];
   const out: string[] = [];
-  let cur = '';
-  for (const word of line.split(' ')) {
-    const next = cur ? `${cur} ${word}` : word;
-    if (cur && width(next) > max) {
+  let cur = lead;
+  for (const word of line.slice(lead.length).split(' ')) {
+    const next = cur.trim() ? `${cur} ${word}` : `${cur}${word}`;
+    if (cur.trim() && width(next) > max) {
       out.push(cur);
       cur = `${indent}${word}`;
     } else cur = next;
@@ -107,11 +109,21 @@ export function wrapLine(line: string, max: number | undefined, indent = ''): st
   return out;
 }
 
+/** A heading's underline: « ═ » under the body's name, « ─ » under the document's title; parts are marked « ▸ ». */
+function headingToText(level: 1 | 2 | 3, text: string, max: number | undefined): string[] {
+  if (level === 3) return wrapLine(`▸ ${text}`, max, '  ');
+  const lines = wrapLine(text, max);
+  const long = Math.max(...lines.map(width));
+  return [...lines, (level === 1 ? '═' : '─').repeat(max ? Math.min(long, max) : long)];
+}
+
 export function blockToText(b: Block, layout: TextLayout = {}): string[] {
   const w = layout.width;
   switch (b.type) {
     case 'text':
       return b.text.split('\n').flatMap((l) => wrapLine(l, w));
+    case 'heading':
+      return headingToText(b.level, b.text, w);
     case 'fields': {
       const lw = Math.max(...b.fields.map((f) => width(f.label)));
       return b.fields.flatMap((f) => wrapLine(`${pad(f.label, lw)} : ${f.value}`, w, ' '.repeat(Math.min(lw + 3, 24))));
@@ -124,7 +136,7 @@ export function blockToText(b: Block, layout: TextLayout = {}): string[] {
         ...b.items.flatMap((it, i) => wrapLine(b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`, w, '    ')),
       ];
     case 'code':
-      return b.text.split('\n'); // text to copy as is (the /pv Markdown): never re-wrapped
+      return b.text.split('\n'); // text to copy as is: never re-wrapped
   }
 }
 

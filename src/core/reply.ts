@@ -10,8 +10,16 @@ export interface Field {
   readonly value: string;
 }
 
+/** How a paragraph is set: in bold (`strong`), in italics (`emphasis`), or both (a vote's result). */
+export interface TextStyle {
+  readonly strong?: boolean;
+  readonly emphasis?: boolean;
+}
+
 export type Block =
-  | { readonly type: 'text'; readonly text: string }
+  | ({ readonly type: 'text'; readonly text: string } & TextStyle)
+  /** A heading of a long document (the minutes): 1 the body, 2 the document, 3 a part of it. */
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
   | { readonly type: 'fields'; readonly fields: readonly Field[] }
   | {
       readonly type: 'table';
@@ -20,7 +28,7 @@ export type Block =
       readonly rows: readonly (readonly string[])[];
     }
   | { readonly type: 'list'; readonly title?: string; readonly items: readonly string[]; readonly ordered?: boolean }
-  /** Preformatted text to copy as is (the /pv Markdown). */
+  /** Preformatted text to copy as is. */
   | { readonly type: 'code'; readonly text: string; readonly language?: string };
 
 export interface Action {
@@ -98,6 +106,7 @@ export function reply(title: string, blocks: Block[], extra: Partial<Omit<Reply,
 }
 
 export const text = (t: string): Block => ({ type: 'text', text: t });
+export const heading = (level: 1 | 2 | 3, t: string): Block => ({ type: 'heading', level, text: t });
 export const fields = (f: Field[]): Block => ({ type: 'fields', fields: f });
 export const list = (items: string[], title?: string, ordered = false): Block => ({
   type: 'list',

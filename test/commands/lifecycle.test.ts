@@ -64,7 +64,7 @@ describe('a closed session is protected', () => {
     expect(journal).toContain('rectification ouverte');
     expect(journal).toContain('Mme ROY : excusée → présente en salle (rectification : Mme ROY est arrivée en séance)');
     const pv = await bot.say('/pv 2024-10-07');
-    expect(pv).toContain('### Rectifications');
+    expect(pv).toContain('▸ Rectifications');
     expect(pv).toContain('motif : Mme ROY est arrivée en séance — présence : Mme ROY : excusée → présente en salle');
     expect(await bot.say('/seance rectifier 2026-12-31 x')).toContain('Aucune séance le');
   });

@@ -1,5 +1,6 @@
 /**
- * @module /pv 2024-10-07 gives back the structure and every figure of the source minutes, in the chat (Markdown)
+ * @module /pv 2024-10-07 gives back the structure and every figure of the source minutes, in the chat (headings,
+ * paragraphs, tables, lists)
  * and in the Word document attached to the reply, read back from its XML; the console writes that file.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConsole } from '../helpers/console-session.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { readDocx } from '../helpers/docx-text.ts';
+import { replyOutline } from '../helpers/reply-outline.ts';
 import { createTestBot, reader, secretary, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot;
@@ -20,7 +22,7 @@ afterEach(async () => {
 });
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-const markdown = (r: Reply) => nb(r.blocks.map((b) => (b.type === 'code' ? b.text : '')).join('\n'));
+const markdown = (r: Reply) => replyOutline(r);
 const docxOf = (r: Reply) => {
   const a = r.attachments!.find((x) => x.filename.endsWith('.docx'))!;
   expect(a.encoding).toBe('base64');

@@ -3,6 +3,7 @@
  * unanimity, a split weighted vote by names, a tie decided by the president, a withdrawal that breaks the
  * item's quorum; then /pv and its Word document carry each result.
  */
+import { replyOutline } from '../helpers/reply-outline.ts';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDocx } from '../helpers/docx-text.ts';
@@ -54,7 +55,7 @@ describe('/vote during the session', () => {
     expect(await say('/vote 2', reader)).toMatch(/Suffrages exprimés\s+: 54 voix \(majorité requise : 28\)/);
 
     const r = await bot.ask('/pv 2026-12-15', reader);
-    const md = nb(r.blocks.map((b) => (b.type === 'code' ? b.text : '')).join('\n'));
+    const md = replyOutline(r);
     expect(md).toContain(
       "1. Délibération n° 1 : Budget primitif 2027**\n\n***Adoptée à l'unanimité des suffrages exprimés (54 voix)***",
     );

@@ -49,6 +49,8 @@ export interface DiscordMessage {
 
 type Piece =
   | { readonly kind: 'text'; readonly text: string; readonly sep: string }
+  /** The body's name (1) heads an embed as its author line, the document's title (2) as its title. */
+  | { readonly kind: 'heading'; readonly level: 1 | 2; readonly text: string }
   | { readonly kind: 'field'; readonly name: string; readonly value: string; readonly inline: boolean };
 
 const textPieces = (markdown: string, max: number): Piece[] =>
@@ -102,10 +104,31 @@ function fieldPieces(fields: readonly { label: string; value: string }[]): Piece
   });
 }
 
+/** A line in bold (`**`), italics (`*`) or both; the text is escaped first, so only these marks are markup. */
+function styled(line: string, strong?: boolean, emphasis?: boolean): string {
+  if (!line.trim()) return line;
+  const mark = `${strong ? '**' : ''}${emphasis ? '*' : ''}`;
+  return `${mark}${line.trim()}${[...mark].reverse().join('')}`;
+}
+
 function blockPieces(b: Block, max: number): Piece[] {
   switch (b.type) {
     case 'text':
-      return textPieces(escapeMarkdown(b.text), max);
+      return textPieces(
+        escapeMarkdown(b.text)
+          .split('\n')
+          .map((l) => styled(l, b.strong, b.emphasis))
+          .join('\n'),
+        max,
+      );
+    case 'heading': {
+      const t = b.text.trim();
+      if (!t) return [];
+      if (b.level === 3) return textPieces(`__${bold(t)}__`, max);
+      return [
+        { kind: 'heading', level: b.level, text: clip(escapeMarkdown(t), b.level === 1 ? L.authorName : L.embedTitle) },
+      ];
+    }
     case 'fields':
       return fieldPieces(b.fields);
     case 'list': {
@@ -130,16 +153,23 @@ function blockPieces(b: Block, max: number): Piece[] {
 /** Packs pieces into embeds of at most `budget` counted characters each. */
 function packEmbeds(pieces: readonly Piece[], budget: number, colour: number): APIEmbed[] {
   const embeds: APIEmbed[] = [];
-  let cur: { description: string; fields: APIEmbedField[]; size: number } = { description: '', fields: [], size: 0 };
+  type Current = { description: string; fields: APIEmbedField[]; size: number; title?: string; author?: string };
+  let cur: Current = { description: '', fields: [], size: 0 };
   const flush = () => {
-    if (!cur.description && cur.fields.length === 0) return;
+    if (!cur.description && cur.fields.length === 0 && !cur.title && !cur.author) return;
+    // An author line alone is no embed: it becomes the title.
+    const title = cur.title ?? (cur.description || cur.fields.length ? undefined : cur.author);
+    const author = title === cur.author ? undefined : cur.author;
     embeds.push({
       color: colour,
+      ...(author ? { author: { name: author } } : {}),
+      ...(title ? { title } : {}),
       ...(cur.description ? { description: cur.description } : {}),
       ...(cur.fields.length ? { fields: cur.fields } : {}),
     });
     cur = { description: '', fields: [], size: 0 };
   };
+  const hasBody = () => cur.description !== '' || cur.fields.length > 0;
   const addField = (field: APIEmbedField) => {
     const n = field.name.length + field.value.length;
     if (cur.fields.length >= L.embedFields || cur.size + n > budget) flush();
@@ -147,6 +177,14 @@ function packEmbeds(pieces: readonly Piece[], budget: number, colour: number): A
     cur.size += n;
   };
   for (const p of pieces) {
+    if (p.kind === 'heading') {
+      // A heading opens an embed: the body's name above the document's title, then the text under them.
+      if (hasBody() || cur.title || (p.level === 1 && cur.author)) flush();
+      if (p.level === 1) cur.author = p.text;
+      else cur.title = p.text;
+      cur.size += p.text.length;
+      continue;
+    }
     if (p.kind === 'field') {
       addField({ name: p.name, value: p.value, inline: p.inline });
       continue;
@@ -242,7 +280,9 @@ export function replyToDiscord(r: Reply): DiscordMessage[] {
     colour,
   );
   if (embeds.length === 0) embeds.push({ color: colour });
-  if (title) embeds[0]!.title = title;
+  // A document that opens with its own headings keeps them; the reply's title goes in an embed before it.
+  if (title && (embeds[0]!.title || embeds[0]!.author)) embeds.unshift({ color: colour, title });
+  else if (title) embeds[0]!.title = title;
   else if (!embeds[0]!.description && !embeds[0]!.fields?.length) embeds[0]!.description = BLANK;
   if (footer) embeds[embeds.length - 1]!.footer = { text: footer };
   return toMessages(r, embeds);

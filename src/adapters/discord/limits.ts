@@ -56,6 +56,7 @@ export function messageProblems(m: MessageShape): string[] {
     if ((e.title?.length ?? 0) > L.embedTitle) out.push(`embed ${i} title ${e.title!.length}`);
     if ((e.description?.length ?? 0) > L.embedDescription) out.push(`embed ${i} description ${e.description!.length}`);
     if ((e.footer?.text.length ?? 0) > L.footerText) out.push(`embed ${i} footer ${e.footer!.text.length}`);
+    if ((e.author?.name.length ?? 0) > L.authorName) out.push(`embed ${i} author ${e.author!.name.length}`);
     if ((e.fields?.length ?? 0) > L.embedFields) out.push(`embed ${i} has ${e.fields!.length} fields`);
     if (!e.title && !e.description && !e.fields?.length) out.push(`embed ${i} is empty`);
     (e.fields ?? []).forEach((f, j) => {

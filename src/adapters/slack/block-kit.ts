@@ -192,10 +192,34 @@ function tableBlocks(b: TableBlock, asCode = tableFits(b)): SectionBlock[] {
   return sections([...title, ...rows]);
 }
 
-export function blockToSlack(b: Block, tablesAsCode?: boolean): SectionBlock[] {
+/** A line set in bold, italics or both (`*_…_*`); blank lines stay blank (Slack shows a bare `**`). */
+function styled(line: string, strong?: boolean, emphasis?: boolean): string {
+  if (!line.trim()) return line;
+  const italic = emphasis ? `_${line.trim()}_` : line.trim();
+  return strong ? `*${italic}*` : emphasis ? italic : line;
+}
+
+/** Headings 1 and 2 (the body, the document) are header blocks; a part's heading is a bold line. */
+function headingBlocks(level: 1 | 2 | 3, raw: string): SlackBlock[] {
+  if (!raw.trim()) return [];
+  if (level === 3) return sections([bold(raw.trim())]);
+  return [
+    { type: 'header', text: { type: 'plain_text', text: clip(escapeSlack(raw.trim()), MAX_HEADER_TEXT), emoji: true } },
+  ];
+}
+
+export function blockToSlack(b: Block, tablesAsCode?: boolean): SlackBlock[] {
   switch (b.type) {
     case 'text':
-      return b.text.trim() ? sections(escapeSlack(b.text).split('\n')) : [];
+      return b.text.trim()
+        ? sections(
+            escapeSlack(b.text)
+              .split('\n')
+              .map((l) => styled(l, b.strong, b.emphasis)),
+          )
+        : [];
+    case 'heading':
+      return headingBlocks(b.level, b.text);
     case 'fields':
       return b.fields.length ? fieldsBlocks(b.fields) : [];
     case 'table':
@@ -255,6 +279,8 @@ function shrink(b: Block): Block {
     case 'text':
     case 'code':
       return { ...b, text: cut(b.text, MAX_FALLBACK_TEXT) };
+    case 'heading':
+      return { ...b, text: cut(b.text) };
     case 'fields':
       return { ...b, fields: b.fields.slice(0, 50).map((f) => ({ label: cut(f.label), value: cut(f.value) })) };
     case 'table':

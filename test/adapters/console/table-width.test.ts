@@ -1,4 +1,7 @@
 /** Console tables fit the terminal: the answer is laid out for a forced width, through the console door itself. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole } from '../../helpers/console-session.ts';
 import { fitWidths, tableToText } from '../../../src/core/reply-text.ts';
@@ -12,7 +15,8 @@ afterEach(async () => {
 
 async function consoleAt(width: number, lines: string[]): Promise<string> {
   bot = await createTestBot();
-  const { input, door, output } = openConsole(bot, { width });
+  // Attachments (the /pv document) go to a temporary folder, not the working tree.
+  const { input, door, output } = openConsole(bot, { width, filesDir: mkdtempSync(join(tmpdir(), 'seance-width-')) });
   bot.hub.addDoor(door);
   for (const l of lines) input.write(`${l}\n`);
   input.end();
@@ -42,6 +46,22 @@ describe('console tables sized to the terminal', () => {
     expect(rows.length).toBeGreaterThanOrEqual(16); // 2 headers, 2 rules, 12 proxies
     for (const l of out.split('\n')) expect(len(l), l).toBeLessThanOrEqual(80);
     expect(out).toMatch(/Mme MAILLE-BARBARE\s+M\. FOURNIER\s+7/);
+  });
+  it('/pv 2024-10-07 reads as a document in 80 columns: underlined headings, marked parts, indented lists, aligned tables', async () => {
+    const out = await consoleAt(80, ['/pv 2024-10-07']);
+    const lines = out.split('\n');
+    for (const l of lines) expect(len(l), l).toBeLessThanOrEqual(80);
+    const at = (s: string) => lines.indexOf(s);
+    expect(lines[at('Somme Numérique') + 1]).toBe('═'.repeat(15));
+    const title = 'Procès-verbal – Comité syndical du lundi 7 octobre 2024';
+    expect(lines[at(title) + 1]).toBe('─'.repeat(len(title)));
+    expect(at('▸ Excusés (35)')).toBeGreaterThan(at('▸ Présents en salle (6)'));
+    expect(out).toMatch(/^M\. VARLET +M\. DECLÉ +7$/m);
+    expect(out).toContain('  35. M. HAZARD');
+    // A list item that wraps keeps its bullet's indent; its next line is indented under the text.
+    expect(out).toMatch(/^ {2}• 1 – Constat du quorum : quorum atteint .*\n {4}\S/m);
+    expect(out).not.toContain('###');
+    expect(out).toContain('Fichier enregistré');
   });
   it('wraps wide tables (roster, catalogue, journal) inside 80 and 50 columns, keeping short columns whole', async () => {
     for (const width of [80, 50]) {

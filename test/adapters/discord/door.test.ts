@@ -179,7 +179,7 @@ describe('the Discord door', () => {
     expect((await h.answer(read)).message.flags ?? 0).toBe(0);
   });
 
-  it('attaches the /pv Markdown as a file when the reply has one', async () => {
+  it('attaches the /pv Word document as a file when the reply has one', async () => {
     h = await startHarness();
     const reply = await h.bot.hub.dispatcher.runLine('/pv 2024-10-07', { name: 'x', role: 'secretary', door: 'test' });
     const sent = h.fake.sendCommand({ name: 'pv', options: { séance: '2024-10-07' }, userId: IDS.SECRETARIAT });

@@ -9,13 +9,14 @@ import {
 import { DISCORD_LIMITS, embedSize, messageProblems } from '../../../src/adapters/discord/limits.ts';
 import { actionCustomId } from '../../../src/adapters/discord/actions.ts';
 import { escapeMarkdown } from '../../../src/adapters/discord/text.ts';
-import { fields, list, reply, table, text, type Block, type Reply } from '../../../src/core/reply.ts';
+import { fields, heading, list, reply, table, text, type Block, type Reply } from '../../../src/core/reply.ts';
 
 const allText = (ms: DiscordMessage[]) =>
   ms
     .flatMap((m) => [
       m.content ?? '',
       ...m.embeds.flatMap((e) => [
+        e.author?.name,
         e.title,
         e.description,
         ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
@@ -88,7 +89,9 @@ function randomReply(seed: number): { reply: Reply; markers: string[] } {
   for (let i = int(12); i >= 0; i--) {
     switch (int(5)) {
       case 0:
-        blocks.push(text(`${marker()} ${str(big())}`));
+        // Text in bold or italics, or a heading of a document (the minutes).
+        if (r() < 0.3) blocks.push(heading((1 + int(3)) as 1 | 2 | 3, `${marker()} ${str(r() < 0.2 ? 400 : 60)}`));
+        else blocks.push({ type: 'text', text: `${marker()} ${str(big())}`, strong: r() < 0.3, emphasis: r() < 0.3 });
         break;
       case 1:
         blocks.push(

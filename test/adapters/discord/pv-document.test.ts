@@ -23,4 +23,20 @@ describe('/pv in Discord', () => {
     expect(text).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
     expect(doc.tables[1]!.slice(1).map((row) => row[2])).toEqual(['2', '2', '2', '2', '2', '7']);
   });
+
+  it('shows the minutes in the chat as embeds: the body as author, the document as title, bold parts, no Markdown listing', async () => {
+    h = await startHarness();
+    const sent = h.fake.sendCommand({ name: 'pv', options: { séance: '2024-10-07' }, userId: IDS.SECRETARIAT });
+    const { message } = await h.answer(sent);
+    expectValidMessage(message);
+    const [head, minutes] = message.embeds;
+    expect(head.title).toBe('Procès-verbal (projet)');
+    expect(minutes.author.name).toBe('Somme Numérique');
+    expect(minutes.title).toBe('Procès-verbal – Comité syndical du lundi 7 octobre 2024');
+    const text = message.embeds.map((e: { description?: string }) => e.description ?? '').join('\n');
+    expect(text).toContain('__**Excusés (35)**__');
+    expect(text).toContain('35\\. M. HAZARD');
+    expect(text).toContain("***Adoptée à l'unanimité des suffrages exprimés (54 voix)***");
+    expect(text).not.toContain('```markdown');
+  });
 });

@@ -232,7 +232,10 @@ describe('limits hold for any reply', () => {
     const block = (): Block => {
       switch (int(5)) {
         case 0:
-          return { type: 'text', text: str() };
+          // Text in bold or italics, or a heading of a document (the minutes).
+          return int(3) === 0
+            ? { type: 'heading', level: (1 + int(3)) as 1 | 2 | 3, text: str(int(3) ? int(60) : 500) }
+            : { type: 'text', text: str(), strong: rand() < 0.3, emphasis: rand() < 0.3 };
         case 1:
           return {
             type: 'fields',

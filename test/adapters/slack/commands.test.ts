@@ -62,10 +62,18 @@ describe('replies', () => {
     expect(messageText(bad.responses[0]!.body)).toContain('Usage : /devis <service> <postes>');
   });
 
-  it('show the /pv of the 7 October 2024 session whole, all 47 names', async () => {
+  it('show the /pv of the 7 October 2024 session whole, all 47 names, formatted (headers, bold parts), not Markdown', async () => {
     const { responses } = await h.command(USERS.roy, '/pv 2024-10-07');
     const all = responses.map((r) => messageText(r.body)).join('\n');
-    expect(all).toContain('### Excusés (35)');
+    const blocks = responses.flatMap((r) => (r.body as { blocks: { type: string; text?: { text: string } }[] }).blocks);
+    expect(blocks.filter((b) => b.type === 'header').map((b) => b.text!.text)).toEqual([
+      'Procès-verbal (projet)',
+      'Somme Numérique',
+      'Procès-verbal – Comité syndical du lundi 7 octobre 2024',
+    ]);
+    expect(all).toContain('*Excusés (35)*');
+    expect(all).toMatch(/\*_Adoptée à l'unanimité des suffrages exprimés \(\d+ voix\)_\*/);
+    expect(all).not.toContain('###');
     expect(all).toContain('35. M. HAZARD');
     expect(all).not.toContain('tronquée');
   });

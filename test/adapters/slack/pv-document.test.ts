@@ -1,4 +1,7 @@
-/** @module The Slack door uploads the /pv Word document as bytes (real Bolt against the fake Slack), and it opens. */
+/**
+ * @module The Slack door uploads the /pv Word document as bytes (real Bolt against the fake Slack), and it opens;
+ * the chat shows the minutes formatted (test/adapters/slack/commands.test.ts).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSlackAgent, type FileUpload } from '../../helpers/fake-slack.ts';
 import { readDocx } from '../../helpers/docx-text.ts';
