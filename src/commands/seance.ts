@@ -128,7 +128,13 @@ const deplacer = defineCommand({
       'séance déplacée',
       `${formatDateTime(s.date, s.time)}${place ? `, ${s.place}` : ''} → ${formatDateTime(date, time)}${place ? `, ${place}` : ''}`,
     );
-    await ctx.records.changeSession(s.id, { date, time, ...(place ? { place } : {}) }, () => undefined);
+    // The old date is kept: a command or a button typed with it (a convocation's answers) still finds the session.
+    const movedFrom = s.date === date ? s.movedFrom : [...(s.movedFrom ?? []), s.date];
+    await ctx.records.changeSession(
+      s.id,
+      { date, time, ...(place ? { place } : {}), ...(movedFrom ? { movedFrom } : {}) },
+      () => undefined,
+    );
     const moved = await ctx.session(date);
     const deadline = latestConvocationDate(date, ctx.config.body.convocationDays);
     return reply(

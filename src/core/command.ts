@@ -59,7 +59,7 @@ export interface CommandContext {
   /** Resolves a typed name (« moi » is the asker); throws a UserError listing the closest matches. */
   delegate(name: string): Delegate;
   service(name: string): Service;
-  /** The session on a date, or by default the next one, else the latest. */
+  /** The session on a date (or moved away from it), or by default the next one, else the latest. */
   session(date?: IsoDate): Promise<Session>;
   sessions(): Promise<readonly Session[]>;
 }

@@ -114,7 +114,12 @@ function sharedContext(deps: DispatchDeps): SharedContext {
         );
       if (date) {
         // A date planned again after a cancellation: the live session first.
-        const s = all.find((x) => x.date === date && !x.cancelled) ?? all.find((x) => x.date === date);
+        const s =
+          all.find((x) => x.date === date && !x.cancelled) ??
+          all.find((x) => x.date === date) ??
+          // A session moved away from this date (/seance deplacer): the old date still names it, as long as no
+          // other session took the date. Moves recorded before `movedFrom` existed keep the old date as their id.
+          all.find((x) => !x.cancelled && (x.movedFrom?.includes(date) || x.id === date));
         if (!s)
           fail(
             'session.unknown',

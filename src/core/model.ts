@@ -138,6 +138,8 @@ export interface Session {
   readonly agenda: readonly AgendaItem[];
   readonly origin: 'config' | 'chat';
   readonly cancelled?: boolean;
+  /** Dates this session was moved from (/seance deplacer), oldest first: an old date still finds it. */
+  readonly movedFrom?: readonly IsoDate[];
   readonly prefecture?: string;
   /** Convened in urgency: one jour franc (L2121-11, L2121-12); the assembly rules on the urgency first. */
   readonly urgency?: boolean;
@@ -222,6 +224,14 @@ export interface Publication {
   readonly by: string;
 }
 
+/**
+ * The adopted minutes put online (`/publier pv`, CGCT L2121-15): the day the procès-verbal was arrêté (at the
+ * start of a later session), and when and by whom it was published. Recording it makes the session arrêtée.
+ */
+export interface MinutesPublication extends Publication {
+  readonly adoptedOn: IsoDate;
+}
+
 /** What is recorded for one session: attendance, proxies, and who changed what. */
 export interface SessionRecord {
   readonly version: number;
@@ -229,6 +239,8 @@ export interface SessionRecord {
   readonly proxies: readonly Proxy[];
   readonly journal: readonly JournalEntry[];
   readonly published?: Publication;
+  /** The adopted minutes, once published (the public page then shows them). */
+  readonly minutesPublished?: MinutesPublication;
   /** Recorded states (issue 11 opens and closes sessions); absent: derived from the date. */
   readonly lifecycle?: { readonly state: 'ouverte' | 'levee' | 'arretee'; readonly at: string; readonly by: string };
   readonly convocation?: ConvocationSending;

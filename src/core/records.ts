@@ -40,6 +40,8 @@ export interface SessionChange {
   readonly time?: string;
   readonly place?: string;
   readonly cancelled?: boolean;
+  /** The dates it was moved from, oldest first. */
+  readonly movedFrom?: readonly string[];
   readonly remote?: boolean;
   readonly president?: string;
   readonly secretary?: string;
