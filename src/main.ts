@@ -6,7 +6,7 @@ import { createBot } from './app/build.ts';
 import { ConfigError, loadConfigFile } from './app/load-config.ts';
 import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
 import { startChatDoors } from './app/start-doors.ts';
-import { reminderOwnership, REMINDERS_ELSEWHERE } from './app/reminder-owner.ts';
+import { reminderNotice, reminderOwnership } from './app/reminder-owner.ts';
 import { startWeb, type StartedWeb } from './app/start-web.ts';
 import { installProcessGuard } from './app/process-guard.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
@@ -22,36 +22,43 @@ export const DEFAULT_CONFIG = 'config/somme-numerique.yaml';
 interface Cli {
   readonly command: 'run' | 'check' | 'help';
   readonly console: boolean;
+  /** `--rappels`: this console sends the due reminders itself (SEANCE_RAPPELS=console). */
+  readonly reminders: boolean;
   readonly as?: string;
 }
 
 function parseCli(argv: readonly string[]): Cli | string {
   let command: Cli['command'] = 'run';
   let forceConsole = false;
+  let reminders = false;
   let as: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === 'check') command = 'check';
     else if (a === '--help' || a === '-h' || a === 'help') command = 'help';
     else if (a === '--console') forceConsole = true;
+    else if (a === '--rappels') reminders = true;
     else if (a === '--as') {
       as = argv[++i];
       if (!as) return 'option --as : nom du délégué attendu (ex. --as "M. PAYEN")';
     } else if (a.startsWith('--as=')) as = a.slice(5);
     else return `argument inconnu : ${a}`;
   }
-  return { command, console: forceConsole, as };
+  return { command, console: forceConsole, reminders, as };
 }
 
-const HELP = `Usage : seance [check] [--console] [--as "M. PAYEN"]
+const HELP = `Usage : seance [check] [--console] [--rappels] [--as "M. PAYEN"]
   (sans argument)  lance le bot : console si aucun jeton Slack/Discord n'est défini
   check            valide la configuration et liste les incohérences (statut 1 si erreur)
   --console        ouvre aussi la console quand Slack ou Discord tournent
+  --rappels        cette console envoie elle-même les rappels dus (comme SEANCE_RAPPELS=console)
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) ou SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode),
   DISCORD_TOKEN + DISCORD_APPLICATION_ID,
-  WEB_PORT [+ WEB_HOST] (page publique et calendrier ; le port de Slack pour les servir sur le même port).`;
+  WEB_PORT [+ WEB_HOST] (page publique et calendrier ; le port de Slack pour les servir sur le même port),
+  SEANCE_PUBLIC_URL (adresse publique de la page, pour les liens que donne le bot),
+  SEANCE_RAPPELS=auto|console|non (qui envoie les rappels ; auto par défaut : le bot qui tourne avec Slack ou Discord).`;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cli = parseCli(argv);
@@ -82,7 +89,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
 
   let plan: DoorSettings;
   try {
-    plan = parseDoorSettings(env, config, cli.console);
+    plan = parseDoorSettings(env, config, { console: cli.console, reminders: cli.reminders });
   } catch (e) {
     if (e instanceof SettingsError) {
       process.stderr.write(`${e.message}\n`);
@@ -107,7 +114,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     );
     return 2;
   }
-  const bot = createBot({ config, store, clock, logger });
+  // The public address is a setting of this deployment, not of the YAML: commands read it from the config.
+  const bot = createBot({
+    config: plan.publicUrl ? { ...config, publicUrl: plan.publicUrl } : config,
+    store,
+    clock,
+    logger,
+  });
   let ticker: Ticker | undefined;
   let web: StartedWeb | undefined;
   const doorsRetry = new AbortController();
@@ -174,7 +187,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       actor,
     });
     bot.addDoor(door);
-    if (!ownership.sends) process.stdout.write(`${REMINDERS_ELSEWHERE}\n`);
+    const notice = reminderNotice(ownership);
+    if (notice) process.stdout.write(`${notice}\n`);
     startReminders();
     await door.finished;
     // With chat doors running, the console ending (stdin closed) must not stop the server.

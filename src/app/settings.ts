@@ -17,13 +17,24 @@ export interface WebSettings {
   readonly host?: string;
 }
 
+/**
+ * Who sends the due reminders (SEANCE_RAPPELS): `auto` (default) leaves them to the process that runs the
+ * config's chat doors; `console` makes this process send them even though the config names Slack or Discord
+ * channels (a console used on its own); `non` never sends them from this process.
+ */
+export type RemindersSetting = 'auto' | 'console' | 'non';
+
 export interface DoorSettings {
   readonly slack?: SlackSettings;
   readonly discord?: DiscordSettings;
   /** Set: the process serves the public page, so it is a server even without a chat door (no console). */
   readonly web?: WebSettings;
+  /** The public page's address as visitors reach it (SEANCE_PUBLIC_URL), without a trailing slash. */
+  readonly publicUrl?: string;
   /** The console runs when no chat door is configured, or when asked (`--console`). */
   readonly console: boolean;
+  /** SEANCE_RAPPELS (or `--rappels`, which means `console`); absent: `auto`. */
+  readonly reminders?: RemindersSetting;
 }
 
 export class SettingsError extends Error {
@@ -97,12 +108,62 @@ function webSettings(env: Env): WebSettings | undefined {
   return { port: n, ...(host ? { host } : {}) };
 }
 
-/** Throws a `SettingsError` (French) when a door is half-configured. */
-export function parseDoorSettings(env: Env, config: Config, forceConsole = false): DoorSettings {
+/** « https://seance.example.fr/comite » → itself without a trailing slash; anything else is refused in French. */
+function publicUrlSetting(env: Env): string | undefined {
+  const raw = value(env, 'SEANCE_PUBLIC_URL');
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username)
+    throw new SettingsError(
+      `SEANCE_PUBLIC_URL : adresse web attendue, commençant par https:// (ex. https://seance.example.fr), sans « ? » ni « # », reçu « ${raw} ». Corrigez-la, ou retirez SEANCE_PUBLIC_URL : le bot ne donnera alors pas de lien vers la page publique.`,
+    );
+  return url.href.replace(/\/+$/, '');
+}
+
+const REMINDERS: readonly RemindersSetting[] = ['auto', 'console', 'non'];
+
+function remindersSetting(env: Env, flag: boolean): RemindersSetting | undefined {
+  const raw = value(env, 'SEANCE_RAPPELS');
+  if (!raw) return flag ? 'console' : undefined;
+  const folded = raw.toLowerCase();
+  if (!REMINDERS.includes(folded as RemindersSetting))
+    throw new SettingsError(
+      `SEANCE_RAPPELS : « auto », « console » ou « non » attendu, reçu « ${raw} ». « console » : cette console envoie elle-même les rappels dus ; « auto » (par défaut) : seul le bot qui tourne avec Slack ou Discord les envoie.`,
+    );
+  if (flag && folded !== 'console')
+    throw new SettingsError(
+      `--rappels demande que cette console envoie les rappels, mais SEANCE_RAPPELS vaut « ${raw} » : retirez l'un des deux.`,
+    );
+  return folded as RemindersSetting;
+}
+
+/** Command-line switches that settings read (`--console`, `--rappels`). */
+export interface CliSwitches {
+  readonly console?: boolean;
+  readonly reminders?: boolean;
+}
+
+/** Throws a `SettingsError` (French) when a door is half-configured or a setting is not understood. */
+export function parseDoorSettings(env: Env, config: Config, cli: boolean | CliSwitches = false): DoorSettings {
+  const switches = typeof cli === 'boolean' ? { console: cli } : cli;
   const slack = slackSettings(env, config);
   const discord = discordSettings(env, config);
   const web = webSettings(env);
-  return { slack, discord, ...(web ? { web } : {}), console: forceConsole || (!slack && !discord && !web) };
+  const publicUrl = publicUrlSetting(env);
+  const reminders = remindersSetting(env, Boolean(switches.reminders));
+  return {
+    slack,
+    discord,
+    ...(web ? { web } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    console: Boolean(switches.console) || (!slack && !discord && !web),
+    ...(reminders ? { reminders } : {}),
+  };
 }
 
 /** Every secret of the doors' settings, for the logger to scrub. */

@@ -10,6 +10,7 @@ import {
   newCalendarToken,
   privateCalendarPath,
 } from '../core/publication/calendar-token.ts';
+import { PUBLIC_URL_MISSING, publicLink } from '../core/publication/links.ts';
 import { list, reply, text } from '../core/reply.ts';
 
 /** Whose private feed: a delegate, a staff member or contact, or the secretariat (the console's secretary). */
@@ -29,6 +30,12 @@ const nouveauLien = defineCommand({
         'calendar.unmapped',
         "Votre compte n'est associé à aucun délégué ni membre du secrétariat : seul le calendrier public est disponible.",
       );
+    // Checked before a token is made: a new token revokes the old link, which must not happen for nothing.
+    if (!ctx.config.publicUrl)
+      fail(
+        'calendar.no-public-url',
+        `Le lien personnel ne peut pas être donné (votre lien actuel reste valable). ${PUBLIC_URL_MISSING}`,
+      );
     const token = newCalendarToken(); // the link is the only secret of a private feed
     await ctx.records.setCalendarLink({
       owner,
@@ -39,7 +46,7 @@ const nouveauLien = defineCommand({
       'Nouveau lien de calendrier',
       [
         text(
-          `Votre adresse d'abonnement personnelle, à ajouter après l'adresse de la page publique de ${ctx.config.body.name} : ${privateCalendarPath(token)}`,
+          `Votre adresse d'abonnement personnelle au calendrier de ${ctx.config.body.name}, à ajouter dans votre agenda : ${publicLink(ctx.config, privateCalendarPath(token))}`,
         ),
         text(
           "Elle remplace votre lien précédent, qui ne fonctionne plus. Gardez-la pour vous : ce lien suffit pour lire votre calendrier. Elle n'est affichée qu'une fois ; en cas de perte, créez-en une nouvelle.",
@@ -56,14 +63,21 @@ const voir = defineCommand({
   examples: ['/calendrier'],
   access: 'read',
   run(_args, ctx) {
+    const personal =
+      'Calendrier personnel (séances, séminaire ; échéances de convocation et de publication pour le secrétariat) : /calendrier nouveau-lien';
+    const feed = publicLink(ctx.config, CALENDAR_PATH);
     return reply('Calendrier des séances', [
-      list(
-        [
-          `Calendrier public de ${ctx.config.body.name} (les séances) : ${CALENDAR_PATH}`,
-          'Calendrier personnel (séances, séminaire ; échéances de convocation et de publication pour le secrétariat) : /calendrier nouveau-lien',
-        ],
-        'Adresses, à ajouter après celle de la page publique',
-      ),
+      feed
+        ? list(
+            [
+              `Calendrier public de ${ctx.config.body.name} (les séances) : ${feed}`,
+              personal,
+              `Page publique des séances : ${publicLink(ctx.config, '/')}`,
+            ],
+            'Adresses à ajouter dans votre agenda',
+          )
+        : list([personal], 'Adresses'),
+      ...(feed ? [] : [text(PUBLIC_URL_MISSING)]),
       text('Un calendrier abonné se met à jour tout seul quand une séance est déplacée ou annulée.'),
     ]);
   },

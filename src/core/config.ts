@@ -66,6 +66,11 @@ export interface Config {
   };
   /** Inconsistencies found while loading (a misspelt name resolved to its near twin...). */
   readonly loadWarnings: readonly ConfigWarning[];
+  /**
+   * The public page's address as visitors reach it (SEANCE_PUBLIC_URL, no trailing slash), set by the app from
+   * its settings, not the YAML. Absent: the bot gives no link to the page and says how to set it.
+   */
+  readonly publicUrl?: string;
 }
 
 /** How a delegate is named everywhere (« M. PAYEN », « Mme ROY »): the one place that says so. */

@@ -4,13 +4,16 @@
  */
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NEXT, startSite, type Site } from './site.ts';
+import { loadConfigFile } from '../../src/app/load-config.ts';
+import { createTestBot, SAMPLE_CONFIG } from '../helpers/test-bot.ts';
+import { NEXT, PUBLIC_URL, startSite, type Site } from './site.ts';
 
 interface ParsedEvent {
   uid: string;
   sequence: number;
   start: string;
   summary: string;
+  description: string;
   status: string;
   allDay: boolean;
 }
@@ -24,6 +27,7 @@ function parse(ics: string): { name: string; events: ParsedEvent[] } {
       sequence: e.sequence,
       start: e.startDate.toJSDate().toISOString(),
       summary: e.summary,
+      description: e.description,
       status: String(v.getFirstPropertyValue('status')),
       allDay: e.startDate.isDate,
     };
@@ -84,8 +88,10 @@ describe('the public calendar feed', () => {
 
 describe('private feeds', () => {
   it('a delegate gets the sessions and the seminar; a new link revokes the old one (404)', async () => {
-    const first = linkOf(await site.bot.say('/calendrier nouveau-lien', 'M. PAYEN'))!;
+    const answer = await site.bot.say('/calendrier nouveau-lien', 'M. PAYEN');
+    const first = linkOf(answer)!;
     expect(first).toBeDefined();
+    expect(answer).toContain(`${PUBLIC_URL}${first}`); // a whole address, under SEANCE_PUBLIC_URL
     const feed = await site.get(first);
     expect(feed.status).toBe(200);
     expect(feed.headers.get('cache-control')).toBe('private, no-cache');
@@ -110,6 +116,41 @@ describe('private feeds', () => {
     const deadline = events.find((e) => e.uid === `convocation-${NEXT}@somme-numerique`)!;
     expect(deadline.allDay).toBe(true);
     expect(deadline.start.slice(0, 10)).toBe('2026-12-09'); // 5 jours francs: send by 15 − 6
+    expect(deadline.summary).toBe('Échéance de convocation — séance du 15 décembre 2026');
+  });
+
+  it('once a convocation is recorded, the same event moves to the day it was sent (SEQUENCE raised)', async () => {
+    const link = linkOf(await site.bot.say('/calendrier nouveau-lien'))!;
+    await site.get(link); // the deadline is published first (SEQUENCE 0)
+    site.bot.clock.set('2026-12-04T10:00:00Z');
+    expect(await site.bot.say(`/convocation enregistrer 2026-12-04 courriel ${NEXT}`)).toContain('courriel');
+    const { events } = parse((await site.get(link)).text);
+    const sent = events.filter((e) => e.uid === `convocation-${NEXT}@somme-numerique`);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.start.slice(0, 10)).toBe('2026-12-04');
+    expect(sent[0]!.summary).toBe('Convocation envoyée — séance du 15 décembre 2026');
+    expect(sent[0]!.description).toContain('10 jours francs avant la séance');
+    expect(sent[0]!.sequence).toBe(1);
+  });
+
+  it('without SEANCE_PUBLIC_URL, gives no link, says how to set it, and keeps the current link working', async () => {
+    const first = linkOf(await site.bot.say('/calendrier nouveau-lien', 'M. PAYEN'))!;
+    // A second process on the same store, started without the public address.
+    const bare = await createTestBot({ store: site.bot.hub.store, config: loadConfigFile(SAMPLE_CONFIG) });
+    try {
+      const refused = await bare.say('/calendrier nouveau-lien', 'M. PAYEN');
+      expect(refused).toContain('SEANCE_PUBLIC_URL');
+      expect(refused).toContain('votre lien actuel reste valable');
+      expect(linkOf(refused)).toBeUndefined();
+      expect(refused).not.toMatch(/localhost|127\.0\.0\.1/);
+      const view = await bare.say('/calendrier');
+      expect(view).toContain('SEANCE_PUBLIC_URL');
+      expect(view).not.toContain('/calendrier.ics');
+    } finally {
+      await bare.close();
+    }
+    expect((await site.get(first)).status).toBe(200);
+    expect(await site.bot.say('/calendrier')).toContain(`${PUBLIC_URL}/calendrier.ics`);
   });
 
   it('refuses a link to an unmapped account, and answers 404 to a made-up token', async () => {

@@ -4,9 +4,12 @@
  */
 import { createWebHandler } from '../../src/web/handler.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
-import { createTestBot, type TestBot, type TestBotOptions } from '../helpers/test-bot.ts';
+import { loadConfigFile } from '../../src/app/load-config.ts';
+import { createTestBot, SAMPLE_CONFIG, type TestBot, type TestBotOptions } from '../helpers/test-bot.ts';
 
 export const NEXT = '2026-12-15';
+/** The public address the bot's links use (SEANCE_PUBLIC_URL); the tests reach the page on 127.0.0.1. */
+export const PUBLIC_URL = 'https://seance.example.fr';
 
 export interface Site {
   readonly bot: TestBot;
@@ -16,8 +19,16 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(opts: TestBotOptions & { readonly plan?: boolean } = {}): Promise<Site> {
-  const bot = await createTestBot({ now: '2026-11-29T10:00:00Z', ...opts });
+export async function startSite(
+  opts: TestBotOptions & { readonly plan?: boolean; readonly publicUrl?: string | null } = {},
+): Promise<Site> {
+  const publicUrl = opts.publicUrl === undefined ? PUBLIC_URL : opts.publicUrl;
+  const config = opts.config ?? (opts.yaml ? undefined : loadConfigFile(SAMPLE_CONFIG));
+  const bot = await createTestBot({
+    now: '2026-11-29T10:00:00Z',
+    ...opts,
+    ...(config ? { config: publicUrl ? { ...config, publicUrl } : config } : {}),
+  });
   if (opts.plan !== false) {
     await bot.say(`/seance planifier ${NEXT} 17:30 Salle de réunion de Somme Numérique, Amiens et visio`);
     await bot.say(`/odj ajouter ${NEXT} deliberation Budget primitif 2027`);

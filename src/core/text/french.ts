@@ -111,6 +111,9 @@ const REFUSAL_TITLES: Readonly<Record<string, string>> = {
   'reminder.unknown': 'Rappel non trouvé',
   reminders: 'Rappels indisponibles',
   agenda: 'Ordre du jour inchangé',
+  calendar: 'Lien de calendrier non créé',
+  publish: 'Publication non enregistrée',
+  'publish.minutes-already': 'Procès-verbal déjà publié',
 };
 
 export function refusalTitle(code: string): string {
