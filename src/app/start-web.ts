@@ -16,7 +16,16 @@ export interface HttpRoute {
 
 /** The handler's paths as Bolt custom routes (path-to-regexp patterns). */
 export function webRoutes(handler: WebHandler): HttpRoute[] {
-  const paths = ['/', '/tarifs', '/sante', '/style.css', '/calendrier.ics', '/seances/:seance', '/calendrier/:jeton'];
+  const paths = [
+    '/',
+    '/tarifs',
+    '/sante',
+    '/style.css',
+    '/calendrier.ics',
+    '/seances/:seance',
+    '/seances/:seance/:document',
+    '/calendrier/:jeton',
+  ];
   return paths.map((path) => ({
     path,
     method: ['GET', 'HEAD'],

@@ -3,18 +3,16 @@
  * text (headings, paragraphs, tables, lists: each door sets them), and as a Word document (.docx) attached, which
  * the secretariat finishes in an office suite.
  */
-import { delegatesById } from '../core/assembly/quorum.ts';
 import { defineCommand } from '../core/command.ts';
-import { liveOf, movementLines } from '../core/sessions/live.ts';
-import { buildMinutes } from '../core/minutes/build.ts';
-import { partsToDocxBase64 } from '../core/minutes/docx.ts';
+import { DOCX_CONTENT_TYPE, partsToDocxBase64 } from '../core/minutes/docx.ts';
 import { partsToBlocks } from '../core/minutes/blocks.ts';
 import { minutesOutline } from '../core/minutes/outline.ts';
+import { sessionMinutes } from '../core/minutes/session-minutes.ts';
 import { reply } from '../core/reply.ts';
-import { formatDateLong, toZoned } from '../core/text/dates.ts';
+import { formatDateLong } from '../core/text/dates.ts';
 import { sessionArg, sessionHeading } from './shared.ts';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_TYPE = DOCX_CONTENT_TYPE;
 
 export const pv = defineCommand({
   name: 'pv',
@@ -24,27 +22,8 @@ export const pv = defineCommand({
   access: 'read',
   async run(args, ctx) {
     const s = await ctx.session(args['séance']);
-    const record = await ctx.records.record(s.id);
-    // The convocation as recorded (sent by the bot or recorded by a secretary), and the rectifications made.
-    const live = liveOf(record);
-    const byId = delegatesById(ctx.config.roster);
-    const convoked = record.convocation ? { ...s, convokedOn: record.convocation.date } : s;
-    // The closing time recorded in the session (/seance lever) is the one the minutes state.
-    const session = live.closedAt ? { ...convoked, closedAt: live.closedAt } : convoked;
-    const tz = ctx.config.body.timezone;
-    const rectifications = (record.rectifications ?? []).map(
-      (r) =>
-        `${formatDateLong(toZoned(new Date(r.at), tz).date, false)}, ${r.by} — motif : ${r.motif}${r.change ? ` — ${r.change}` : ' (aucune modification faite)'}`,
-    );
-    const minutes = buildMinutes({
-      config: ctx.config,
-      session,
-      record,
-      rectifications,
-      ballots: record.ballots,
-      ...(live.openedAt ? { openedAt: live.openedAt } : {}),
-      movements: movementLines(live, (id) => byId.get(id)),
-    });
+    // The convocation as recorded, the closing time, the rectifications and chat votes: see session-minutes.ts.
+    const minutes = sessionMinutes(ctx.config, s, await ctx.records.record(s.id));
     const parts = minutesOutline(minutes);
     const docx = await partsToDocxBase64(parts, `Procès-verbal – ${s.title} du ${formatDateLong(s.date)}`);
     return reply('Procès-verbal (projet)', partsToBlocks(parts), {

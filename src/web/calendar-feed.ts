@@ -2,7 +2,8 @@
  * @module The subscribable calendar feed, generated with ical-generator (a maintained RFC 5545 writer):
  * - the public feed: every session (a cancelled one stays, STATUS:CANCELLED, so subscribers drop it);
  * - a delegate's private feed: also the annual seminar;
- * - the secretariat's private feed: also the convocation deadlines and the publication deadlines.
+ * - the secretariat's private feed: also each convocation's deadline, or its sending day once sent, and the
+ *   publication deadlines.
  * UIDs are stable (the session's id never changes when it moves; the same UID as the .ics sent in chat) and
  * SEQUENCE rises each time an event's date, time, place or status changes (kept in the store).
  * Times are written in UTC (…Z): ical-generator would format a JS Date in the server's own zone when given
@@ -13,7 +14,7 @@ import type { Config } from '../core/config.ts';
 import { publicationDeadline } from '../core/publication/rules.ts';
 import { nextSeminarDate } from '../core/reminders/seminar.ts';
 import { DEFAULT_SESSION_MINUTES, slug } from '../core/sessions/ics.ts';
-import { latestConvocationDate } from '../core/sessions/convocation.ts';
+import { joursFrancsBetween, latestConvocationDate } from '../core/sessions/convocation.ts';
 import { addDays, formatDateLong, fromZoned, type IsoDate } from '../core/text/dates.ts';
 import type { SiteData, WebDeps } from './site-data.ts';
 
@@ -82,17 +83,29 @@ function feedEvents(config: Config, site: SiteData, audience: FeedAudience): Fee
     );
   }
   if (audience === 'secretariat') {
-    for (const { session: s, published } of site.sessions) {
+    for (const { session: s, published, convokedOn } of site.sessions) {
       if (s.cancelled) continue;
-      if (s.date >= site.today && !s.convokedOn) {
-        const day = latestConvocationDate(s.date, config.body.convocationDays);
+      if (s.date >= site.today) {
+        // One event per session under one UID: the deadline while nothing is sent, then the day the convocation
+        // was actually sent (by the bot, or as recorded by /convocation enregistrer), so the subscriber's
+        // calendar replaces the deadline rather than keeping a stale one.
+        const deadline = latestConvocationDate(s.date, config.body.convocationDays);
+        const uid = `convocation-${s.id}@${domain}`;
+        const of = `séance du ${formatDateLong(s.date, false)}`;
         events.push(
-          allDay(
-            `convocation-${s.id}@${domain}`,
-            day,
-            `Échéance de convocation — séance du ${formatDateLong(s.date, false)}`,
-            `Dernier jour d'envoi de la convocation (${config.body.convocationDays} jours francs avant la séance du ${formatDateLong(s.date)}).`,
-          ),
+          convokedOn
+            ? allDay(
+                uid,
+                convokedOn,
+                `Convocation envoyée — ${of}`,
+                `Convocation envoyée le ${formatDateLong(convokedOn)} (${joursFrancsBetween(convokedOn, s.date)} jours francs avant la séance ; il en faut ${config.body.convocationDays}, envoi au plus tard le ${formatDateLong(deadline)}).`,
+              )
+            : allDay(
+                uid,
+                deadline,
+                `Échéance de convocation — ${of}`,
+                `Dernier jour d'envoi de la convocation (${config.body.convocationDays} jours francs avant la séance du ${formatDateLong(s.date)}).`,
+              ),
         );
       }
       if (s.date < site.today && !published && publicationDeadline(s) >= site.today) {

@@ -3,27 +3,32 @@
  * its own server (WEB_PORT) or next to another one (the Slack receiver): it answers its own paths and
  * returns false for anything else. French pages, no script, nothing personal (see site-data.ts).
  *   /                      upcoming sessions and the sessions held
- *   /seances/AAAA-MM-JJ    one session: agenda, deliberations and results, publication, minutes
+ *   /seances/AAAA-MM-JJ    one session: agenda, deliberations and results, publication, adopted minutes
+ *   /seances/AAAA-MM-JJ/proces-verbal.docx   the adopted minutes as a Word document (once arrêtée)
  *   /tarifs                the catalogue with dated prices
  *   /calendrier.ics        the public calendar feed; /calendrier/<jeton>.ics a private one
  *   /sante                 health check for a load balancer
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../core/ports.ts';
+import { DOCX_CONTENT_TYPE } from '../core/minutes/docx.ts';
+import type { Part } from '../core/minutes/outline.ts';
 import { calendarTokenHash } from '../core/publication/calendar-token.ts';
 import { calendarFeed, type FeedAudience } from './calendar-feed.ts';
 import { prepare, send, type Prepared } from './http.ts';
 import { catalogueView } from './pages/catalogue.ts';
 import { homeView } from './pages/home.ts';
+import { adoptedMinutesDocx, adoptedMinutesParts, minutesFilename } from './pages/minutes.ts';
 import { findSession, sessionView } from './pages/session.ts';
 import { createRenderer, type NavItem, type PageName } from './render.ts';
-import { readSite, type WebDeps } from './site-data.ts';
+import { readSite, type PublicSession, type WebDeps } from './site-data.ts';
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 const HTML = 'text/html; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
-const SESSION_PATH = /^\/seances\/(\d{4}-\d{2}-\d{2})\/?$/;
+const SESSION_PATH = /^\/seances\/(\d{4}-\d{2}-\d{2}(?:-\d+)?)\/?$/;
+const MINUTES_DOCUMENT = /^\/seances\/(\d{4}-\d{2}-\d{2}(?:-\d+)?)\/proces-verbal\.docx$/;
 const PRIVATE_FEED = /^\/calendrier\/([A-Za-z0-9_-]{16,64})\.ics$/;
 const MAX_RENDERED = 200;
 
@@ -65,6 +70,11 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
     }
     send(req, res, prepared);
   };
+  // The adopted minutes as a Word document, by the same key as the page: built once per change of the record
+  // (the DOCX carries its creation time, so rebuilding it per request would change its bytes and its ETag).
+  const documents = new Map<string, Prepared>();
+  const minutesParts = async (p: PublicSession): Promise<Part[]> =>
+    adoptedMinutesParts(deps.config, p, await deps.records.record(p.session.id));
   const notFound = (req: IncomingMessage, res: ServerResponse, message: string) =>
     page(req, res, 'not-found', 'Page introuvable', () => ({ message }), undefined, 404);
 
@@ -122,19 +132,45 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
         headers: { 'X-Robots-Tag': 'noindex', 'Content-Disposition': 'inline; filename="calendrier.ics"' },
       });
     }
+    const docx = MINUTES_DOCUMENT.exec(path);
+    if (docx) {
+      const p = findSession(site, docx[1]!);
+      if (!p || p.state !== 'arretee')
+        return notFound(
+          req,
+          res,
+          "Le procès-verbal de cette séance n'est pas encore arrêté : il sera publié ici une fois arrêté.",
+        );
+      const key = `${path} ${dataKey}`;
+      let prepared = documents.get(key);
+      if (!prepared) {
+        prepared = prepare({
+          type: DOCX_CONTENT_TYPE,
+          body: await adoptedMinutesDocx(await minutesParts(p), p),
+          headers: { 'Content-Disposition': `attachment; filename="${minutesFilename(p)}"` },
+        });
+        if (documents.size >= MAX_RENDERED) documents.clear();
+        documents.set(key, prepared);
+      }
+      return send(req, res, prepared);
+    }
     const match = SESSION_PATH.exec(path);
     const found = match ? findSession(site, match[1]!) : undefined;
-    if (found)
+    if (found) {
+      const key = `/seances/${found.session.id} ${dataKey}`;
+      // The minutes are read from the record only for an arrêtée session, and only when the page is not cached.
+      const adopted = found.state === 'arretee' && !rendered.has(key) ? await minutesParts(found) : undefined;
       return page(
         req,
         res,
         'session',
         found.session.title,
-        () => sessionView(deps.config, site, found),
+        () => sessionView(deps.config, site, found, adopted),
         undefined,
         200,
-        `/seances/${found.session.id} ${dataKey}`,
+        key,
       );
+    }
     return notFound(
       req,
       res,

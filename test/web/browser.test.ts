@@ -4,12 +4,13 @@
  * access, axe-core's accessibility rules, that the CSP blocks any injected inline script, and writes
  * phone-width screenshots under test/artifacts/ for a person to look at.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDocx } from '../helpers/docx-text.ts';
 import { NEXT, plain, startSite, type Site } from './site.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -114,6 +115,42 @@ describe('the public page in Chromium', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'seance-2024-10-07-telephone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the adopted minutes of 7 October 2024: the PV with its figures, its Word document downloads and parses back', async () => {
+    const page = await open('/seances/2024-10-07');
+    const pv = page.getByRole('article', { name: 'Procès-verbal – Comité syndical du lundi 7 octobre 2024' });
+    expect(await pv.count()).toBe(1);
+    const text = plain(await pv.innerText());
+    expect(text).toContain(
+      '12 présents et 12 représentés, soit 24 délégués sur 47 en exercice (seuil : 24), et 54 voix sur 104 : le quorum est atteint.',
+    );
+    expect(text).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
+    expect(text).toContain('Procès-verbal arrêté (date de publication en ligne non enregistrée).');
+    const room = pv.getByRole('table').first();
+    expect(await room.locator('thead th').allInnerTexts()).toEqual(['Présents', 'Pouvoirs', 'Voix']);
+    expect(await room.locator('tbody tr').nth(4).locator('td').allInnerTexts()).toEqual([
+      'Mme LHOMME',
+      'M. FOUCAULT',
+      '12',
+    ]);
+    expect(await pv.getByRole('heading', { level: 4, name: 'Présents en salle (6)' }).count()).toBe(1);
+
+    const link = page.getByRole('link', { name: /Télécharger le procès-verbal/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('pv-2024-10-07.docx');
+    const saved = join(profile, 'pv-2024-10-07.docx');
+    await download.saveAs(saved);
+    const doc = readDocx(new Uint8Array(readFileSync(saved)));
+    expect(doc.paragraphs).toContain('Procès-verbal – Comité syndical du lundi 7 octobre 2024');
+    expect(doc.paragraphs.join('\n')).toContain('54 voix sur 104');
+    expect(doc.paragraphs).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
+    expect(doc.tables[0]).toContainEqual(['Mme LHOMME', 'M. FOUCAULT', '12']);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await pv.screenshot({ path: join(ARTIFACTS, 'proces-verbal-2024-10-07-telephone.png') });
     await page.close();
   });
 

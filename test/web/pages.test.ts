@@ -1,6 +1,7 @@
 /** The public pages over real HTTP: content, no personal data, security and caching headers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryOf } from '../../src/app/accounts.ts';
+import { readDocx } from '../helpers/docx-text.ts';
 import { NEXT, plain, startSite, type Site } from './site.ts';
 
 let site: Site;
@@ -12,16 +13,28 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
+/** Pages where no delegate's name may appear (the adopted minutes of 7 October 2024 are checked apart). */
 const PAGES = [
   '/',
-  '/seances/2024-10-07',
   `/seances/${NEXT}`,
   '/tarifs',
   '/calendrier.ics',
   '/sante',
   '/inconnue',
   '/seances/2031-01-01',
+  `/seances/${NEXT}/proces-verbal.docx`,
 ];
+/** Adopted minutes: the law publishes who was present, represented or excused, so names are expected there. */
+const MINUTES_PAGE = '/seances/2024-10-07';
+const MINUTES_DOCX = '/seances/2024-10-07/proces-verbal.docx';
+
+/** A page's text, or a Word document's (paragraphs and table cells). */
+async function textOf(path: string): Promise<string> {
+  const res = await fetch(site.url + path);
+  if (!path.endsWith('.docx') || res.status !== 200) return res.text();
+  const doc = readDocx(new Uint8Array(await res.arrayBuffer()));
+  return [...doc.paragraphs, ...doc.tables.flat(2)].join('\n');
+}
 
 describe('public pages', () => {
   it('the home page lists the next session with date, place, remote participation and agenda', async () => {
@@ -56,7 +69,39 @@ describe('public pages', () => {
       ],
     ]);
     expect(text).toContain('Envoyé en préfecture le 06/11/2024');
-    expect(text).toContain('procès-verbal');
+  });
+
+  it('the 7 October 2024 page, arrêtée, shows its minutes with their figures and links their Word document', async () => {
+    const text = plain((await site.get('/seances/2024-10-07')).text);
+    const pv = text.slice(text.indexOf('<h2 id="pv">'));
+    expect(pv).toContain('Procès-verbal arrêté (date de publication en ligne non enregistrée).');
+    expect(pv).toContain('<h3 id="pv-texte">Procès-verbal – Comité syndical du lundi 7 octobre 2024</h3>');
+    expect(pv).toContain(
+      '12 présents et 12 représentés, soit 24 délégués sur 47 en exercice (seuil : 24), et 54 voix sur 104 : le quorum est atteint.',
+    );
+    expect(pv).toMatch(/<tr><td>Mme LHOMME<\/td><td>M. FOUCAULT<\/td><td class="num">12<\/td><\/tr>/);
+    expect(pv).toContain('<p><strong><em>Adoptée à l&#39;unanimité des suffrages exprimés (54 voix)</em></strong></p>');
+    expect(pv).toContain('la séance est levée à 18 h 40');
+    expect(pv).toContain('href="/seances/2024-10-07/proces-verbal.docx" download="pv-2024-10-07.docx"');
+  });
+
+  it('serves the adopted minutes as a Word document: type, attachment name, ETag; 404 before they are arrêtées', async () => {
+    const res = await fetch(`${site.url}${MINUTES_DOCX}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="pv-2024-10-07.docx"');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const etag = res.headers.get('etag')!;
+    const doc = readDocx(new Uint8Array(await res.arrayBuffer()));
+    expect(doc.paragraphs).toContain('Procès-verbal – Comité syndical du lundi 7 octobre 2024');
+    expect(doc.paragraphs.join('\n')).toContain('54 voix sur 104');
+    expect(doc.tables[0]).toContainEqual(['Mme LHOMME', 'M. FOUCAULT', '12']);
+    expect((await fetch(`${site.url}${MINUTES_DOCX}`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const early = await site.get(`/seances/${NEXT}/proces-verbal.docx`);
+    expect(early.status).toBe(404);
+    expect(early.text).toContain('pas encore arrêté');
   });
 
   it('the catalogue shows FTTH at 430 € HT, then 460 € HT, each with its deliberation', async () => {
@@ -95,9 +140,16 @@ describe('public pages', () => {
     expect(ids).toContain('300000000000000004');
     expect(ids.length).toBeGreaterThan(10);
     for (const path of PAGES) {
-      const { text } = await site.get(path);
+      const text = await textOf(path);
       for (const id of ids) expect(text, `${path} shows ${id}`).not.toContain(id);
       expect(text, path).not.toMatch(/ROY|PAYEN|excus|pouvoir donné|journal/i);
+    }
+    // The adopted minutes of 7 October 2024, page and Word document: the names the minutes state, and nothing else.
+    for (const path of [MINUTES_PAGE, MINUTES_DOCX]) {
+      const text = await textOf(path);
+      expect(text, path).toContain('Présents en salle (6)');
+      for (const id of ids) expect(text, `${path} shows ${id}`).not.toContain(id);
+      expect(text, path).not.toMatch(/journal|Console \(secrétariat\)|pouvoir donné/i);
     }
   });
 

@@ -18,6 +18,8 @@ import {
 } from 'docx';
 import type { Part } from './outline.ts';
 
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 const HEADINGS = { 1: HeadingLevel.TITLE, 2: HeadingLevel.HEADING_1, 3: HeadingLevel.HEADING_2 } as const;
 
 function cellOf(text: string, header: boolean, numeric: boolean): TableCell {
@@ -63,11 +65,15 @@ function toDocx(part: Part): (Paragraph | Table)[] {
   }
 }
 
-export async function partsToDocxBase64(parts: readonly Part[], title: string): Promise<string> {
+export async function partsToDocxBase64(
+  parts: readonly Part[],
+  title: string,
+  description = 'Projet de procès-verbal',
+): Promise<string> {
   const doc = new Document({
     title,
     creator: 'Séance',
-    description: 'Projet de procès-verbal',
+    description,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ children: parts.flatMap(toDocx) }],
   });

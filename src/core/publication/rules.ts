@@ -9,6 +9,8 @@ import { addDays, type IsoDate } from '../text/dates.ts';
 export const PUBLICATION_DAYS = 7;
 export const PUBLICATION_RULE =
   "liste des délibérations examinées affichée et mise en ligne dans un délai d'une semaine (CGCT, art. L2121-25)";
+export const MINUTES_RULE =
+  'arrêté au commencement de la séance suivante, puis publié sous forme électronique de manière permanente et gratuite dans la semaine qui suit (CGCT, art. L2121-15)';
 /** The secretariat is reminded this many days before the legal week ends. */
 export const PUBLICATION_NOTICE_DAYS = 2;
 

@@ -1,7 +1,8 @@
-/** @module Text shared by the pages: session headings, remote participation, publication lines. */
+/** @module Text shared by the pages: session headings, remote participation, publication lines (deliberations, minutes). */
 import { publicationStatus } from '../../core/publication/rules.ts';
-import { emptyRecord, type Publication, type Session } from '../../core/model.ts';
+import { emptyRecord, type Session } from '../../core/model.ts';
 import { formatDateLong, formatDateTime, toZoned, type IsoDate } from '../../core/text/dates.ts';
+import type { PublicSession } from '../site-data.ts';
 
 export const sessionPath = (s: Session) => `/seances/${s.id}`;
 export const sessionHeading = (s: Session) => `${s.title} du ${formatDateLong(s.date)}`;
@@ -11,11 +12,12 @@ export const whenLabel = (s: Session) => formatDateTime(s.date, s.time);
 /** « Publiée le … », « À publier au plus tard le … », « Non publiée (délai : …) », or nothing before the session. */
 export function publicationLine(
   s: Session,
-  published: Publication | undefined,
+  published: { readonly at: string } | undefined,
   today: IsoDate,
   timeZone: string,
 ): string | undefined {
-  const st = publicationStatus(s, { ...emptyRecord, published }, today);
+  const record = published ? { ...emptyRecord, published: { at: published.at, by: '' } } : emptyRecord;
+  const st = publicationStatus(s, record, today);
   switch (st.kind) {
     case 'published':
       return `Liste des délibérations publiée le ${formatDateLong(toZoned(new Date(st.at), timeZone).date)}`;
@@ -26,4 +28,12 @@ export function publicationLine(
     case 'not-held':
       return undefined;
   }
+}
+
+/** « Procès-verbal arrêté le …, publié le … », once arrêté; nothing before. */
+export function minutesLine(p: PublicSession, timeZone: string): string | undefined {
+  if (p.state !== 'arretee') return undefined;
+  if (!p.minutes) return 'Procès-verbal arrêté (date de publication en ligne non enregistrée)';
+  const published = toZoned(new Date(p.minutes.at), timeZone).date;
+  return `Procès-verbal arrêté le ${formatDateLong(p.minutes.adoptedOn)}, publié le ${formatDateLong(published)}`;
 }

@@ -1,7 +1,10 @@
-/** @module The home page: upcoming sessions (date, place, remote participation, agenda), then the sessions held. */
+/**
+ * @module The home page: upcoming sessions (date, place, remote participation, agenda), then the sessions held
+ * with the publication dates of their list of deliberations and of their minutes.
+ */
 import type { Config } from '../../core/config.ts';
 import { isHeld, isUpcoming, type SiteData } from '../site-data.ts';
-import { publicationLine, remoteLabel, sessionHeading, sessionPath, whenLabel } from './format.ts';
+import { minutesLine, publicationLine, remoteLabel, sessionHeading, sessionPath, whenLabel } from './format.ts';
 
 export interface HomeView {
   readonly upcoming: readonly {
@@ -13,7 +16,12 @@ export interface HomeView {
     readonly cancelled: boolean;
     readonly agenda: readonly string[];
   }[];
-  readonly held: readonly { readonly heading: string; readonly path: string; readonly publication?: string }[];
+  readonly held: readonly {
+    readonly heading: string;
+    readonly path: string;
+    readonly publication?: string;
+    readonly minutes?: string;
+  }[];
 }
 
 export function homeView(config: Config, site: SiteData): HomeView {
@@ -34,10 +42,11 @@ export function homeView(config: Config, site: SiteData): HomeView {
     held: site.sessions
       .filter(({ session: s }) => isHeld(s, site.today))
       .reverse()
-      .map(({ session: s, published }) => ({
-        heading: sessionHeading(s),
-        path: sessionPath(s),
-        publication: publicationLine(s, published, site.today, tz),
+      .map((p) => ({
+        heading: sessionHeading(p.session),
+        path: sessionPath(p.session),
+        publication: publicationLine(p.session, p.published, site.today, tz),
+        minutes: minutesLine(p, tz),
       })),
   };
 }

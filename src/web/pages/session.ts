@@ -1,13 +1,17 @@
 /**
  * @module A session's page: when and where, the agenda, and once held the deliberations with their results
- * (CGCT L2121-25) and the state of the minutes (L2121-15). Outcomes come from the agenda items.
+ * (CGCT L2121-25); once the session is arrêtée, the adopted minutes in full and their Word document (L2121-15).
+ * Outcomes come from the agenda items; the minutes from minutes.ts.
  */
 import type { Config } from '../../core/config.ts';
 import { delegatesById } from '../../core/assembly/quorum.ts';
 import { PUBLICATION_RULE } from '../../core/publication/rules.ts';
+import type { Part } from '../../core/minutes/outline.ts';
+import { minutesDocumentPath } from '../../core/publication/links.ts';
 import { formatDateLong, formatTime } from '../../core/text/dates.ts';
 import { isHeld, type PublicSession, type SiteData } from '../site-data.ts';
-import { publicationLine, remoteLabel, sessionHeading, whenLabel } from './format.ts';
+import { minutesLine, publicationLine, remoteLabel, sessionHeading, whenLabel } from './format.ts';
+import { htmlParts, minutesFilename, type HtmlPart } from './minutes.ts';
 
 const KIND_LABEL = {
   procedure: 'Ouverture de la séance',
@@ -24,14 +28,23 @@ export interface SessionView {
   readonly deliberations: readonly { readonly number: number; readonly title: string; readonly outcome: string }[];
   readonly publication?: string;
   readonly publicationRule: string;
-  readonly minutes: { readonly transmitted?: string; readonly note: string };
+  readonly minutes:
+    | { readonly adopted: false; readonly transmitted?: string; readonly note: string }
+    | {
+        readonly adopted: true;
+        readonly line: string;
+        readonly document: { readonly path: string; readonly filename: string };
+        readonly parts: readonly HtmlPart[];
+      };
 }
 
 export function findSession(site: SiteData, id: string): PublicSession | undefined {
   return site.sessions.find((p) => p.session.id === id);
 }
 
-export function sessionView(config: Config, site: SiteData, { session: s, published }: PublicSession): SessionView {
+/** `adopted`: the minutes' parts, given once the session is arrêtée (minutes.ts). */
+export function sessionView(config: Config, site: SiteData, p: PublicSession, adopted?: readonly Part[]): SessionView {
+  const { session: s, published } = p;
   const held = isHeld(s, site.today);
   const byId = delegatesById(config.roster);
   // The president and the secretary of the session are named by the minutes; nobody else is.
@@ -41,7 +54,7 @@ export function sessionView(config: Config, site: SiteData, { session: s, publis
     { label: 'Date', value: whenLabel(s) },
     { label: 'Lieu', value: s.place },
     { label: 'Participation à distance', value: remoteLabel(s) },
-    ...(s.convokedOn ? [{ label: 'Convocation', value: `envoyée le ${formatDateLong(s.convokedOn)}` }] : []),
+    ...(p.convokedOn ? [{ label: 'Convocation', value: `envoyée le ${formatDateLong(p.convokedOn)}` }] : []),
     ...(s.president ? [{ label: 'Présidence', value: name(s.president)! }] : []),
     ...(s.secretary ? [{ label: 'Secrétaire de séance', value: name(s.secretary)! }] : []),
     ...(s.closedAt ? [{ label: 'Séance levée', value: `à ${formatTime(s.closedAt)}` }] : []),
@@ -66,9 +79,17 @@ export function sessionView(config: Config, site: SiteData, { session: s, publis
     deliberations,
     publication: publicationLine(s, published, site.today, config.body.timezone),
     publicationRule: `${PUBLICATION_RULE[0]!.toUpperCase()}${PUBLICATION_RULE.slice(1)}.`,
-    minutes: {
-      ...(s.prefecture ? { transmitted: s.prefecture } : {}),
-      note: "Séance n'enregistre pas encore l'adoption (« arrêté ») du procès-verbal : il sera publié ici, intégralement et sans limite de durée, une fois adopté (CGCT, art. L2121-15). En attendant, cette page reprend ce qui est enregistré : l'ordre du jour, les délibérations et leurs résultats.",
-    },
+    minutes: adopted
+      ? {
+          adopted: true,
+          line: minutesLine(p, config.body.timezone) ?? 'Procès-verbal arrêté',
+          document: { path: minutesDocumentPath(s.id), filename: minutesFilename(p) },
+          parts: htmlParts(adopted),
+        }
+      : {
+          adopted: false,
+          ...(s.prefecture ? { transmitted: s.prefecture } : {}),
+          note: "Le procès-verbal sera publié ici, intégralement et sans limite de durée, une fois arrêté au commencement d'une séance suivante (CGCT, art. L2121-15). En attendant, cette page reprend ce qui est enregistré : l'ordre du jour, les délibérations et leurs résultats.",
+        },
   };
 }
