@@ -129,6 +129,9 @@ describe('WEB_PORT equal to the Slack port', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await page.text()).toContain('Adoptée à l&#39;unanimité');
     expect((await fetch(`http://127.0.0.1:${port}/tarifs`)).status).toBe(200);
+    const docx = await fetch(`http://127.0.0.1:${port}/seances/2024-10-07/proces-verbal.docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="pv-2024-10-07.docx"');
     const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, SECRET, {
       command: '/tarifs',
       text: 'ftth',
