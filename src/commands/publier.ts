@@ -43,7 +43,7 @@ const liste = defineCommand({
   name: 'liste',
   description: "Enregistrer la publication de la liste des délibérations d'une séance (secrétariat)",
   args: [heldSessionArg],
-  examples: ['/publier 2024-10-07'],
+  examples: ['/publier liste 2024-10-07'],
   access: 'session.plan',
   async run(args, ctx) {
     const s = await heldSession(ctx, args['séance']);
@@ -104,7 +104,7 @@ const pv = defineCommand({
       description: "jour où le procès-verbal a été arrêté (en début de séance suivante) ; par défaut aujourd'hui",
     },
   ],
-  examples: ['/publier pv 2024-10-07', '/publier pv 2026-12-15 2027-02-09'],
+  examples: ['/publier pv 2026-12-15 2027-02-09'],
   access: 'session.plan',
   async run(args, ctx) {
     const s = await heldSession(ctx, args['séance']);
