@@ -2,8 +2,9 @@
  * @module Entry point: load the config → build → start the configured doors (the console when none).
  * `seance check` validates the config and lists what does not add up. Exit status 2 on a bad config.
  */
-import { createBot } from './app/build.ts';
-import { ConfigError, loadConfigFile } from './app/load-config.ts';
+import { loadBodies, type BodyConfig } from './app/bodies.ts';
+import { createDeployment } from './app/deployment.ts';
+import { ConfigError } from './app/load-config.ts';
 import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
 import { startChatDoors } from './app/start-doors.ts';
 import { reminderNotice, reminderOwnership } from './app/reminder-owner.ts';
@@ -25,6 +26,8 @@ interface Cli {
   /** `--rappels`: this console sends the due reminders itself (SEANCE_RAPPELS=console). */
   readonly reminders: boolean;
   readonly as?: string;
+  /** The body the console acts on (`--organe`), among several. */
+  readonly organe?: string;
 }
 
 function parseCli(argv: readonly string[]): Cli | string {
@@ -32,6 +35,7 @@ function parseCli(argv: readonly string[]): Cli | string {
   let forceConsole = false;
   let reminders = false;
   let as: string | undefined;
+  let organe: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === 'check') command = 'check';
@@ -42,18 +46,23 @@ function parseCli(argv: readonly string[]): Cli | string {
       as = argv[++i];
       if (!as) return 'option --as : nom du délégué attendu (ex. --as "M. PAYEN")';
     } else if (a.startsWith('--as=')) as = a.slice(5);
+    else if (a === '--organe') {
+      organe = argv[++i];
+      if (!organe) return "option --organe : identifiant de l'organe attendu (ex. --organe bureau)";
+    } else if (a.startsWith('--organe=')) organe = a.slice(9);
     else return `argument inconnu : ${a}`;
   }
-  return { command, console: forceConsole, reminders, as };
+  return { command, console: forceConsole, reminders, as, ...(organe ? { organe } : {}) };
 }
 
-const HELP = `Usage : seance [check] [--console] [--rappels] [--as "M. PAYEN"]
+const HELP = `Usage : seance [check] [--console] [--rappels] [--organe ID] [--as "M. PAYEN"]
   (sans argument)  lance le bot : console si aucun jeton Slack/Discord n'est défini
-  check            valide la configuration et liste les incohérences (statut 1 si erreur)
+  check            valide la configuration (chaque organe) et liste les incohérences (statut 1 si erreur)
   --console        ouvre aussi la console quand Slack ou Discord tournent
   --rappels        cette console envoie elle-même les rappels dus (comme SEANCE_RAPPELS=console)
+  --organe ID      l'organe de la console, quand SEANCE_CONFIG est un dossier de plusieurs organes
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
-Variables : SEANCE_CONFIG (défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
+Variables : SEANCE_CONFIG (fichier ou dossier d'organes, défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) ou SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode),
   DISCORD_TOKEN + DISCORD_APPLICATION_ID,
   WEB_PORT [+ WEB_HOST] (page publique et calendrier ; le port de Slack pour les servir sur le même port),
@@ -71,9 +80,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     return 0;
   }
   const file = env.SEANCE_CONFIG || DEFAULT_CONFIG;
-  let config;
+  let bodies: BodyConfig[];
   try {
-    config = loadConfigFile(file);
+    bodies = loadBodies(file);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -82,10 +91,24 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     throw e;
   }
   if (cli.command === 'check') {
-    const found = checkConfig(config);
-    process.stdout.write(`${formatCheck(config, found)}\n`);
-    return found.some((w) => w.severity === 'error') ? 1 : 0; // a broken legal rule fails the check
+    let failed = false;
+    for (const { id, config } of bodies) {
+      const found = checkConfig(config);
+      if (bodies.length > 1) process.stdout.write(`\n== Organe « ${id} » (${config.file}) ==\n`);
+      process.stdout.write(`${formatCheck(config, found)}\n`);
+      failed ||= found.some((w) => w.severity === 'error'); // a broken legal rule fails the check
+    }
+    return failed ? 1 : 0;
   }
+  // The console acts on one body: the one named by --organe, or the only one.
+  const chosen = cli.organe ? bodies.find((b) => b.id === cli.organe) : bodies.length === 1 ? bodies[0] : undefined;
+  if (cli.organe && !chosen) {
+    process.stderr.write(
+      `--organe : organe inconnu « ${cli.organe} » ; organes de ${file} : ${bodies.map((b) => b.id).join(', ')}.\n`,
+    );
+    return 2;
+  }
+  const config = (chosen ?? bodies[0]!).config;
 
   let plan: DoorSettings;
   try {
@@ -96,6 +119,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       return 2;
     }
     throw e;
+  }
+  if (plan.console && !chosen) {
+    process.stderr.write(
+      `Plusieurs organes dans ${file} : choisissez celui de la console avec --organe (${bodies.map((b) => b.id).join(', ')}), par exemple npm start -- --organe ${bodies[0]!.id}.\n`,
+    );
+    return 2;
   }
   const logger = createLogger({
     secrets: secretsFromEnv(env),
@@ -114,13 +143,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     );
     return 2;
   }
-  // The public address is a setting of this deployment, not of the YAML: commands read it from the config.
-  const bot = createBot({
-    config: plan.publicUrl ? { ...config, publicUrl: plan.publicUrl } : config,
+  // A console alone serves only its body (its reminders reach that terminal); chat doors serve every body.
+  const served = plan.console && !plan.slack && !plan.discord && chosen ? [chosen] : bodies;
+  const ownership = reminderOwnership(
+    plan,
+    served.map((b) => b.config),
+  );
+  const deployment = createDeployment({
+    // The public address is a setting of this deployment, not of the YAML: commands read it from the config.
+    bodies: plan.publicUrl ? served.map((b) => ({ ...b, config: { ...b.config, publicUrl: plan.publicUrl } })) : served,
     store,
     clock,
     logger,
+    announceTurns: !ownership.sends,
   });
+  const bot = (deployment.body((chosen ?? served[0]!).id) ?? deployment.bodies[0]!).bot;
   let ticker: Ticker | undefined;
   let web: StartedWeb | undefined;
   const doorsRetry = new AbortController();
@@ -128,17 +165,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     doorsRetry.abort();
     await ticker?.stop();
     await web?.stop();
-    await bot.stop();
+    await deployment.stop();
   };
-  // One cron task for the reminders, only in a process that owns the chat doors (or a console alone); a
-  // catch-up tick first, once the doors are there.
-  const ownership = reminderOwnership(plan, config);
-  logger.info('reminders', { sends: ownership.sends, reason: ownership.reason });
+  // One cron task for the reminders of every body, only in a process that owns the chat doors (or a console
+  // alone); a catch-up tick first, once the doors are there.
+  logger.info('reminders', { sends: ownership.sends, reason: ownership.reason, bodies: served.length });
   const startReminders = () => {
     if (!ownership.sends || ticker) return;
-    ticker = startTicker({ tick: () => bot.reminders.tick(), timezone: config.body.timezone, logger });
-    void bot.reminders
+    ticker = startTicker({ tick: () => deployment.reminders.tick(), timezone: config.body.timezone, logger });
+    void deployment.reminders
       .start()
+      .then((r) => logger.info('reminders caught up', { bodies: r.ticked }))
       .catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
   };
   let stopping = false;
@@ -155,15 +192,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     web = await startWeb(bot, plan);
   } catch (e) {
     process.stderr.write(`Page publique : ${e instanceof Error ? e.message : String(e)}\n`);
-    await bot.stop();
+    await deployment.stop();
     return 2;
   }
   try {
-    await startChatDoors(bot, plan, { slackRoutes: web?.slackRoutes, signal: doorsRetry.signal });
+    await startChatDoors(deployment, plan, { slackRoutes: web?.slackRoutes, signal: doorsRetry.signal });
   } catch (e) {
     logger.error('a chat door could not start', { error: e instanceof Error ? e.message : String(e) });
     await web?.stop();
-    await bot.stop();
+    await deployment.stop();
     return 1;
   }
   if (!plan.console) startReminders();
@@ -175,7 +212,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         process.stderr.write(
           `--as : personne inconnue « ${cli.as} » (un délégué, un membre du secrétariat ou un contact de mairie).\n`,
         );
-        await bot.stop();
+        await deployment.stop();
         return 2;
       }
       actor = found;

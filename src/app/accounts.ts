@@ -19,10 +19,16 @@ export interface AccountOwner {
 export interface DoorDirectory {
   readonly accounts: Readonly<Record<DoorName, Readonly<Record<string, AccountOwner>>>>;
   readonly channels: Readonly<Record<DoorName, ChatChannels>>;
+  /** The workspace or server each door serves this body from (Slack team id, Discord guild id), when set. */
+  readonly spaces?: Readonly<Record<DoorName, string>>;
 }
 
 /** The loaded config: the core's `Config` plus what only the app and the doors need. */
-export type AppConfig = Config & { readonly doors: DoorDirectory };
+export type AppConfig = Config & {
+  readonly doors: DoorDirectory;
+  /** `body.id` as the file writes it (see src/app/bodies.ts for the id a body gets without one). */
+  readonly declaredId?: string;
+};
 
 export const emptyDirectory: DoorDirectory = { accounts: {}, channels: {} };
 

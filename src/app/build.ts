@@ -61,6 +61,8 @@ export interface BotDeps {
   readonly commands?: readonly Command[];
   /** Retry timing of reminder deliveries (tests pass a sleep that does not wait), claim expiry, claimant. */
   readonly reminders?: Partial<Pick<SchedulerDeps, 'sleep' | 'retryDelaysMs' | 'claimTtlMs' | 'owner'>>;
+  /** Told after each turn (its command may have changed what is due: a deployment ticks this body again). */
+  readonly onTurn?: () => void | Promise<void>;
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -143,7 +145,13 @@ export function createBot(deps: BotDeps): Bot {
     reminders,
     commands: deps.commands ?? allCommands,
   });
-  const run = (turn: Turn) => runTurn({ dispatcher, settle, deliver }, turn);
+  const run = async (turn: Turn) => {
+    try {
+      return await runTurn({ dispatcher, settle, deliver }, turn);
+    } finally {
+      await deps.onTurn?.();
+    }
+  };
 
   return {
     config,

@@ -27,6 +27,9 @@ const votedEuros = z
   .nonnegative()
   .refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, 'montant avec au plus 3 décimales');
 const chatId = z.string().min(1);
+export const bodyId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'identifiant en minuscules, chiffres et tirets (40 caractères au plus)');
 const voix = z.number().int().min(0).max(100_000);
 
 /** A recorded vote: `unanimite`, or the figures (voix) with the president's vote for a tie. */
@@ -54,6 +57,11 @@ const tariff = z.strictObject({
 
 export const configSchema = z.strictObject({
   body: z.strictObject({
+    /**
+     * The body's id in a deployment of several (a directory of files): its store scope, `--organe`, its web path.
+     * Default: the file name without .yaml in a directory, `default` for a single file (today's stored data).
+     */
+    id: bodyId.optional(),
     name: z.string().min(1),
     kind: z.enum(['commune', 'epci', 'syndicat-mixte-ferme', 'syndicat-mixte-ouvert', 'syndicat-intercommunal']),
     /** Commune: its population; EPCI or syndicat: that of its largest member commune (L5211-1 al. 2). */
@@ -181,8 +189,22 @@ export const configSchema = z.strictObject({
       z.array(z.enum(['president', 'secretary', 'delegate', 'mairie'])),
     )
     .default({}),
-  slack: z.strictObject({ secretariatChannel: chatId.optional(), delegatesChannel: chatId.optional() }).default({}),
-  discord: z.strictObject({ secretariatChannel: chatId.optional(), delegatesChannel: chatId.optional() }).default({}),
+  /** `team`: the Slack workspace (team id, T…) this body serves; required when several bodies share the Slack app. */
+  slack: z
+    .strictObject({
+      team: chatId.optional(),
+      secretariatChannel: chatId.optional(),
+      delegatesChannel: chatId.optional(),
+    })
+    .default({}),
+  /** `guild`: the Discord server (guild id) this body serves; required when several bodies share the Discord bot. */
+  discord: z
+    .strictObject({
+      guild: chatId.optional(),
+      secretariatChannel: chatId.optional(),
+      delegatesChannel: chatId.optional(),
+    })
+    .default({}),
   sessions: z
     .array(
       z.strictObject({

@@ -365,19 +365,26 @@ function build(raw: RawConfig, file: string, lineOf: (p: PathPart[]) => string):
 
   if (problems.length > 0) throw new ConfigError(file, problems);
 
+  const { team, ...slackChannels } = raw.slack;
+  const { guild, ...discordChannels } = raw.discord;
   const permissions = { ...defaultPermissions, ...raw.permissions } as Record<
     Permission,
     Config['permissions'][Permission]
   >;
   return {
     file,
+    ...(raw.body.id ? { declaredId: raw.body.id } : {}),
     body: profile,
     members,
     roster,
     staff,
     contacts,
     permissions,
-    doors: { accounts, channels: { slack: raw.slack, discord: raw.discord } },
+    doors: {
+      accounts,
+      channels: { slack: slackChannels, discord: discordChannels },
+      spaces: { ...(team ? { slack: team } : {}), ...(guild ? { discord: guild } : {}) },
+    },
     sessions: sessions.sort((a, b) => a.id.localeCompare(b.id)),
     seedRecords,
     catalogue: { services },

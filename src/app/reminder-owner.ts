@@ -22,14 +22,16 @@ export function configHasChatDoors(config: Config): boolean {
   return Boolean(channels.slack || channels.discord);
 }
 
+/** `config`: the body, or every body of the deployment (one with chat doors is enough). */
 export function reminderOwnership(
   plan: Pick<DoorSettings, 'slack' | 'discord' | 'reminders'>,
-  config: Config,
+  config: Config | readonly Config[],
 ): ReminderOwnership {
   if (plan.reminders === 'console') return { sends: true, reason: 'asked' };
   if (plan.reminders === 'non') return { sends: false, reason: 'refused' };
   if (plan.slack || plan.discord) return { sends: true, reason: 'chat-doors' };
-  if (!configHasChatDoors(config)) return { sends: true, reason: 'console-alone' };
+  const configs: readonly Config[] = Array.isArray(config) ? config : [config as Config];
+  if (!configs.some(configHasChatDoors)) return { sends: true, reason: 'console-alone' };
   return { sends: false, reason: 'chat-doors-elsewhere' };
 }
 

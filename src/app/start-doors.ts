@@ -6,6 +6,7 @@
  * and joins the bot once it is ready. Alone, it still fails the start (the service manager restarts it).
  */
 import type { Bot, Door } from './build.ts';
+import type { Deployment } from './deployment.ts';
 import type { DoorSettings } from './settings.ts';
 import type { HttpRoute } from './start-web.ts';
 
@@ -24,7 +25,14 @@ const DEFAULT_RETRY = { firstMs: 5_000, maxMs: 300_000 };
 const isRefusal = (e: unknown) =>
   ['discord.token-refused', 'discord.intents'].includes(String((e as { code?: unknown })?.code));
 
-export async function startChatDoors(bot: Bot, settings: DoorSettings, extra: StartDoorsExtra = {}): Promise<Door[]> {
+/** Where the doors go: one bot, or a deployment of several bodies (each gets its view of the shared doors). */
+export type DoorTarget = Pick<Bot, 'hostFor' | 'logger'> & { addDoor(door: Door): void };
+
+export async function startChatDoors(
+  bot: DoorTarget | Deployment,
+  settings: DoorSettings,
+  extra: StartDoorsExtra = {},
+): Promise<Door[]> {
   const started: Door[] = [];
   if (settings.slack) {
     const { startSlackDoor } = await import('../adapters/slack/slack-door.ts');
@@ -57,7 +65,7 @@ export async function startChatDoors(bot: Bot, settings: DoorSettings, extra: St
   return started;
 }
 
-function retryInBackground(bot: Bot, name: string, start: () => Promise<Door>, extra: StartDoorsExtra): void {
+function retryInBackground(bot: DoorTarget, name: string, start: () => Promise<Door>, extra: StartDoorsExtra): void {
   const { firstMs, maxMs } = extra.retry ?? DEFAULT_RETRY;
   let delay = firstMs;
   let timer: NodeJS.Timeout | undefined;

@@ -55,7 +55,30 @@ export interface DoorHost {
   actorFor(accountId: string, displayName?: string): Actor;
   /** The account of a person (a delegate's id) on this door, for direct messages. */
   accountOf(personId: string): string | undefined;
+  /**
+   * Several bodies in one deployment: the host of the body a request comes from, or a refusal to answer (the
+   * workspace or server serves no body; a direct message from someone in several bodies). Absent: this host
+   * serves every request. The door reports where, in its own ids; the app maps it to a body.
+   */
+  route?(where: Where): Routed;
 }
+
+/** Where a request comes from, as the door sees it. */
+export interface Where {
+  /** The workspace or server (a Slack team id, a Discord guild id); none in a direct message or the console. */
+  readonly space?: string;
+  /** The account that asks. */
+  readonly account: string;
+}
+
+/** The body's host and its channels on this door, or a refusal (nothing was run). */
+export type Routed =
+  | { readonly host: DoorHost; readonly channels: ChatChannels; readonly refusal?: undefined }
+  | { readonly refusal: Reply; readonly host?: undefined };
+
+/** `host.route(where)`, or `host` itself with `channels` when it serves everything. */
+export const routeOf = (host: DoorHost, where: Where, channels: ChatChannels): Routed =>
+  host.route ? host.route(where) : { host, channels };
 
 /** Where a chat door posts what is meant for the secretariat and for every delegate (channel ids). */
 export interface ChatChannels {

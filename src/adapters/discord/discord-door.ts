@@ -4,7 +4,7 @@
  * a request it posts (`opens`) is remembered and edited with the outcome when any door settles it (`closes`).
  */
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions, type RESTOptions } from 'discord.js';
-import type { Door, DoorHost } from '../../core/door.ts';
+import type { ChatChannels, Door, DoorHost } from '../../core/door.ts';
 import type { Outgoing } from '../../core/reply.ts';
 import { createCommandIndex } from './commands.ts';
 import { createDelivery } from './deliver.ts';
@@ -32,6 +32,8 @@ export interface DiscordDoor extends Door {
   readonly client: Client;
   /** Resolves once every interaction and DM received so far is fully handled (answered, outbox delivered). */
   idle(): Promise<void>;
+  /** One body's view of this door (several bodies, one Discord bot): posts to that body's channels and keeps its requests. */
+  forBody(host: DoorHost, channels: ChatChannels): Door;
 }
 
 /** The error `startDiscordDoor` rejects with: a French sentence, never the token. */
@@ -100,9 +102,9 @@ export async function startDiscordDoor(
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
-  const deps = { host, index: createCommandIndex(host.commands), deferAfterMs: opts.deferAfterMs ?? 1500 };
+  const deps = { host, channels, index: createCommandIndex(host.commands), deferAfterMs: opts.deferAfterMs ?? 1500 };
   client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(deps, interaction)));
-  client.on(Events.MessageCreate, (message) => track(handleDirectMessage(host, message)));
+  client.on(Events.MessageCreate, (message) => track(handleDirectMessage(host, message, channels)));
   client.on(Events.Error, (e) => logger.error('discord client error', { error: errorText(e) }));
   client.on(Events.Warn, (msg) => logger.warn('discord warning', { detail: msg }));
   client.on(Events.ShardDisconnect, (event, shard) =>
@@ -152,17 +154,26 @@ export async function startDiscordDoor(
   logger.info('discord door ready', { bot: client.user?.tag, guilds: client.guilds.cache.size, invite });
   if (client.guilds.cache.size === 0) logger.warn('the Discord bot is in no server yet: invite it', { invite });
 
-  const deliver = createDelivery(client, host, channels);
   let stopped = false;
+  /** Delivery and edits for one body: its channels, its delegates' accounts, its remembered requests. */
+  const viewFor = (h: DoorHost, ch: ChatChannels): Door => {
+    const deliver = createDelivery(client, h, ch);
+    return {
+      name: 'discord',
+      deliver: (message: Outgoing) => (stopped ? Promise.resolve(false) : deliver(message)),
+      settle: (key, outcome) => (stopped ? Promise.resolve() : settleRequests(client, h.store, key, outcome, h.logger)),
+      update: (key, reply) => (stopped ? Promise.resolve() : updateRequests(client, h.store, key, reply, h.logger)),
+      stop: async () => undefined, // the shared door stops once, with the deployment
+    };
+  };
   return {
+    ...viewFor(host, channels),
     name: 'discord',
     client,
+    forBody: viewFor,
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
     },
-    deliver: (message: Outgoing) => (stopped ? Promise.resolve(false) : deliver(message)),
-    settle: (key, outcome) => (stopped ? Promise.resolve() : settleRequests(client, host.store, key, outcome, logger)),
-    update: (key, reply) => (stopped ? Promise.resolve() : updateRequests(client, host.store, key, reply, logger)),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -7,7 +7,7 @@ import type {
   User,
 } from 'discord.js';
 import type { Actor } from '../../core/command.ts';
-import type { DoorHost } from '../../core/door.ts';
+import { routeOf, type ChatChannels, type DoorHost } from '../../core/door.ts';
 import { reply as makeReply, text, type Reply } from '../../core/reply.ts';
 import { commandForCustomId, rememberActions } from './actions.ts';
 import { autocompleteChoices } from './autocomplete.ts';
@@ -18,7 +18,10 @@ import { discordOpenRequests } from './open-requests.ts';
 import { errorText, sendReply } from './send.ts';
 
 export interface InteractionDeps {
+  /** Routes each interaction to its body's host (several bodies), or serves every interaction itself. */
   readonly host: DoorHost;
+  /** The channels of a host that routes nothing (one body). */
+  readonly channels: ChatChannels;
   readonly index: CommandIndex;
   /** Past this delay without an answer, acknowledge first (Discord allows 3 s) and answer by editing. */
   readonly deferAfterMs: number;
@@ -48,8 +51,24 @@ export async function withDeferral<T>(
   return { value, deferred: deferring ? await deferring : false };
 }
 
+/** The host of the interaction's body: by its server, or by who writes in a DM. */
+function routed(deps: InteractionDeps, i: Interaction) {
+  return routeOf(deps.host, { ...(i.guildId ? { space: i.guildId } : {}), account: i.user.id }, deps.channels);
+}
+
+/** A refusal (no body for this server): to the asker alone, nothing ran. */
+async function refuse(deps: InteractionDeps, i: ChatInputCommandInteraction | ButtonInteraction, refusal: Reply) {
+  await sendReply(
+    { ...refusal, visibility: 'ephemeral' },
+    (m, k) => (k ? i.followUp(m) : i.reply(m)),
+    deps.host.logger,
+  );
+}
+
 async function onCommand(deps: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
-  const { host } = deps;
+  const route = routed(deps, i);
+  if (!route.host) return refuse(deps, i, route.refusal);
+  const { host } = route;
   const { input } = parseInvocation(deps.index, i.commandName, i.options.data as readonly RawOption[]);
   let deferred = false;
   await host.run({
@@ -82,7 +101,9 @@ async function onCommand(deps: InteractionDeps, i: ChatInputCommandInteraction):
 
 async function onAutocomplete(deps: InteractionDeps, i: AutocompleteInteraction): Promise<void> {
   const { focused } = parseInvocation(deps.index, i.commandName, i.options.data as readonly RawOption[]);
-  const ctx = deps.host.context(actorOf(deps.host, i.user));
+  const host = routed(deps, i).host;
+  if (!host) return i.respond([]); // the command itself will say why
+  const ctx = host.context(actorOf(host, i.user));
   const choices = await autocompleteChoices(focused?.spec, focused?.value ?? '', ctx).catch((e: unknown) => {
     deps.host.logger.warn('discord autocomplete failed', { command: i.commandName, error: errorText(e) });
     return [];
@@ -100,7 +121,9 @@ const expired: Reply = makeReply(
 );
 
 async function onButton(deps: InteractionDeps, i: ButtonInteraction): Promise<void> {
-  const { host } = deps;
+  const route = routed(deps, i);
+  if (!route.host) return refuse(deps, i, route.refusal);
+  const { host } = route;
   const command = await commandForCustomId(host.store, i.customId);
   if (!command) {
     await sendReply(expired, (m, k) => (k ? i.followUp(m) : i.reply(m)), host.logger);

@@ -7,7 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
-import type { Door, DoorHost } from '../../core/door.ts';
+import type { ChatChannels, Door, DoorHost } from '../../core/door.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
@@ -52,6 +52,11 @@ export interface SlackDoor extends Door {
   identity(): SlackIdentity | undefined;
   /** Settles when the first check that Slack is reachable ended: true when it answered. */
   readonly reachable: Promise<boolean>;
+  /**
+   * One body's view of this door (several bodies, one Slack app): posts to that body's channels and keeps its
+   * requests. `space`: the body's workspace (team id), for a token per workspace.
+   */
+  forBody(host: DoorHost, channels: ChatChannels, space?: string): Door;
 }
 
 /** Slack errors meaning this door cannot reach the delegate (account gone, not visible): not a failure of Slack. */
@@ -140,7 +145,7 @@ export async function startSlackDoor(
       });
   const app = new App({ authorize, receiver, logger: bolt, clientOptions });
   app.use(replayGuard(host.store, log));
-  registerListeners(app, { host, log, secretariat: channels.secretariatChannel, botUserId: () => identity?.userId });
+  registerListeners(app, { host, log, channels, botUserId: () => identity?.userId });
 
   const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
   let probeTimer: NodeJS.Timeout | undefined;
@@ -200,7 +205,7 @@ export async function startSlackDoor(
   }
   const reachable = probe();
 
-  async function channelFor(to: Recipient): Promise<string | undefined> {
+  async function channelFor(host: DoorHost, channels: ChatChannels, to: Recipient): Promise<string | undefined> {
     if (to.kind === 'secretariat') return channels.secretariatChannel;
     if (to.kind === 'delegates') return channels.delegatesChannel;
     const slackId = host.accountOf(to.id);
@@ -216,42 +221,57 @@ export async function startSlackDoor(
     }
   }
 
+  /** Delivery and edits for one body: its channels, its delegates' accounts, its remembered requests. */
+  function viewFor(host: DoorHost, channels: ChatChannels): Door {
+    return {
+      name: 'slack',
+      // False only when this door cannot reach the recipient; a Slack failure throws, so the hub retries and records it.
+      async deliver(message: Outgoing): Promise<boolean> {
+        let channel: string | undefined;
+        let last: OpenRequest | undefined;
+        try {
+          channel = await channelFor(host, channels, message.to);
+          if (!channel) return false;
+          if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
+          const metadata = message.key
+            ? { event_type: REMINDER_EVENT, event_payload: { key: message.key } }
+            : undefined;
+          for (const page of replyToBlockKitMessages(message.reply)) {
+            const posted = await (metadata ? keyedClient : api).chat.postMessage({
+              channel,
+              text: page.text,
+              blocks: page.blocks,
+              ...(metadata ? { metadata } : {}),
+            });
+            if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
+          }
+        } catch (e) {
+          log.warn('slack: delivery failed', {
+            to: message.to.kind,
+            error: e instanceof Error ? e.message : String(e),
+          });
+          throw new Error(slackFailureText(e), { cause: e });
+        }
+        // After the text, best effort: failing here and retrying would post the text twice (the text names the file).
+        if (message.reply.opens && last) await slackOpenRequests(host.store, log).remember(message.reply.opens, last);
+        await uploadAttachments(api, channel, message.reply, log);
+        return true;
+      },
+      settle: (key, outcome) => settleRequests(api, host.store, key, outcome, log),
+      update: (key, reply) => updateRequests(api, host.store, key, reply, log),
+      stop: async () => undefined, // the shared door stops once, with the deployment
+    };
+  }
+
   return {
+    ...viewFor(host, channels),
     name: 'slack',
     mode,
     port,
     app,
     reachable,
     identity: () => identity,
-    // False only when this door cannot reach the recipient; a Slack failure throws, so the hub retries and records it.
-    async deliver(message: Outgoing): Promise<boolean> {
-      let channel: string | undefined;
-      let last: OpenRequest | undefined;
-      try {
-        channel = await channelFor(message.to);
-        if (!channel) return false;
-        if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
-        const metadata = message.key ? { event_type: REMINDER_EVENT, event_payload: { key: message.key } } : undefined;
-        for (const page of replyToBlockKitMessages(message.reply)) {
-          const posted = await (metadata ? keyedClient : api).chat.postMessage({
-            channel,
-            text: page.text,
-            blocks: page.blocks,
-            ...(metadata ? { metadata } : {}),
-          });
-          if (posted.ts) last = { channel: posted.channel ?? channel, ts: posted.ts, ...page };
-        }
-      } catch (e) {
-        log.warn('slack: delivery failed', { to: message.to.kind, error: e instanceof Error ? e.message : String(e) });
-        throw new Error(slackFailureText(e), { cause: e });
-      }
-      // After the text, best effort: failing here and retrying would post the text twice (the text names the file).
-      if (message.reply.opens && last) await slackOpenRequests(host.store, log).remember(message.reply.opens, last);
-      await uploadAttachments(api, channel, message.reply, log);
-      return true;
-    },
-    settle: (key, outcome) => settleRequests(api, host.store, key, outcome, log),
-    update: (key, reply) => updateRequests(api, host.store, key, reply, log),
+    forBody: viewFor,
     async stop() {
       stopped = true;
       clearTimeout(probeTimer);

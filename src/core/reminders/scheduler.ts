@@ -16,6 +16,7 @@ import { list, reply, text, type Recipient } from '../reply.ts';
 import { dueBetween, indexReminders, nextReminders, withReminder, type ReminderIndex } from './by-due.ts';
 import { customToReminder } from './custom.ts';
 import { deriveReminders, upcomingSessions } from './derive.ts';
+import { sessionStart } from './session-reminders.ts';
 import { heldWithinPublicationWeek } from './publication-reminders.ts';
 import { lateReply, safeSender, type DeliveryOutcome } from './delivery.ts';
 import { attemptDelivery, backoffAfter, unreached } from './outbox.ts';
@@ -73,6 +74,12 @@ export interface TickReport {
   /** Failed after the retries, or reachable by no running door. */
   readonly failed: readonly string[];
   readonly stopped?: boolean;
+  /**
+   * When this body next has something to do (epoch ms): its next reminder, the next session start (its
+   * publication reminder appears then), or now while the outbox has retries. A ticker serving many bodies
+   * skips a body until then, unless a command changed it. Undefined: nothing scheduled.
+   */
+  readonly nextMs?: number;
 }
 
 export interface NewCustomReminder {
@@ -145,8 +152,16 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     return custom;
   }
 
+  /** The next session start after `now` seen by the last look at the sessions (see TickReport.nextMs). */
+  let nextStartMs: number | undefined;
+
   async function currentIndexes(now: Date): Promise<ReminderIndex[]> {
     const all = await deps.sessions();
+    nextStartMs = undefined;
+    for (const s of all) {
+      const start = s.cancelled ? Number.NaN : sessionStart(s, tz).getTime();
+      if (start > now.getTime() && (nextStartMs === undefined || start < nextStartMs)) nextStartMs = start;
+    }
     const sessions = upcomingSessions(all, now, tz);
     const records = new Map(await Promise.all(sessions.map(async (s) => [s.id, await deps.record(s.id)] as const)));
     const held = await Promise.all(
@@ -440,7 +455,16 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     }
     if (problems.length) await recordProblems(problems);
     await store.set(REMINDER_KEYS.lastTick, at);
-    return { at, sent, missed: result.missed.map((m) => m.reminder.id), failed: out.failed };
+    const retrying = (await outboxIds()).length > 0;
+    const candidates = [nextReminders(indexes, nowMs, 1)[0]?.dueMs, nextStartMs, retrying ? nowMs : undefined];
+    const soonest = candidates.filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+    return {
+      at,
+      sent,
+      missed: result.missed.map((m) => m.reminder.id),
+      failed: out.failed,
+      ...(soonest === undefined ? {} : { nextMs: soonest }),
+    };
   }
 
   const tick = () => withLock('tick', runTick);
