@@ -18,13 +18,18 @@ export const BUREAU_CHANNELS = {
   discord: { secretariat: '410000000000000001', delegates: '410000000000000002' },
 } as const;
 
+export interface BodyChannels {
+  readonly slack: { readonly secretariat: string; readonly delegates: string };
+  readonly discord: { readonly secretariat: string; readonly delegates: string };
+}
+
 /** The sample's YAML with this body's workspace, server, name and (optionally) channels. */
 export function bodyYaml(opts: {
   team?: string;
   guild?: string;
   name?: string;
   id?: string;
-  channels?: typeof BUREAU_CHANNELS;
+  channels?: BodyChannels;
 }): string {
   let yaml = readFileSync(SAMPLE_CONFIG, 'utf8');
   const slack = opts.channels?.slack;
@@ -50,12 +55,20 @@ export function bodyYaml(opts: {
 }
 
 /** A fresh directory with comite.yaml and bureau.yaml; `extra` adds files (name → YAML). */
-export function writeBodiesDir(extra: Record<string, string> = {}): string {
+export function writeBodiesDir(
+  extra: Record<string, string> = {},
+  bureau: { guild?: string; channels?: BodyChannels } = {},
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'seance-bodies-'));
   writeFileSync(join(dir, 'comite.yaml'), bodyYaml({ team: COMITE_TEAM, guild: COMITE_GUILD }));
   writeFileSync(
     join(dir, 'bureau.yaml'),
-    bodyYaml({ team: BUREAU_TEAM, guild: BUREAU_GUILD, name: 'Bureau de Somme Numérique', channels: BUREAU_CHANNELS }),
+    bodyYaml({
+      team: BUREAU_TEAM,
+      guild: bureau.guild ?? BUREAU_GUILD,
+      name: 'Bureau de Somme Numérique',
+      channels: bureau.channels ?? BUREAU_CHANNELS,
+    }),
   );
   for (const [name, yaml] of Object.entries(extra)) writeFileSync(join(dir, name), yaml);
   return dir;
