@@ -9,6 +9,7 @@ export const BENCHMARKS = {
   discord: () => import('./discord.bench.ts'),
   startup: () => import('./startup.bench.ts'),
   web: () => import('./web.bench.ts'),
+  bodies: () => import('./bodies.bench.ts'),
 } satisfies Record<string, () => Promise<{ run: BenchRun }>>;
 
 export type BenchName = keyof typeof BENCHMARKS;
