@@ -189,7 +189,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    web = await startWeb(bot, plan);
+    web = await startWeb(served.length > 1 ? deployment : bot, plan);
   } catch (e) {
     process.stderr.write(`Page publique : ${e instanceof Error ? e.message : String(e)}\n`);
     await deployment.stop();

@@ -3,6 +3,8 @@
  * is the port the Slack HTTP receiver listens on — as routes of that receiver (one port, one process).
  */
 import type { Bot } from './build.ts';
+import type { Deployment } from './deployment.ts';
+import { bodiesWebHandler } from './web-bodies.ts';
 import type { DoorSettings } from './settings.ts';
 import { createWebHandler, type WebHandler } from '../web/handler.ts';
 import { startWebServer, type WebServer } from '../web/server.ts';
@@ -14,9 +16,9 @@ export interface HttpRoute {
   readonly handler: (req: Parameters<WebHandler>[0], res: Parameters<WebHandler>[1]) => void;
 }
 
-/** The handler's paths as Bolt custom routes (path-to-regexp patterns). */
-export function webRoutes(handler: WebHandler): HttpRoute[] {
-  const paths = [
+/** The handler's paths as Bolt custom routes (path-to-regexp patterns); `bodies`: also under `/:organe`. */
+export function webRoutes(handler: WebHandler, bodies = false): HttpRoute[] {
+  const own = [
     '/',
     '/tarifs',
     '/sante',
@@ -26,6 +28,7 @@ export function webRoutes(handler: WebHandler): HttpRoute[] {
     '/seances/:seance/:document',
     '/calendrier/:jeton',
   ];
+  const paths = bodies ? ['/', '/sante', '/:organe', ...own.map((p) => `/:organe${p}`)] : own;
   return paths.map((path) => ({
     path,
     method: ['GET', 'HEAD'],
@@ -50,12 +53,20 @@ export function webOnSlackPort(settings: DoorSettings): boolean {
 }
 
 /** Undefined when the page is off; throws when its port cannot be listened on. */
-export async function startWeb(bot: Bot, settings: DoorSettings): Promise<StartedWeb | undefined> {
+/** One bot: today's paths. A deployment of several bodies: each body's site under `/<id>/`, `/` lists them. */
+export async function startWeb(target: Bot | Deployment, settings: DoorSettings): Promise<StartedWeb | undefined> {
   if (!settings.web) return undefined;
-  const handler = createWebHandler(bot);
+  const several = 'bodies' in target && target.bodies.length > 1;
+  const bot = 'bodies' in target ? target.bodies[0]!.bot : target;
+  const handler =
+    'bodies' in target && several
+      ? bodiesWebHandler(
+          target.bodies.map((b) => ({ id: b.id, name: b.config.body.name, handler: createWebHandler(b.bot) })),
+        )
+      : createWebHandler(bot);
   if (webOnSlackPort(settings)) {
     bot.logger.info('public page served on the Slack port', { port: settings.web.port });
-    return { slackRoutes: webRoutes(handler), stop: async () => undefined };
+    return { slackRoutes: webRoutes(handler, several), stop: async () => undefined };
   }
   const server = await startWebServer({
     handler,
