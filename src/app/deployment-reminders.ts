@@ -67,7 +67,10 @@ export function createDeploymentReminders(deps: DeploymentRemindersDeps): Deploy
     } catch {
       return; // already logged by the store; the recheck still covers it
     }
-    if (!marks) return;
+    if (!marks) {
+      seenMarks ??= 0; // none yet: the first mark will be news
+      return;
+    }
     if (seenMarks !== undefined && marks.seq !== seenMarks) {
       const missed = marks.seq - seenMarks;
       if (missed > marks.bodies.length) next.clear();

@@ -95,7 +95,8 @@ export function createDeployment(deps: DeploymentDeps): Deployment {
       ...(deps.reminders ? { reminders: deps.reminders } : {}),
       onTurn: async () => {
         reminders?.changed(id);
-        if (deps.announceTurns)
+        // Only a sender that skips idle bodies reads the marks (several bodies).
+        if (deps.announceTurns && several)
           await reminders
             ?.announce(id)
             .catch((e) => deps.logger.warn('could not mark a body changed', { body: id, error: String(e) }));

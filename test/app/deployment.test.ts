@@ -136,4 +136,30 @@ describe('two bodies in one deployment', () => {
     expect(delivered.map((d) => [d.body, d.message.reply.title])).toContainEqual(['comite', 'Rappel']);
     expect(delivered.filter((d) => d.body === 'bureau')).toEqual([]);
   });
+
+  it('a console beside the server (no reminders sent there) marks the body it changed for the sending process', async () => {
+    const { clock, deployment: server } = await twoBodies();
+    await server.reminders.start();
+    clock.advance(60_000);
+    expect((await server.reminders.tick()).ticked).toBe(0);
+    // Same store, a console process that does not send reminders: its command leaves a mark.
+    const consoleSide = createDeployment({
+      bodies: loadBodies(writeBodiesDir()),
+      store: server.body('comite')!.bot.store,
+      clock,
+      logger: quiet,
+      announceTurns: true,
+    });
+    const bureau = consoleSide.body('bureau')!.bot;
+    await bureau.run({
+      actor: secretary,
+      input: '/rappel ajouter 2026-11-29 12:00 secretariat Ordre du jour',
+      answer: async () => undefined,
+    });
+    clock.advance(60_000);
+    expect([...(await server.reminders.tick()).reports.keys()]).toEqual(['bureau']);
+    clock.advance(60_000);
+    expect((await server.reminders.tick()).ticked).toBe(0);
+    await consoleSide.reminders.stop();
+  });
 });
