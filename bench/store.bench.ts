@@ -153,7 +153,7 @@ async function portThroughput(
   storeUrl: string,
   record: SessionRecord,
   count: number,
-): Promise<{ writesPerSec: number; readsPerSec: number }> {
+): Promise<{ writesPerSec: number; readsPerSec: number; claimsPerSec: number; claimMedianMs: number }> {
   const store: Store = await openStore(storeUrl);
   try {
     const value = { ...record, journal: undefined };
@@ -163,7 +163,17 @@ async function portThroughput(
     const writesPerSec = (count / elapsedMs(t0)) * 1000;
     t0 = nowNs();
     for (let i = 0; i < count; i++) await store.get('record:bench');
-    return { writesPerSec, readsPerSec: (count / elapsedMs(t0)) * 1000 };
+    const readsPerSec = (count / elapsedMs(t0)) * 1000;
+    // What each Discord interaction or DM costs a replica before it is handled (src/adapters/discord/claims.ts).
+    const claimMs: number[] = [];
+    t0 = nowNs();
+    for (let i = 0; i < count; i++) {
+      const c0 = nowNs();
+      await store.claim(`discord:interaction:${i}`, `owner-${i}`, 3_600_000);
+      claimMs.push(elapsedMs(c0));
+    }
+    const claimsPerSec = (count / elapsedMs(t0)) * 1000;
+    return { writesPerSec, readsPerSec, claimsPerSec, claimMedianMs: summarise(claimMs).medianMs };
   } finally {
     await store.close?.();
   }
@@ -302,6 +312,15 @@ export async function run(opts: RunOptions): Promise<Row[]> {
           command: COMMAND,
           note: what,
         },
+        {
+          bench: 'store',
+          case: 'Store claims/s (a Discord interaction or DM claimed once across replicas), SQLite WAL',
+          value: lite.claimsPerSec,
+          unit: '/s',
+          ...vs(lite.claimsPerSec, server?.claimsPerSec),
+          command: COMMAND,
+          note: `${n} distinct keys in a row; median ${lite.claimMedianMs.toFixed(3)} ms per claim`,
+        },
       );
       if (server) {
         rows.push(
@@ -320,6 +339,14 @@ export async function run(opts: RunOptions): Promise<Row[]> {
             unit: '/s',
             command: COMMAND,
             note: what,
+          },
+          {
+            bench: 'store',
+            case: 'Store claims/s (a Discord interaction or DM claimed once across replicas), PostgreSQL',
+            value: server.claimsPerSec,
+            unit: '/s',
+            command: COMMAND,
+            note: `${n} distinct keys in a row; median ${server.claimMedianMs.toFixed(3)} ms per claim`,
           },
         );
       }

@@ -36,6 +36,11 @@ export interface FakeDiscordOptions {
   /** Gateway HELLO heartbeat interval (default 1000 ms). */
   heartbeatIntervalMs?: number;
   guildName?: string;
+  /**
+   * Send each dispatch to every identified session, as Discord does for several processes logged in with one
+   * token on one shard (replicas); default: only the latest session.
+   */
+  everySession?: boolean;
 }
 
 export interface RecordedFile {
@@ -220,6 +225,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const sockets = new Set<WebSocket>();
   const sessions = new Map<string, { seq: number }>();
   let current: { ws: WebSocket; sessionId: string } | null = null;
+  /** Every identified (or resumed) connection and its session, for `everySession`. */
+  const live = new Map<WebSocket, string>();
   let counters = { connections: 0, identifies: 0, resumes: 0 };
   let intents: number | null = null;
 
@@ -630,6 +637,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     events.emit('connection');
     ws.on('close', (code) => {
       sockets.delete(ws);
+      live.delete(ws);
       if (current?.ws === ws) current = null;
       events.emit('close', code);
     });
@@ -654,6 +662,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
           const session = { seq: 0 };
           sessions.set(sessionId, session);
           current = { ws, sessionId };
+          live.set(ws, sessionId);
           sendOp(ws, {
             op: 0,
             t: 'READY',
@@ -688,6 +697,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
             sendOp(ws, { op: 9, d: false });
           } else {
             current = { ws, sessionId };
+            live.set(ws, sessionId);
             sendOp(ws, { op: 0, t: 'RESUMED', s: ++session.seq, d: {} });
           }
           events.emit('resume', payload.d);
@@ -709,9 +719,13 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     if (!current || current.ws.readyState !== WebSocket.OPEN) {
       throw new Error(`fake-discord: no open gateway session to send ${t} (is the client logged in?)`);
     }
-    const session = sessions.get(current.sessionId) as { seq: number };
-    const s = ++session.seq;
-    current.ws.send(JSON.stringify({ op: 0, t, s, d }));
+    const targets = opts.everySession ? [...live] : [[current.ws, current.sessionId] as const];
+    let s = 0;
+    for (const [ws, sessionId] of targets) {
+      const session = sessions.get(sessionId) as { seq: number };
+      s = ++session.seq;
+      sendOp(ws, { op: 0, t, s, d });
+    }
     return s;
   }
 

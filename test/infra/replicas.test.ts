@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.ts';
 import { freshPostgresUrl } from './postgres.ts';
 
 const TRIALS = Number(process.env.SEANCE_REPLICA_TRIALS ?? 10);
@@ -30,9 +31,9 @@ class Replica {
   readonly ready: Promise<void>;
   private readonly child: ChildProcessWithoutNullStreams;
 
-  constructor(storeUrl: string) {
+  constructor(storeUrl: string, env: Record<string, string> = {}) {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'test/infra/replica-child.ts'], {
-      env: { ...process.env, SEANCE_STORE: storeUrl },
+      env: { ...process.env, ...env, SEANCE_STORE: storeUrl },
     });
     let stderr = '';
     this.child.stderr.on('data', (d) => {
@@ -48,7 +49,10 @@ class Replica {
     });
   }
 
-  async ask(body: string, req: { line?: string; as?: string; now?: string; tick?: boolean }): Promise<Answer> {
+  async ask(
+    body: string,
+    req: { line?: string; as?: string; now?: string; tick?: boolean; idle?: boolean },
+  ): Promise<Answer> {
     const id = this.next++;
     const answer = new Promise<Answer>((resolve) => this.waiting.set(id, resolve));
     this.child.stdin.write(`${JSON.stringify({ id, body, ...req })}\n`);
@@ -170,6 +174,76 @@ describe.each([
       expect(numbers.slice().sort()).toEqual([1, 2, 3, 4]);
       const listed = (await b.ask(body, { line: '/rappels' })).text!;
       for (let i = 0; i < 4; i++) expect(listed).toContain(`Rappel ${i}`);
+    }
+  });
+});
+
+const SECRETARIAT_DISCORD = '300000000000000010';
+const DISCORD_TOKEN = 'replica-token-XYZ.abc.123';
+
+describe.each([
+  ['PostgreSQL', freshPostgresUrl],
+  ['one SQLite file', async () => sqliteUrl()],
+])('two processes logged in to Discord with one token, on %s', (_name, url) => {
+  let fake: FakeDiscord;
+  let a: Replica;
+  let b: Replica;
+  beforeAll(async () => {
+    // Every dispatch goes to both sessions, as Discord does for two processes with one token.
+    fake = await startFakeDiscord({ everySession: true });
+    const env = {
+      SEANCE_DISCORD_API_URL: fake.apiUrl,
+      SEANCE_DISCORD_TOKEN: DISCORD_TOKEN,
+      SEANCE_DISCORD_APPLICATION_ID: fake.applicationId,
+    };
+    const storeUrl = await url();
+    a = new Replica(storeUrl, env);
+    await a.ready;
+    b = new Replica(storeUrl, env);
+    await b.ready;
+    expect(fake.identifies).toBe(2);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await fake?.close();
+  });
+
+  const bothIdle = () => Promise.all([a.ask('discord', { idle: true }), b.ask('discord', { idle: true })]);
+  /** How many times `/rappels` of the Discord body lists `text`. */
+  const stored = async (text: string) => (await a.ask('discord', { line: '/rappels' })).text!.split(text).length - 1;
+
+  it(`one slash command seen by both: answered once, its reminder stored once (${TRIALS} trials)`, async () => {
+    for (let t = 0; t < TRIALS; t++) {
+      const texte = `Commande ${t} des répliques`;
+      const sent = fake.sendCommand({
+        name: 'rappel',
+        subcommand: 'ajouter',
+        options: { date: '2026-12-01', heure: '09:00', cible: 'secretariat', texte },
+        userId: SECRETARIAT_DISCORD,
+      });
+      await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${sent.id}/`), 10_000);
+      await bothIdle();
+      const answers = fake.requests.filter((r) => r.path.startsWith(`/interactions/${sent.id}/`));
+      expect(answers, `trial ${t}`).toHaveLength(1);
+      expect(JSON.stringify(answers[0]!.body)).toMatch(/Rappel n° \d+ programmé/);
+      expect(await stored(texte), `trial ${t}`).toBe(1);
+    }
+  });
+
+  it(`one direct message seen by both: answered once, its reminder stored once (${TRIALS} trials)`, async () => {
+    for (let t = 0; t < TRIALS; t++) {
+      const texte = `Message ${t} des répliques`;
+      const dm = fake.sendMessage({
+        content: `/rappel ajouter 2026-12-02 09:00 secretariat ${texte}`,
+        authorId: SECRETARIAT_DISCORD,
+        dm: true,
+      });
+      const answersTo = (r: { method: string; body: any }) =>
+        r.method === 'POST' && r.body?.message_reference?.message_id === dm.id;
+      await fake.waitForRequest(answersTo, 10_000);
+      await bothIdle();
+      expect(fake.requests.filter(answersTo), `trial ${t}`).toHaveLength(1);
+      expect(await stored(texte), `trial ${t}`).toBe(1);
     }
   });
 });

@@ -14,14 +14,17 @@ export function directMessageLine(content: string, commands: readonly Command[])
   return messageToLine(content.replace(/^\/+(?=\/)/, ''), { commands, direct: true });
 }
 
+/** A DM from a person: not the bot's own messages, not other bots, nothing outside direct messages. */
+export const isDirectMessageToBot = (message: Message): boolean =>
+  !(message.author.bot || message.author.system || message.guildId || message.author.id === message.client.user?.id);
+
 /** Answers a DM; ignores the bot's own messages, other bots, and anything outside direct messages. */
 export async function handleDirectMessage(
   root: DoorHost,
   message: Message,
   channels: ChatChannels = {},
 ): Promise<void> {
-  if (message.author.bot || message.author.system || message.guildId || message.author.id === message.client.user?.id)
-    return;
+  if (!isDirectMessageToBot(message)) return;
   try {
     const line = directMessageLine(message.content, root.commands);
     if (!line) return;

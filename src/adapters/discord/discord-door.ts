@@ -8,7 +8,8 @@ import type { ChatChannels, Door, DoorHost } from '../../core/door.ts';
 import type { Outgoing } from '../../core/reply.ts';
 import { createCommandIndex } from './commands.ts';
 import { createDelivery } from './deliver.ts';
-import { handleDirectMessage } from './direct-messages.ts';
+import { claimDiscordEvent, type DiscordEventKind } from './claims.ts';
+import { handleDirectMessage, isDirectMessageToBot } from './direct-messages.ts';
 import { NO_MENTIONS } from './embeds.ts';
 import { handleInteraction } from './interactions.ts';
 import { inviteUrl } from './invite.ts';
@@ -103,8 +104,20 @@ export async function startDiscordDoor(
     void work.finally(() => pending.delete(work));
   };
   const deps = { host, channels, index: createCommandIndex(host.commands), deferAfterMs: opts.deferAfterMs ?? 1500 };
-  client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(deps, interaction)));
-  client.on(Events.MessageCreate, (message) => track(handleDirectMessage(host, message, channels)));
+  // Replicas: every process receives every event; the one that claims it answers (claims.ts).
+  const claimed = (kind: DiscordEventKind, id: string) => claimDiscordEvent(host.store, kind, id, logger);
+  client.on(Events.InteractionCreate, (interaction) =>
+    track(
+      claimed('interaction', interaction.id).then((mine) => (mine ? handleInteraction(deps, interaction) : undefined)),
+    ),
+  );
+  client.on(Events.MessageCreate, (message) =>
+    track(
+      isDirectMessageToBot(message)
+        ? claimed('message', message.id).then((mine) => (mine ? handleDirectMessage(host, message, channels) : undefined))
+        : Promise.resolve(),
+    ),
+  );
   client.on(Events.Error, (e) => logger.error('discord client error', { error: errorText(e) }));
   client.on(Events.Warn, (msg) => logger.warn('discord warning', { detail: msg }));
   client.on(Events.ShardDisconnect, (event, shard) =>
