@@ -4,7 +4,7 @@
  * never a silent fallback to the console (a service manager would see the process exit 0 without a word).
  */
 import type { DiscordSettings } from '../adapters/discord/settings.ts';
-import type { SlackSettings } from '../adapters/slack/settings.ts';
+import type { SlackOAuthSettings, SlackSettings } from '../adapters/slack/settings.ts';
 import type { Config } from '../core/config.ts';
 import { directoryOf } from './accounts.ts';
 
@@ -53,15 +53,51 @@ function port(env: Env): number {
   return env.PORT && Number.isInteger(n) && n >= 0 && n < 65536 ? n : DEFAULT_PORT;
 }
 
+/** The three OAuth variables come together; a half-set group is named in French. */
+function slackOAuth(env: Env): SlackOAuthSettings | undefined {
+  const names = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const [clientId, clientSecret, stateSecret] = names.map((n) => value(env, n));
+  const missing = names.filter((n) => !value(env, n));
+  if (missing.length === names.length) return undefined;
+  if (missing.length) {
+    const set = names.filter((n) => value(env, n));
+    throw new SettingsError(
+      `Installation Slack (OAuth) à moitié configurée : ${frenchList(missing)} ${missing.length > 1 ? 'manquent' : 'manque'} (${frenchList(set)} ${set.length > 1 ? 'sont définis' : 'est défini'}). Définissez les trois variables, ou retirez-les pour n'utiliser qu'un espace de travail avec SLACK_BOT_TOKEN.`,
+    );
+  }
+  return { clientId: clientId!, clientSecret: clientSecret!, stateSecret: stateSecret! };
+}
+
+const frenchList = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}` : (items[0] ?? '');
+
 function slackSettings(env: Env, config: Config): SlackSettings | undefined {
   const botToken = value(env, 'SLACK_BOT_TOKEN');
   const signingSecret = value(env, 'SLACK_SIGNING_SECRET');
   const appToken = value(env, 'SLACK_APP_TOKEN');
-  if (!botToken && !signingSecret && !appToken) return undefined;
+  const oauth = slackOAuth(env);
+  if (!botToken && !signingSecret && !appToken && !oauth) return undefined;
+  const url = value(env, 'SLACK_API_URL');
+  const common = {
+    port: port(env),
+    ...(url ? { apiUrl: url.endsWith('/') ? url : `${url}/` } : {}),
+    channels: directoryOf(config).channels.slack ?? {},
+  };
+  if (oauth) {
+    if (botToken)
+      throw new SettingsError(
+        "Slack : SLACK_BOT_TOKEN et l'installation OAuth (SLACK_CLIENT_ID…) s'excluent : avec OAuth, chaque espace de travail reçoit son jeton à l'installation. Retirez SLACK_BOT_TOKEN, ou les trois variables OAuth pour rester sur un seul espace de travail.",
+      );
+    if (appToken || !signingSecret)
+      throw new SettingsError(
+        `Slack : l'installation OAuth passe par HTTP (/slack/install, /slack/oauth_redirect) et demande SLACK_SIGNING_SECRET${appToken ? ', sans SLACK_APP_TOKEN (Socket Mode)' : ''}. ${appToken ? 'Retirez SLACK_APP_TOKEN' : 'Définissez SLACK_SIGNING_SECRET'}, ou retirez les variables OAuth.`,
+      );
+    return { signingSecret, oauth, ...common };
+  }
   if (!botToken) {
     const set = [signingSecret && 'SLACK_SIGNING_SECRET', appToken && 'SLACK_APP_TOKEN'].filter(Boolean).join(' et ');
     throw new SettingsError(
-      `Slack à moitié configuré : SLACK_BOT_TOKEN manque (${set} ${set.includes(' et ') ? 'sont définis' : 'est défini'}). Définissez SLACK_BOT_TOKEN, ou retirez les variables Slack pour ne pas lancer Slack.`,
+      `Slack à moitié configuré : SLACK_BOT_TOKEN manque (${set} ${set.includes(' et ') ? 'sont définis' : 'est défini'}). Définissez SLACK_BOT_TOKEN (ou SLACK_CLIENT_ID, SLACK_CLIENT_SECRET et SLACK_STATE_SECRET pour l'installation dans plusieurs espaces de travail), ou retirez les variables Slack pour ne pas lancer Slack.`,
     );
   }
   if (!signingSecret && !appToken) {
@@ -69,15 +105,7 @@ function slackSettings(env: Env, config: Config): SlackSettings | undefined {
       "Slack à moitié configuré : SLACK_BOT_TOKEN est défini, mais ni SLACK_SIGNING_SECRET (mode HTTP) ni SLACK_APP_TOKEN (Socket Mode). Définissez l'une des deux, ou retirez SLACK_BOT_TOKEN pour ne pas lancer Slack.",
     );
   }
-  const url = value(env, 'SLACK_API_URL');
-  return {
-    botToken,
-    signingSecret,
-    appToken,
-    port: port(env),
-    ...(url ? { apiUrl: url.endsWith('/') ? url : `${url}/` } : {}),
-    channels: directoryOf(config).channels.slack ?? {},
-  };
+  return { botToken, signingSecret, appToken, ...common };
 }
 
 function discordSettings(env: Env, config: Config): DiscordSettings | undefined {
@@ -169,7 +197,12 @@ export function parseDoorSettings(env: Env, config: Config, cli: boolean | CliSw
 /** Every secret of the doors' settings, for the logger to scrub. */
 export function secretsOf(settings: DoorSettings): string[] {
   const { slack, discord } = settings;
-  return [slack?.botToken, slack?.signingSecret, slack?.appToken, discord?.token].filter((s): s is string =>
-    Boolean(s),
-  );
+  return [
+    slack?.botToken,
+    slack?.signingSecret,
+    slack?.appToken,
+    slack?.oauth?.clientSecret,
+    slack?.oauth?.stateSecret,
+    discord?.token,
+  ].filter((s): s is string => Boolean(s));
 }

@@ -83,6 +83,18 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   teamId?: string;
+  /** The app's OAuth credentials `oauth.v2.access` checks (default: any). */
+  oauth?: { clientId: string; clientSecret: string };
+}
+
+/** What `oauth.v2.access` hands out for one code (see `grantInstall`); `auth.test` then answers for its token. */
+export interface InstallGrant {
+  teamId: string;
+  teamName?: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  scope?: string;
 }
 
 export interface FakeSlack {
@@ -126,6 +138,11 @@ export interface FakeSlack {
   waitForCall(method: string, predicate?: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** First post to the `response_url` sink `id` (any sink if omitted). */
   waitForResponse(id?: string, timeoutMs?: number): Promise<ResponseUrlPost>;
+  /**
+   * Makes `code` exchangeable once by `oauth.v2.access` (Slack's OAuth redirect): a bot token for a workspace.
+   * An unknown or reused code answers `invalid_code`, wrong client credentials `invalid_client_id`.
+   */
+  grantInstall(code: string, grant: InstallGrant): void;
   /** Forgets records, injected failures and response overrides; restarts the ts/id counters. */
   reset(): void;
   close(): Promise<void>;
@@ -164,6 +181,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const outages = new Map<string, (call: ApiCall) => Failure | undefined>();
   const hangs = new Map<string, { times: number; accepted: boolean }>();
   const messages: FakeSlack['messages'] = [];
+  const grants = new Map<string, InstallGrant>();
+  const granted = new Map<string, InstallGrant>();
   let tsCounter = 0;
   let idCounter = 0;
 
@@ -199,7 +218,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const builtIn = (call: ApiCall): Record<string, unknown> => {
     const body = call.body;
     switch (call.method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const installed = call.token ? granted.get(call.token) : undefined;
+        if (installed)
+          return {
+            url: `https://${installed.teamId.toLowerCase()}.slack.com/`,
+            team: installed.teamName ?? installed.teamId,
+            user: 'seance',
+            team_id: installed.teamId,
+            user_id: installed.botUserId,
+            bot_id: installed.botId,
+            is_enterprise_install: false,
+          };
         return {
           url: 'https://fake.slack.com/',
           team: 'Fake Team',
@@ -209,6 +239,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           bot_id: botId,
           is_enterprise_install: false,
         };
+      }
       case 'chat.postMessage': {
         const ts = nextTs();
         const channel = String(body.channel ?? '');
@@ -297,6 +328,32 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     ...(body.thread_ts !== undefined ? { thread_ts: body.thread_ts } : {}),
   });
 
+  /** Slack's code exchange: client credentials in the form (or HTTP Basic), a code used once. */
+  const oauthAccess = (call: ApiCall, req: http.IncomingMessage): Record<string, unknown> => {
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+    const clientId = String(call.body.client_id ?? basicId ?? '');
+    const clientSecret = String(call.body.client_secret ?? basicSecret ?? '');
+    if (options.oauth && (clientId !== options.oauth.clientId || clientSecret !== options.oauth.clientSecret))
+      return { error: 'invalid_client_id' };
+    const code = String(call.body.code ?? '');
+    const grant = grants.get(code);
+    if (!grant) return { error: 'invalid_code' };
+    grants.delete(code);
+    granted.set(grant.botToken, grant);
+    return {
+      app_id: 'AFAKEAPP',
+      authed_user: { id: 'UINSTALLER' },
+      scope: grant.scope ?? 'commands,chat:write',
+      token_type: 'bot',
+      access_token: grant.botToken,
+      bot_user_id: grant.botUserId,
+      team: { id: grant.teamId, name: grant.teamName ?? grant.teamId },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  };
+
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string) => {
     const raw = await readBody(req);
     const contentType = req.headers['content-type'];
@@ -332,6 +389,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (answer.status === 200) call.slackError = answer.error;
       record(call);
       return sendJson(res, answer.status, answer.body, answer.headers);
+    }
+    if (method === 'oauth.v2.access') {
+      const answer = oauthAccess(call, req);
+      if ('error' in answer) call.slackError = String(answer.error);
+      record(call);
+      return sendJson(res, 200, 'error' in answer ? { ok: false, error: answer.error } : { ok: true, ...answer });
     }
     const override = overrides.get(method);
     const payload = override ? override(call) : builtIn(call);
@@ -439,6 +502,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     failNext(method, times = 1, failure = 500) {
       if (times > 0) failures.set(method, { remaining: times, failure });
+    },
+    grantInstall(code, grant) {
+      grants.set(code, grant);
     },
     setResponse(method, response) {
       overrides.set(method, typeof response === 'function' ? response : () => response);

@@ -114,7 +114,9 @@ export async function startDiscordDoor(
   client.on(Events.MessageCreate, (message) =>
     track(
       isDirectMessageToBot(message)
-        ? claimed('message', message.id).then((mine) => (mine ? handleDirectMessage(host, message, channels) : undefined))
+        ? claimed('message', message.id).then((mine) =>
+            mine ? handleDirectMessage(host, message, channels) : undefined,
+          )
         : Promise.resolve(),
     ),
   );

@@ -30,7 +30,15 @@ export const BOT_SCOPES = [
   'files:write',
 ] as const;
 
-export const BOT_EVENTS = ['message.im', 'message.channels', 'message.groups', 'app_mention'] as const;
+/** The last two tell an app installed through OAuth that a workspace removed it (its installation is deleted). */
+export const BOT_EVENTS = [
+  'message.im',
+  'message.channels',
+  'message.groups',
+  'app_mention',
+  'app_uninstalled',
+  'tokens_revoked',
+] as const;
 
 export interface ManifestOptions {
   /** Public URL of the door's endpoint (HTTP mode). */
@@ -92,7 +100,11 @@ export function slackManifest(commands: readonly Command[], opts: ManifestOption
       bot_user: { display_name: name, always_online: true },
       slash_commands: slashCommands(commands, opts),
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: {
+      // Used only by installs through /slack/install (SLACK_CLIENT_ID…); harmless in single-token mode.
+      ...(opts.socketMode ? {} : { redirect_urls: [new URL('/slack/oauth_redirect', url).toString()] }),
+      scopes: { bot: [...BOT_SCOPES] },
+    },
     settings: {
       event_subscriptions: { ...(opts.socketMode ? {} : { request_url: url }), bot_events: [...BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(opts.socketMode ? {} : { request_url: url }) },

@@ -14,6 +14,8 @@ import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
 import { replayGuard, signedRequestOf } from './replay.ts';
+import { DEPLOYMENT_SCOPE, slackInstallations } from './installations.ts';
+import { INSTALL_PATH, oauthReceiverOptions, registerUninstall } from './oauth.ts';
 import { settleRequests, slackOpenRequests, updateRequests, type OpenRequest } from './open-requests.ts';
 import type { SlackSettings } from './settings.ts';
 
@@ -35,6 +37,11 @@ export interface SlackDoorOptions {
   readonly logLevel?: LogLevel;
   /** Extra GET routes served by the HTTP receiver on the same port (the public page). */
   readonly customRoutes?: CustomRoute[];
+  /**
+   * OAuth mode: the workspace (team id) this door posts the bot's own messages to (reminders, convocations) when
+   * the body names none (`slack.team`, handed in by `forBody`). Default: the only installed workspace.
+   */
+  readonly deliveryTeam?: () => string | undefined;
 }
 
 export interface SlackIdentity {
@@ -57,6 +64,11 @@ export interface SlackDoor extends Door {
    * requests. `space`: the body's workspace (team id), for a token per workspace.
    */
   forBody(host: DoorHost, channels: ChatChannels, space?: string): Door;
+}
+
+interface DeliveryClients {
+  readonly api: webApi.WebClient;
+  readonly keyed: webApi.WebClient;
 }
 
 /** Slack errors meaning this door cannot reach the delegate (account gone, not visible): not a failure of Slack. */
@@ -104,8 +116,13 @@ export async function startSlackDoor(
   settings: SlackSettings,
   opts: SlackDoorOptions = {},
 ): Promise<SlackDoor> {
-  const { botToken, signingSecret, appToken, channels } = settings;
-  const log = scrubbingLogger(host.logger, [botToken, signingSecret ?? '', appToken ?? ''].filter(Boolean));
+  const { botToken, signingSecret, appToken, channels, oauth } = settings;
+  const secrets = [botToken, signingSecret, appToken, oauth?.clientSecret, oauth?.stateSecret];
+  // Installed workspaces' tokens are not known here: the scrubber also masks any token-shaped string.
+  const log = scrubbingLogger(
+    host.logger,
+    secrets.filter((x): x is string => Boolean(x)),
+  );
   const bolt = boltLogger(log, opts.logLevel ?? LogLevel.WARN);
   const slackApiUrl = settings.apiUrl;
   const retryConfig = opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 };
@@ -115,19 +132,52 @@ export async function startSlackDoor(
     timeout: 15_000,
     ...(slackApiUrl ? { slackApiUrl } : {}),
   };
-  const api = new webApi.WebClient(botToken, clientOptions);
-  // Keyed posts (reminders) are retried by the outbox, which first looks for them in the history: the client's own
-  // retries (a slow API timing out, a 429 waited in-process) could post copies nobody checks for.
-  const keyedClient = new webApi.WebClient(botToken, {
-    ...clientOptions,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-  const probeClient = new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 5000 });
+  const clients = new Map<string, DeliveryClients>();
+  const clientsFor = (token: string): DeliveryClients => {
+    let c = clients.get(token);
+    if (!c) {
+      c = {
+        api: new webApi.WebClient(token, clientOptions),
+        // Keyed posts (reminders) are retried by the outbox, which first looks for them in the history: the client's
+        // own retries (a slow API timing out, a 429 waited in-process) could post copies nobody checks for.
+        keyed: new webApi.WebClient(token, {
+          ...clientOptions,
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+        }),
+      };
+      clients.set(token, c);
+    }
+    return c;
+  };
+  const installations = oauth ? slackInstallations(host.store.forBody(DEPLOYMENT_SCOPE)) : undefined;
+  /** Who posts the bot's own messages: the one token, or the installation of the delivery team (OAuth). */
+  async function deliveryClients(wanted: string | undefined): Promise<DeliveryClients | undefined> {
+    if (botToken) return clientsFor(botToken);
+    const installed = wanted ? [wanted] : await installations!.installed();
+    const [team, other] = installed;
+    if (!team || other) {
+      log.warn('slack: no workspace to post to (OAuth: none installed, or several and none chosen)', {
+        installed: installed.length,
+      });
+      return undefined;
+    }
+    const token = team.startsWith('enterprise:')
+      ? await installations!.botTokenFor('', team.slice('enterprise:'.length))
+      : await installations!.botTokenFor(team);
+    if (!token) log.warn('slack: the workspace to post to has no installation', { team });
+    return token ? clientsFor(token) : undefined;
+  }
+  const probeClient = botToken
+    ? new webApi.WebClient(botToken, { ...clientOptions, retryConfig: { retries: 0 }, timeout: 5000 })
+    : undefined;
 
   let identity: SlackIdentity | undefined;
   // `authorize` instead of `token`: Bolt would otherwise call auth.test in its constructor and crash when offline.
-  const authorize = async () => ({ botToken, botId: identity?.botId, botUserId: identity?.userId });
+  // In OAuth mode Bolt authorizes each request with its team's installation (installations.ts).
+  const authorize = botToken
+    ? async () => ({ botToken, botId: identity?.botId, botUserId: identity?.userId })
+    : undefined;
   const mode = appToken ? 'socket' : 'http';
   const receiver = appToken
     ? new SocketModeReceiver({
@@ -142,9 +192,11 @@ export async function startSlackDoor(
         logger: bolt,
         customRoutes: opts.customRoutes ?? [],
         customPropertiesExtractor: signedRequestOf,
+        ...(oauth && installations ? oauthReceiverOptions(oauth, installations, clientOptions, log) : {}),
       });
-  const app = new App({ authorize, receiver, logger: bolt, clientOptions });
+  const app = new App({ ...(authorize ? { authorize } : {}), receiver, logger: bolt, clientOptions });
   app.use(replayGuard(host.store, log));
+  if (installations) registerUninstall(app, installations, log);
   registerListeners(app, { host, log, channels, botUserId: () => identity?.userId });
 
   const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
@@ -153,6 +205,7 @@ export async function startSlackDoor(
   const probeEvery = opts.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
   // Who the bot is, asked after start (never in the constructor); retried while Slack cannot be reached.
   async function probe(): Promise<boolean> {
+    if (!probeClient) return true; // OAuth: each installation was checked when it was made
     try {
       const r = await probeClient.auth.test();
       identity = { userId: r.user_id, botId: r.bot_id, team: r.team };
@@ -186,7 +239,7 @@ export async function startSlackDoor(
       ...(opts.host ? { host: opts.host } : {}),
     })) as Server;
     port = (server.address() as AddressInfo).port;
-    log.info('slack: listening', { mode, port, endpoint: SLACK_ENDPOINT });
+    log.info('slack: listening', { mode, port, endpoint: SLACK_ENDPOINT, ...(oauth ? { install: INSTALL_PATH } : {}) });
   } else {
     const connect = async (): Promise<void> => {
       try {
@@ -205,7 +258,12 @@ export async function startSlackDoor(
   }
   const reachable = probe();
 
-  async function channelFor(host: DoorHost, channels: ChatChannels, to: Recipient): Promise<string | undefined> {
+  async function channelFor(
+    api: webApi.WebClient,
+    host: DoorHost,
+    channels: ChatChannels,
+    to: Recipient,
+  ): Promise<string | undefined> {
     if (to.kind === 'secretariat') return channels.secretariatChannel;
     if (to.kind === 'delegates') return channels.delegatesChannel;
     const slackId = host.accountOf(to.id);
@@ -222,15 +280,23 @@ export async function startSlackDoor(
   }
 
   /** Delivery and edits for one body: its channels, its delegates' accounts, its remembered requests. */
-  function viewFor(host: DoorHost, channels: ChatChannels): Door {
+  /**
+   * Delivery and edits for one body: its channels, its delegates' accounts, its remembered requests. `space`: the
+   * body's workspace (team id), whose installation's token posts in OAuth mode.
+   */
+  function viewFor(host: DoorHost, channels: ChatChannels, space?: string): Door {
+    const clients = () => deliveryClients(space ?? opts.deliveryTeam?.());
     return {
       name: 'slack',
       // False only when this door cannot reach the recipient; a Slack failure throws, so the hub retries and records it.
       async deliver(message: Outgoing): Promise<boolean> {
         let channel: string | undefined;
         let last: OpenRequest | undefined;
+        const c = await clients();
+        if (!c) return false;
+        const { api, keyed: keyedClient } = c;
         try {
-          channel = await channelFor(host, channels, message.to);
+          channel = await channelFor(api, host, channels, message.to);
           if (!channel) return false;
           if (message.key && message.recheck && (await alreadyPosted(api, channel, message.key, log))) return true;
           const metadata = message.key
@@ -257,8 +323,14 @@ export async function startSlackDoor(
         await uploadAttachments(api, channel, message.reply, log);
         return true;
       },
-      settle: (key, outcome) => settleRequests(api, host.store, key, outcome, log),
-      update: (key, reply) => updateRequests(api, host.store, key, reply, log),
+      async settle(key, outcome) {
+        const c = await clients();
+        if (c) await settleRequests(c.api, host.store, key, outcome, log);
+      },
+      async update(key, reply) {
+        const c = await clients();
+        if (c) await updateRequests(c.api, host.store, key, reply, log);
+      },
       stop: async () => undefined, // the shared door stops once, with the deployment
     };
   }
