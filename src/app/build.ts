@@ -88,14 +88,13 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   async function settle(reply: Pick<Reply, 'closes' | 'updates'>): Promise<void> {
-    const updates = reply.updates;
-    if (updates) {
+    for (const update of reply.updates ?? []) {
       await Promise.all(
         doors.map(async (door) => {
           try {
-            await door.update?.(updates.key, updates.reply);
+            await door.update?.(update.key, update.reply);
           } catch (e) {
-            logger.error('updating a message failed', { door: door.name, key: updates.key, error: errorText(e) });
+            logger.error('updating a message failed', { door: door.name, key: update.key, error: errorText(e) });
           }
         }),
       );

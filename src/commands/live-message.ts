@@ -63,6 +63,7 @@ export function liveMessage(ctx: CommandContext, s: Session, record: SessionReco
       value: `${item}. ${it?.title ?? ''}${out.length ? ` (retrait : ${out.join(', ')})` : ''}`,
     });
   } else rows.push({ label: 'Point en cours', value: 'aucun (/point suivant)' });
+  if (live.ballot) rows.push({ label: 'Vote par boutons', value: `ouvert sur le point ${live.ballot.item}` });
   const ballots = record.ballots ?? [];
   if (ballots.length)
     rows.push({ label: 'Votes enregistrés', value: ballots.map((b) => `point ${b.item}`).join(', ') });
@@ -75,5 +76,5 @@ export function liveMessage(ctx: CommandContext, s: Session, record: SessionReco
 
 /** What a reply carries so that the live message follows a change (nothing when the session does not sit). */
 export function liveUpdate(ctx: CommandContext, s: Session, record: SessionRecord): Pick<Reply, 'updates'> {
-  return isOpen(record) ? { updates: { key: liveKey(s), reply: liveMessage(ctx, s, record) } } : {};
+  return isOpen(record) ? { updates: [{ key: liveKey(s), reply: liveMessage(ctx, s, record) }] } : {};
 }

@@ -117,7 +117,7 @@ export const point = defineCommand({
         ...(it.kind === 'deliberation'
           ? [
               text(
-                `Vote : /vote ${target} unanimite, /vote ${target} pour <voix> contre <voix>, ou /vote ${target} contre: NOMS`,
+                `Vote : /vote ${target} unanimite, /vote ${target} pour <voix> contre <voix>, /vote ${target} contre: NOMS, ou par les boutons des délégués : /vote ${target} ouvrir`,
               ),
             ]
           : []),

@@ -59,7 +59,7 @@ export const lever = defineCommand({
         tone: 'success',
         session: sessionHeading(ctx, s),
         // The live message shows the last figures, then the closing time, without buttons.
-        updates: { key: liveKey(s), reply: liveMessage(ctx, s, record) },
+        updates: [{ key: liveKey(s), reply: liveMessage(ctx, s, record) }],
         closes: { key: liveKey(s), outcome },
       },
     );

@@ -77,11 +77,17 @@ export interface Reply {
    */
   readonly closes?: { readonly key: string; readonly outcome: string };
   /**
-   * The message posted for `key` (one that `opens` it: the live message of a session) now shows `reply`: every
-   * door that posted it edits it in place (Slack chat.update, Discord edit; the console prints it again) and keeps
-   * remembering it. Updating a key no door remembers does nothing.
+   * Messages posted for a key (ones that `opens` it: the live message of a session, a ballot) now show their new
+   * `reply`: every door that posted one edits it in place (Slack chat.update, Discord edit; the console prints it
+   * again) and keeps remembering it. Updating a key no door remembers does nothing.
    */
-  readonly updates?: { readonly key: string; readonly reply: Reply };
+  readonly updates?: readonly MessageUpdate[];
+}
+
+/** A message posted for `key` now shows `reply`. */
+export interface MessageUpdate {
+  readonly key: string;
+  readonly reply: Reply;
 }
 
 export type Recipient =

@@ -11,7 +11,7 @@ import { withJournal, type Who } from '../journal.ts';
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
 import { formatTime, type WallTime } from '../text/dates.ts';
 import { agree } from '../text/french.ts';
-import type { Ballot } from '../votes/model.ts';
+import type { Ballot, OpenBallot } from '../votes/model.ts';
 
 export interface Movement {
   readonly delegate: string;
@@ -38,6 +38,8 @@ export interface LiveRecord {
   readonly movements: readonly Movement[];
   /** Delegates withdrawn from an item, by item position. */
   readonly withdrawn: Readonly<Record<string, readonly string[]>>;
+  /** The ballot the delegates are voting on with their buttons, if any (one at a time). */
+  readonly ballot?: OpenBallot;
 }
 
 /** Several journaled steps make one change of the record: one version more than before (records.update checks it). */

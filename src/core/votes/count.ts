@@ -147,6 +147,38 @@ function choicesByName(input: BallotInput, voters: Voters, withdrawn: ReadonlySe
   return choices;
 }
 
+/** Each voter's own vote (buttons); a holder who voted votes the same way for the delegate they represent. */
+function individualChoices(input: BallotInput, voters: Voters, withdrawn: ReadonlySet<string>): Record<string, Choice> {
+  const t = input.ballot.tally;
+  if (t.kind !== 'individual') return {};
+  const byId = delegatesById(input.roster);
+  const present = new Set(voters.present.map((d) => d.id));
+  const choices: Record<string, Choice> = {};
+  for (const [id, choice] of Object.entries(t.choices)) {
+    const d = byId.get(id);
+    const who = d ? name(d) : id;
+    const f = (m: string, fem: string) => (d ? agree(d, m, fem) : m);
+    if (withdrawn.has(id))
+      fail(
+        'vote.withdrawn',
+        `${who} s'est ${f('retiré', 'retirée')} de ce point : ${f('il', 'elle')} ne prend pas part au vote.`,
+        [],
+        'CGCT, article L2131-11',
+      );
+    if (!present.has(id))
+      fail(
+        'vote.not-voting',
+        `${who} n'est pas ${f('présent', 'présente')} pour ce point : son vote ne peut pas être compté.`,
+      );
+    choices[id] = choice;
+  }
+  for (const p of voters.represented) {
+    const holderChoice = choices[p.holder.id];
+    if (holderChoice && present.has(p.holder.id)) choices[p.giver.id] = holderChoice;
+  }
+  return choices;
+}
+
 export function countBallot(input: BallotInput): BallotResult {
   const { ballot, profile, roster, record } = input;
   const rule = profile.majority ?? DEFAULT_MAJORITY;
@@ -193,7 +225,8 @@ export function countBallot(input: BallotInput): BallotResult {
         'vote.no-attendance',
         "Aucune présence n'est enregistrée pour cette séance : un vote par noms ne peut pas être décompté (indiquer les chiffres).",
       );
-    choices = choicesByName(input, voters, withdrawn);
+    choices =
+      t.kind === 'names' ? choicesByName(input, voters, withdrawn) : individualChoices(input, voters, withdrawn);
     pour = 0;
     for (const [id, c] of Object.entries(choices)) {
       const v = voixOf(id);
@@ -204,6 +237,8 @@ export function countBallot(input: BallotInput): BallotResult {
     }
     const president = input.presidentId;
     presidentChoice = president && voters.present.some((d) => d.id === president) ? choices[president] : undefined;
+    // A secret ballot shows no names, whoever voted how.
+    if (ballot.secret) choices = undefined;
   }
 
   const ruleText = majorityText(rule);

@@ -10,7 +10,8 @@ export type Choice = 'pour' | 'contre' | 'abstention' | 'blanc';
  * How the result was taken:
  * - `unanimity`: everybody who votes, for (optionally with abstentions, in voix);
  * - `figures`: voix counted in the room; on a tie the president's own vote must be known;
- * - `names`: the delegates named vote as named, everybody else present or represented votes `pour`.
+ * - `names`: the delegates named vote as named, everybody else present or represented votes `pour`;
+ * - `individual`: each voter's own vote (the delegates' buttons); who did not vote takes no part.
  */
 export type Tally =
   | { readonly kind: 'unanimity'; readonly abstention?: number }
@@ -29,6 +30,11 @@ export type Tally =
       readonly contre: readonly string[];
       readonly abstention: readonly string[];
       readonly blanc?: readonly string[];
+    }
+  | {
+      readonly kind: 'individual';
+      /** By delegate id, present voters only; a proxy holder's vote also counts for the delegate they represent. */
+      readonly choices: Readonly<Record<string, Choice>>;
     };
 
 export interface Ballot {
@@ -49,3 +55,16 @@ export interface MajorityRule {
 }
 
 export const DEFAULT_MAJORITY: MajorityRule = { base: 'cast', fraction: 'absolute', source: 'CGCT, article L2121-20' };
+
+/**
+ * A ballot the delegates answer with their buttons, while it is open: one vote per voter, a second vote replaces
+ * the first. Kept in the live record until the secretariat closes it; then it becomes a `Ballot` (`individual`).
+ */
+export interface OpenBallot {
+  readonly item: number;
+  readonly secret?: boolean;
+  /** Wall-clock time it was opened ("18:20"). */
+  readonly openedAt: string;
+  /** Each voter's own vote, by delegate id. */
+  readonly choices: Readonly<Record<string, Choice>>;
+}

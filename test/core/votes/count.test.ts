@@ -71,6 +71,28 @@ describe('vote arithmetic on the committee of 7 October 2024 (weighted voix, pro
       { pour: 48, contre: 6 },
       'Adoptée par 48 voix pour, 6 contre',
     ],
+    // Buttons: each voter's own vote; who did not vote takes no part; a holder's vote carries their principal's.
+    [
+      'buttons: VARLET (+ DECLÉ) for, LHOMME (+ FOUCAULT) against, PARSIS (+ ROY) abstains, nobody else votes',
+      { kind: 'individual', choices: { varlet: 'pour', lhomme: 'contre', parsis: 'abstention' } },
+      {},
+      { pour: 7, contre: 12, abstention: 7, cast: 19, notVoting: 28, adopted: false },
+      'Rejetée par 12 voix contre, 7 pour et 7 abstentions',
+    ],
+    [
+      "buttons: a tie broken by the president's own vote",
+      { kind: 'individual', choices: { varlet: 'pour', lefebvre: 'contre' } },
+      {},
+      { pour: 7, contre: 7, tie: true, casting: 'pour', adopted: true },
+      'Adoptée par 7 voix pour, 7 contre, la voix du président étant prépondérante',
+    ],
+    [
+      'buttons in a secret ballot: a tie rejects, and no names are kept',
+      { kind: 'individual', choices: { varlet: 'pour', lefebvre: 'contre' } },
+      { secret: true },
+      { pour: 7, contre: 7, tie: true, adopted: false, choices: undefined },
+      'Rejetée : partage des voix (7 voix pour, 7 contre) au scrutin secret, sans voix prépondérante',
+    ],
     // L2121-20: abstentions are not cast. Counted as cast, 20 of 54 would fail; of the 38 cast, 20 is a majority.
     [
       'abstentions are not votes cast',
@@ -196,6 +218,19 @@ describe('vote arithmetic on the committee of 7 October 2024 (weighted voix, pro
       { kind: 'names', contre: ['foucault'], abstention: [] },
       { withdrawn: ['lhomme'] },
       'vote.not-voting',
+    ],
+    ['a button vote by an excused delegate', { kind: 'individual', choices: { pinon: 'pour' } }, {}, 'vote.not-voting'],
+    [
+      'a button vote by a represented delegate (ROY, held by PARSIS)',
+      { kind: 'individual', choices: { roy: 'pour' } },
+      {},
+      'vote.not-voting',
+    ],
+    [
+      'a button vote by a withdrawn delegate',
+      { kind: 'individual', choices: { lhomme: 'contre' } },
+      { withdrawn: ['lhomme'] },
+      'vote.withdrawn',
     ],
     ['a name given twice', { kind: 'names', contre: ['payen'], abstention: ['payen'] }, {}, 'vote.named-twice'],
     [
