@@ -14,6 +14,7 @@ import { withJournal } from '../core/journal.ts';
 import { asOneChange } from '../core/sessions/live.ts';
 import { statusWords } from '../core/text/french.ts';
 import { liveUpdate, sittingSession } from './live-message.ts';
+import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
 
 export const APPEL_PAGE = 8;
@@ -76,7 +77,6 @@ export const appel = defineCommand({
   examples: ['/appel', '/appel 2', '/appel salle VARLET PARSIS DELFOSSE'],
   access: 'attendance.record',
   async run(args, ctx) {
-    const s = await sittingSession(ctx, args['séance']);
     const status = args['statut'];
     const rest = (args['délégués'] ?? '').trim();
     const names = nameById(ctx);
@@ -84,8 +84,12 @@ export const appel = defineCommand({
       if (!rest) fail('args.invalid', `Nommer les délégués : /appel ${status} VARLET PARSIS DELFOSSE.`);
       const parts = rest.includes(',') ? rest.split(/\s*,\s*/u) : rest.split(/\s+/u);
       const ds = parts.filter(Boolean).map((n) => ctx.delegate(n));
+      // Before the day too (excused delegates known in advance), but never on a session that can no longer change.
+      const target = await sessionForChange(ctx, args['séance'], 'record');
+      const s = target.session;
       const notes: string[] = [];
       const { record } = await ctx.records.update(s.id, (r) => {
+        target.guard(r);
         let out = r;
         for (const d of ds) {
           const c = setAttendance(ctx.config.body, out, who(ctx), d, status, names);
@@ -103,6 +107,7 @@ export const appel = defineCommand({
         { tone: 'success', session: sessionHeading(ctx, s), ...liveUpdate(ctx, s, record) },
       );
     }
+    const s = await sittingSession(ctx, args['séance']);
     const page = rest ? Number(rest) : 1;
     const roster = ctx.config.roster.filter((d) => d.inOffice);
     const pages = Math.max(1, Math.ceil(roster.length / APPEL_PAGE));

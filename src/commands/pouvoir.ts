@@ -7,7 +7,8 @@
 import { addProxy, confirmProxy, proxyOf, removeProxy } from '../core/assembly/proxies.ts';
 import { arg, defineCommand, type CommandContext } from '../core/command.ts';
 import { fail } from '../core/errors.ts';
-import type { Delegate, Proxy, Session } from '../core/model.ts';
+import type { Delegate, Proxy, Session, SessionRecord } from '../core/model.ts';
+import { liveUpdate } from './live-message.ts';
 import { list, reply, text, type Outgoing, type Reply } from '../core/reply.ts';
 import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { formatDateLong } from '../core/text/dates.ts';
@@ -32,6 +33,12 @@ function requireSelfOrSecretary(ctx: CommandContext, giver: Delegate, verb: stri
 
 /** The key of a delegate's pending proxy request (`proxy:2026-12-15:roy`): what `opens` and `closes` name. */
 export const proxyRequestKey = (s: Session, giver: Delegate) => `proxy:${s.id}:${giver.id}`;
+
+/** While the session sits, the live message follows the proxies (a represented delegate counts). */
+const live = (ctx: CommandContext, s: Session, record: SessionRecord, r: Reply): Reply => ({
+  ...r,
+  ...liveUpdate(ctx, s, record),
+});
 
 /** The reply settles the secretariat's request about this proxy: its messages show `outcome`, without buttons. */
 const settles = (r: Reply, s: Session, giver: Delegate, outcome: string): Reply => ({
@@ -164,29 +171,39 @@ const donner = defineCommand({
       return addProxy(ctx.config.body, r, { giver, holder, confirmed }, who(ctx));
     });
     if (confirmed) {
-      return done(
-        'Pouvoir enregistré',
-        [`${nameOf(giver)} donne pouvoir à ${nameOf(holder)} (${giver.votes} voix).`, ...change.notes],
+      return live(
         ctx,
         s,
-        [
-          tellDelegate(
-            ctx,
-            s,
-            giver,
-            'Pouvoir enregistré',
-            `Le secrétariat a enregistré votre pouvoir à ${nameOf(holder)} pour la séance du ${formatDateLong(s.date)}.`,
-          ),
-        ],
+        change.record,
+        done(
+          'Pouvoir enregistré',
+          [`${nameOf(giver)} donne pouvoir à ${nameOf(holder)} (${giver.votes} voix).`, ...change.notes],
+          ctx,
+          s,
+          [
+            tellDelegate(
+              ctx,
+              s,
+              giver,
+              'Pouvoir enregistré',
+              `Le secrétariat a enregistré votre pouvoir à ${nameOf(holder)} pour la séance du ${formatDateLong(s.date)}.`,
+            ),
+          ],
+        ),
       );
     }
-    return done(
-      'Pouvoir déclaré, en attente de confirmation',
-      [`Votre pouvoir à ${nameOf(holder)} est transmis au secrétariat, qui le confirmera.`, ...change.notes],
+    return live(
       ctx,
       s,
-      [proxyRequest(ctx, s, giver, holder, 'déclare', proxyOf(change.record, giver.id)?.declaredAt)],
-      'ephemeral',
+      change.record,
+      done(
+        'Pouvoir déclaré, en attente de confirmation',
+        [`Votre pouvoir à ${nameOf(holder)} est transmis au secrétariat, qui le confirmera.`, ...change.notes],
+        ctx,
+        s,
+        [proxyRequest(ctx, s, giver, holder, 'déclare', proxyOf(change.record, giver.id)?.declaredAt)],
+        'ephemeral',
+      ),
     );
   },
 });
@@ -209,16 +226,21 @@ const retirer = defineCommand({
       return removeProxy(r, giver, name(proxyOf(r, giver.id)?.holder ?? ''), who(ctx), 'pouvoir retiré');
     });
     // Closing a request that is already settled (a confirmed proxy) does nothing.
-    return settles(
-      done(
-        'Pouvoir retiré',
-        [`Le pouvoir de ${nameOf(giver)}${before ? ` à ${name(before.holder)}` : ''} est retiré.`, ...change.notes],
-        ctx,
-        s,
-      ),
+    return live(
+      ctx,
       s,
-      giver,
-      `Retiré par ${ctx.actor.name}`,
+      change.record,
+      settles(
+        done(
+          'Pouvoir retiré',
+          [`Le pouvoir de ${nameOf(giver)}${before ? ` à ${name(before.holder)}` : ''} est retiré.`, ...change.notes],
+          ctx,
+          s,
+        ),
+        s,
+        giver,
+        `Retiré par ${ctx.actor.name}`,
+      ),
     );
   },
 });
@@ -242,25 +264,30 @@ const confirmer = defineCommand({
       return confirmProxy(ctx.config.body, r, giver, ctx.delegate(name(p.holder)), who(ctx));
     });
     const holder = name(proxyOf(change.record, giver.id)!.holder);
-    return settles(
-      done(
-        'Pouvoir confirmé',
-        [`Pouvoir de ${nameOf(giver)} à ${holder} confirmé par ${ctx.actor.name}.`, ...change.notes],
-        ctx,
-        s,
-        [
-          tellDelegate(
-            ctx,
-            s,
-            giver,
-            'Pouvoir confirmé',
-            `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} est confirmé par ${ctx.actor.name}.`,
-          ),
-        ],
-      ),
+    return live(
+      ctx,
       s,
-      giver,
-      `Confirmé par ${ctx.actor.name}`,
+      change.record,
+      settles(
+        done(
+          'Pouvoir confirmé',
+          [`Pouvoir de ${nameOf(giver)} à ${holder} confirmé par ${ctx.actor.name}.`, ...change.notes],
+          ctx,
+          s,
+          [
+            tellDelegate(
+              ctx,
+              s,
+              giver,
+              'Pouvoir confirmé',
+              `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} est confirmé par ${ctx.actor.name}.`,
+            ),
+          ],
+        ),
+        s,
+        giver,
+        `Confirmé par ${ctx.actor.name}`,
+      ),
     );
   },
 });
@@ -283,26 +310,31 @@ const refuser = defineCommand({
       holder = name(proxyOf(r, giver.id)?.holder ?? '');
       return removeProxy(r, giver, holder, who(ctx), 'pouvoir refusé');
     });
-    return settles(
-      done(
-        'Pouvoir refusé',
-        [`Pouvoir de ${nameOf(giver)} à ${holder} refusé par ${ctx.actor.name}.`, ...change.notes],
-        ctx,
-        s,
-        [
-          tellDelegate(
-            ctx,
-            s,
-            giver,
-            'Pouvoir refusé',
-            `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} a été refusé par ${ctx.actor.name}. Contactez le secrétariat pour en savoir plus.`,
-            'warning',
-          ),
-        ],
-      ),
+    return live(
+      ctx,
       s,
-      giver,
-      `Refusé par ${ctx.actor.name}`,
+      change.record,
+      settles(
+        done(
+          'Pouvoir refusé',
+          [`Pouvoir de ${nameOf(giver)} à ${holder} refusé par ${ctx.actor.name}.`, ...change.notes],
+          ctx,
+          s,
+          [
+            tellDelegate(
+              ctx,
+              s,
+              giver,
+              'Pouvoir refusé',
+              `Votre pouvoir à ${holder} pour la séance du ${formatDateLong(s.date)} a été refusé par ${ctx.actor.name}. Contactez le secrétariat pour en savoir plus.`,
+              'warning',
+            ),
+          ],
+        ),
+        s,
+        giver,
+        `Refusé par ${ctx.actor.name}`,
+      ),
     );
   },
 });

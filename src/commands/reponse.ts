@@ -19,6 +19,7 @@ import {
 import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { formatDateLong, looksLikeDate, parseDate } from '../core/text/dates.ts';
 import { nameOf, sessionArg, sessionHeading, who } from './shared.ts';
+import { liveUpdate } from './live-message.ts';
 import { proxyRequest, proxyRequestKey } from './pouvoir.ts';
 
 export const reponse = defineCommand({
@@ -123,6 +124,7 @@ export const reponse = defineCommand({
         ...(change.withdrawn
           ? { closes: { key: proxyRequestKey(s, d), outcome: `Retiré : ${nameOf(d)} répond « ${label} »` } }
           : {}),
+        ...liveUpdate(ctx, s, change.record),
       },
     );
   },

@@ -77,6 +77,11 @@ export interface Command {
   readonly subcommands?: readonly Command[];
   /** The subcommand used when the text does not start with one (`/odj 2024-10-07` → `voir`). */
   readonly defaultSubcommand?: string;
+  /**
+   * A typed line this command hands to another one, by the words after its name: `/presence salle A B C` is
+   * `/appel salle A B C` (several names at once). Returns the other command's name and words, or undefined.
+   */
+  readonly reroute?: (words: readonly string[]) => { readonly command: string; readonly words: string[] } | undefined;
 }
 
 /** "/devis <service> <postes> [membre|non-membre]" (the dispatcher builds it only for an error message). */

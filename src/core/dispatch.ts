@@ -297,6 +297,25 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     );
   }
 
+  /** Runs `cmd` on the words typed after its name (its subcommand, then its arguments). */
+  function runLineOf(cmd: Command, tokens: string[], ctx: CommandContext): Promise<Reply> {
+    let target = cmd;
+    let parent: Command | undefined;
+    if (cmd.subcommands) {
+      const sub = findSubcommand(cmd, tokens[0]);
+      if (sub) tokens.shift();
+      target =
+        sub ??
+        findSubcommand(cmd, cmd.defaultSubcommand) ??
+        (() => {
+          throw subcommandHelp(cmd);
+        })();
+      parent = cmd;
+    }
+    const raw = splitArgs(target.args ?? [], tokens, () => usage(target, parent), known);
+    return execute(target, parent, raw, ctx);
+  }
+
   return {
     commands,
     context: (actor) => createContext(deps, actor),
@@ -316,21 +335,12 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
             `Commande inconnue : « ${first} ».${suggestCommand(first.replace(/^\//, ''), commands)} Tapez /aide pour la liste.`,
           );
         }
-        let target = cmd;
-        let parent: Command | undefined;
-        if (cmd.subcommands) {
-          const sub = findSubcommand(cmd, tokens[0]);
-          if (sub) tokens.shift();
-          target =
-            sub ??
-            findSubcommand(cmd, cmd.defaultSubcommand) ??
-            (() => {
-              throw subcommandHelp(cmd);
-            })();
-          parent = cmd;
+        const rerouted = cmd.reroute?.(tokens);
+        if (rerouted) {
+          const other = find(rerouted.command);
+          if (other) return runLineOf(other, rerouted.words, ctx);
         }
-        const raw = splitArgs(target.args ?? [], tokens, () => usage(target, parent), known);
-        return execute(target, parent, raw, ctx);
+        return runLineOf(cmd, tokens, ctx);
       });
     },
     runStructured(input, actor) {

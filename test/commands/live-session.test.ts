@@ -122,6 +122,10 @@ describe('a whole session, played in chat', () => {
       expect(text).toMatch(/prépondérante/);
       expect(text).toContain('la séance est levée à 19 h 40');
     }
+    // The tables show the room at the opening: PAYEN present (he left at 19:10), PINON not yet there (17:50).
+    expect(md).toMatch(/\| M\. PAYEN \| — \| 1 \|/);
+    expect(md).not.toMatch(/\| Mme PINON \|/);
+    expect(md).not.toMatch(/\| M\. DEFRANCE \| M\. PAYEN/);
     // The vote on item 1 counts PAYEN present (he left later); item 3 counts him through DEFRANCE's proxy.
     expect(md).toContain('Voix présentes ou représentées pour ce vote : 60.');
   });

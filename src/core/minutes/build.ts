@@ -10,7 +10,7 @@ import { delegateName, type Config } from '../config.ts';
 import { UserError } from '../errors.ts';
 import type { AgendaKind, Delegate, Session, SessionRecord } from '../model.ts';
 import { recordAtBallot, takenInSession } from '../sessions/live.ts';
-import { formatInt } from '../text/format.ts';
+import { formatInt, plural } from '../text/format.ts';
 import { countBallot, type BallotResult } from '../votes/count.ts';
 import type { Ballot } from '../votes/model.ts';
 import { namedLines, resultText } from '../votes/wording.ts';
@@ -102,7 +102,7 @@ function openingResult(
   if (!known) return undefined;
   if (/quorum/i.test(title)) {
     const present = q.room.length + q.remote.length + q.substituted.length;
-    return `quorum ${q.reached ? 'atteint' : 'non atteint'} (${present} présents et ${q.represented.length} représentés, soit ${present + q.represented.length} délégués sur ${q.inOffice} en exercice, seuil : ${q.threshold} ; ${q.votesPresent + q.votesRepresented} voix sur ${q.totalVotes})`;
+    return `quorum ${q.reached ? 'atteint' : 'non atteint'} (${plural(present, 'présent', 'présents')} et ${plural(q.represented.length, 'représenté', 'représentés')}, soit ${plural(present + q.represented.length, 'délégué', 'délégués')} sur ${q.inOffice} en exercice, seuil : ${q.threshold} ; ${q.votesPresent + q.votesRepresented} voix sur ${q.totalVotes})`;
   }
   if (/pouvoir/i.test(title))
     return `${q.represented.length} pouvoir${q.represented.length > 1 ? 's' : ''}, listés dans les tableaux ci-dessous`;

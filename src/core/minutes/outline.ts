@@ -50,9 +50,9 @@ export function quorumSentence(m: Minutes): string {
     : `le quorum ${q.reached ? 'est atteint' : "n'est pas atteint"}`;
   // Under L2121-17 proxies vote but do not count toward the quorum: the sentence must not add them up.
   if (m.quorumBase === 'present') {
-    return `${formatInt(present)} présents sur ${formatInt(q.heads.base)} membres en exercice (${seuil}) ; ${formatInt(q.represented.length)} représentés, qui votent par pouvoir sans compter pour le quorum ; ${voix} : ${outcome}.`;
+    return `${plural(present, 'présent', 'présents')} sur ${formatInt(q.heads.base)} membres en exercice (${seuil}) ; ${plural(q.represented.length, 'représenté', 'représentés')}, qui votent par pouvoir sans compter pour le quorum ; ${voix} : ${outcome}.`;
   }
-  return `${formatInt(present)} présents et ${formatInt(q.represented.length)} représentés, soit ${formatInt(present + q.represented.length)} délégués sur ${formatInt(q.heads.base)} en exercice (${seuil}), et ${voix} : ${outcome}.`;
+  return `${plural(present, 'présent', 'présents')} et ${plural(q.represented.length, 'représenté', 'représentés')}, soit ${plural(present + q.represented.length, 'délégué', 'délégués')} sur ${formatInt(q.heads.base)} en exercice (${seuil}), et ${voix} : ${outcome}.`;
 }
 
 function composition(m: Minutes): string[] {

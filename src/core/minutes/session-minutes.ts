@@ -6,7 +6,7 @@
 import { delegatesById } from '../assembly/quorum.ts';
 import type { Config } from '../config.ts';
 import type { Session, SessionRecord } from '../model.ts';
-import { liveOf, movementLines } from '../sessions/live.ts';
+import { liveOf, movementLines, recordAtOpening } from '../sessions/live.ts';
 import { formatDateLong, toZoned } from '../text/dates.ts';
 import { buildMinutes, type Minutes } from './build.ts';
 
@@ -28,7 +28,9 @@ export function sessionMinutes(
   return buildMinutes({
     config,
     session,
-    record,
+    // The tables and the quorum show the room at the opening, as the minutes do; arrivals and departures follow,
+    // and each vote is counted on the room of its moment (its ballot keeps it).
+    record: recordAtOpening(record),
     rectifications,
     ballots: record.ballots,
     ...(live.openedAt ? { openedAt: live.openedAt } : {}),

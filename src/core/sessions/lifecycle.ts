@@ -1,14 +1,15 @@
 /**
  * @module The life of a session: planifiée → convoquée → ouverte → levée → procès-verbal arrêté (or annulée),
  * and which changes each state allows. A recorded state (issue 11 opens and closes sessions) wins; otherwise
- * the state follows the date: a past session is levée, a configured past one with its minutes is arrêtée.
+ * the state follows the date: a past session is levée, a configured past one with its minutes is arrêtée; a
+ * session is never ouverte by the clock alone.
  * Commands that change records resolve their session here: the next one by default, never a past one.
  */
 import type { CommandContext } from '../command.ts';
 import { fail } from '../errors.ts';
 import { withJournal, type Who } from '../journal.ts';
 import type { LifecycleState, Session, SessionRecord } from '../model.ts';
-import { formatDateLong, fromZoned, toZoned, type IsoDate } from '../text/dates.ts';
+import { formatDateLong, toZoned, type IsoDate } from '../text/dates.ts';
 
 export const STATE_LABEL: Record<LifecycleState, string> = {
   planifiee: 'planifiée',
@@ -37,7 +38,8 @@ export function sessionState(s: Session, record: SessionRecord, now: Date, timeZ
   if (record.lifecycle) return record.lifecycle.state;
   const today = toZoned(now, timeZone).date;
   if (s.date < today) return s.origin === 'config' && (s.closedAt || s.prefecture) ? 'arretee' : 'levee';
-  if (s.date === today && fromZoned(s.date, s.time, timeZone).getTime() <= now.getTime()) return 'ouverte';
+  // On its day a session is « ouverte » only once the secretariat opens it (/seance ouvrir): until then its agenda
+  // can still be completed, and no vote is taken, whatever the clock says.
   return record.convocation || s.convokedOn ? 'convoquee' : 'planifiee';
 }
 

@@ -21,7 +21,15 @@ export interface Movement {
   readonly status?: 'salle' | 'distance';
   /** The delegate a leaving one gave their proxy to. */
   readonly proxyTo?: string;
+  /** What the movement replaced: the delegate's attendance and the proxies they gave or held, just before. */
+  readonly undo?: { readonly status?: AttendanceStatus; readonly proxies: readonly Proxy[] };
 }
+
+/** The delegate's part of the record before a movement, so that the minutes can show the room at the opening. */
+const undoOf = (r: SessionRecord, id: string): Movement['undo'] => ({
+  ...(r.attendance[id] ? { status: r.attendance[id] } : {}),
+  proxies: r.proxies.filter((p) => p.giver === id || p.holder === id),
+});
 
 /** A vote as taken in the session: the ballot plus the attendance and proxies of that moment. */
 export interface RecordedBallot extends Ballot {
@@ -117,7 +125,7 @@ export function arrive(
   const live = mustBeOpen(r);
   const change = setAttendance(profile, r, who, d, status, nameById);
   if (change.record === r) return change;
-  const movement: Movement = { delegate: d.id, kind: 'arrivee', time, status };
+  const movement: Movement = { delegate: d.id, kind: 'arrivee', time, status, undo: undoOf(r, d.id) };
   return {
     ...change,
     record: asOneChange(
@@ -156,7 +164,13 @@ export function depart(
     record = given.record;
     notes.push(...given.notes);
   }
-  const movement: Movement = { delegate: d.id, kind: 'depart', time, ...(holder ? { proxyTo: holder.id } : {}) };
+  const movement: Movement = {
+    delegate: d.id,
+    kind: 'depart',
+    time,
+    ...(holder ? { proxyTo: holder.id } : {}),
+    undo: undoOf(r, d.id),
+  };
   const detail = `${delegateName(d)} à ${formatTime(time)}${holder ? `, pouvoir à ${delegateName(holder)}` : ''}`;
   return {
     record: asOneChange(
@@ -191,6 +205,24 @@ export const takenInSession = (ballot: Ballot): ballot is RecordedBallot =>
 export function recordAtBallot(r: SessionRecord, ballot: Ballot): SessionRecord {
   const taken = ballot as Partial<RecordedBallot>;
   return taken.attendance && taken.proxies ? { ...r, attendance: taken.attendance, proxies: taken.proxies } : r;
+}
+
+/**
+ * The attendance and proxies as they stood when the session opened: the record with its arrivals and departures
+ * undone, latest first (the minutes' tables show the opening; the movements are listed after them).
+ */
+export function recordAtOpening(r: SessionRecord): SessionRecord {
+  const moves = liveOf(r).movements;
+  if (!moves.length) return r;
+  const attendance: Record<string, AttendanceStatus> = { ...r.attendance };
+  let proxies = [...r.proxies];
+  for (const m of [...moves].reverse()) {
+    if (!m.undo) continue;
+    if (m.undo.status) attendance[m.delegate] = m.undo.status;
+    else delete attendance[m.delegate];
+    proxies = [...proxies.filter((p) => p.giver !== m.delegate && p.holder !== m.delegate), ...m.undo.proxies];
+  }
+  return { ...r, attendance, proxies };
 }
 
 /** « M. PAYEN arrive à 18 h 05 (en salle) », « Mme X quitte la séance à 19 h 10 et donne pouvoir à M. Y ». */
