@@ -66,11 +66,14 @@ export interface HarnessOptions {
   bot?: Parameters<typeof createTestBot>[0];
   /** Replaces parts of what the bot offers the door (e.g. a turn runner with an extra command). */
   wrap?: (host: DoorHost) => DoorHost;
+  /** Edits the sample config (with the fake's channel ids) before the bot reads it, e.g. to map more accounts. */
+  yaml?: (yaml: string) => string;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord(opts.fake);
-  const bot = await createTestBot({ yaml: sampleYaml(fake), ...opts.bot });
+  const yaml = sampleYaml(fake);
+  const bot = await createTestBot({ yaml: opts.yaml ? opts.yaml(yaml) : yaml, ...opts.bot });
   let door: DiscordDoor;
   try {
     const host = bot.hub.hostFor('discord');
