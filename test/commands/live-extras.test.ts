@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { replyToText } from '../../src/core/reply-text.ts';
+import { replyOutline } from '../helpers/reply-outline.ts';
 import { createTestBot, type TestBot } from '../helpers/test-bot.ts';
 
 let bot: TestBot | undefined;
@@ -79,7 +80,7 @@ describe('the roll call typed, arrivals, proxies while the session sits', () => 
 
     // A departure with a proxy, then the minutes: the tables show the room at the opening, the movements follow.
     expect(await b.say('/presence VARLET part 19:00 PARSIS')).toContain('donne pouvoir à M. PARSIS');
-    const pv = replyToText(await b.ask(`/pv ${DAY}`));
+    const pv = replyOutline(await b.ask(`/pv ${DAY}`));
     expect(pv).toMatch(/\| M\. VARLET \| — \| 6 \|/);
     expect(pv).not.toMatch(/\| M\. PARSIS \| M\. VARLET/);
     expect(pv).toContain('### Présents en téléconférence (2)');

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { replyToText } from '../../src/core/reply-text.ts';
+import { replyOutline } from '../helpers/reply-outline.ts';
 import { readDocx } from '../helpers/docx-text.ts';
 import { createTestBot, type TestBot } from '../helpers/test-bot.ts';
 
@@ -109,7 +110,7 @@ describe('a whole session, played in chat', () => {
 
     // The minutes.
     const pv = await b.ask(`/pv ${DAY}`);
-    const md = replyToText(pv);
+    const md = replyOutline(pv);
     const docx = readDocx(Buffer.from(pv.attachments![0]!.content, 'base64'));
     const doc = [...docx.paragraphs, ...docx.tables.flat().map((r) => r.join(' | '))].join('\n');
     for (const text of [md, doc]) {

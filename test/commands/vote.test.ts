@@ -31,9 +31,10 @@ function yaml(): string {
 }
 
 let bot: TestBot;
-// 18:30 in Paris on the day: the session has begun.
+// 18:30 in Paris on the day: the secretariat has opened the session (votes are taken only once it is open).
 beforeEach(async () => {
   bot = await createTestBot({ yaml: yaml(), now: '2026-12-15T17:30:00Z' });
+  expect(await bot.say('/seance ouvrir 17:35')).toContain('La séance est ouverte à 17 h 35');
 });
 afterEach(async () => {
   await bot.close();
@@ -79,8 +80,9 @@ describe('/vote during the session', () => {
     expect(await say('/journal 2026-12-15')).toContain('vote corrigé');
   });
 
-  it('refuses a vote before the session has begun', async () => {
-    bot.clock.set('2026-12-15T16:00:00Z');
+  it('refuses a vote before the secretariat opens the session, even after its planned time', async () => {
+    await bot.close();
+    bot = await createTestBot({ yaml: yaml(), now: '2026-12-15T17:30:00Z' });
     expect(await say('/vote 1 unanimite')).toContain("est planifiée : les votes s'enregistrent pendant la séance");
   });
 
