@@ -87,28 +87,48 @@ export function createBot(deps: BotDeps): Bot {
     );
   }
 
+  /**
+   * Edits of one posted message run one after the other in this process: two votes clicked at once, or a vote and
+   * the closing of its ballot, would otherwise both take the remembered copy and one edit would find none.
+   */
+  const editQueues = new Map<string, Promise<void>>();
+  function inOrder(key: string, work: () => Promise<void>): Promise<void> {
+    const next = (editQueues.get(key) ?? Promise.resolve())
+      .then(work)
+      .catch((e: unknown) => logger.error('editing a posted message failed', { key, error: errorText(e) }));
+    editQueues.set(key, next);
+    void next.finally(() => {
+      if (editQueues.get(key) === next) editQueues.delete(key);
+    });
+    return next;
+  }
+
   async function settle(reply: Pick<Reply, 'closes' | 'updates'>): Promise<void> {
     for (const update of reply.updates ?? []) {
-      await Promise.all(
-        doors.map(async (door) => {
-          try {
-            await door.update?.(update.key, update.reply);
-          } catch (e) {
-            logger.error('updating a message failed', { door: door.name, key: update.key, error: errorText(e) });
-          }
-        }),
+      await inOrder(update.key, () =>
+        Promise.all(
+          doors.map(async (door) => {
+            try {
+              await door.update?.(update.key, update.reply);
+            } catch (e) {
+              logger.error('updating a message failed', { door: door.name, key: update.key, error: errorText(e) });
+            }
+          }),
+        ).then(() => undefined),
       );
     }
     const closes = reply.closes;
     if (!closes) return;
-    await Promise.all(
-      doors.map(async (door) => {
-        try {
-          await door.settle?.(closes.key, closes.outcome);
-        } catch (e) {
-          logger.error('settling a request failed', { door: door.name, key: closes.key, error: errorText(e) });
-        }
-      }),
+    await inOrder(closes.key, () =>
+      Promise.all(
+        doors.map(async (door) => {
+          try {
+            await door.settle?.(closes.key, closes.outcome);
+          } catch (e) {
+            logger.error('settling a request failed', { door: door.name, key: closes.key, error: errorText(e) });
+          }
+        }),
+      ).then(() => undefined),
     );
   }
 
