@@ -58,8 +58,8 @@ describe('a whole session in the console', () => {
       `/odj ajouter ${DAY} deliberation Adhésion de la commune de Doullens`,
       '/seance ouvrir 17:35',
       '/presence "M. MAILLE" salle 2026-12-15', // a button's command line, as /appel prints it
-      `/appel salle ${room.join(' ')}`,
-      '/appel distance "DE WAZIERS", FOURNIER',
+      `/presence salle ${room.join(' ')}`, // several names at once
+      '/presence distance "DE WAZIERS", FOURNIER',
       '/presence PINON arrive 17:50',
       '/point suivant',
       '/vote 1 unanimite',
