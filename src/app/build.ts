@@ -12,7 +12,6 @@ import type { Clock, Logger, Store } from '../core/ports.ts';
 import { createRecords, type Records } from '../core/records.ts';
 import type { Outgoing, Reply } from '../core/reply.ts';
 import type { DoorReport } from '../core/reminders/model.ts';
-import { allSessions } from '../core/sessions/all-sessions.ts';
 import { createReminderScheduler, type ReminderScheduler, type SchedulerDeps } from '../core/reminders/scheduler.ts';
 import { sleep } from '../infra/clock.ts';
 import { accountOfDelegate, actorByName, actorForAccount } from './accounts.ts';
@@ -146,7 +145,7 @@ export function createBot(deps: BotDeps): Bot {
     store,
     clock,
     logger,
-    sessions: () => allSessions(config, records),
+    sessions: (fromDate) => records.sessions(fromDate),
     record: (id) => records.record(id),
     send: deliverReport,
     // Each door is sent to alone and its answer recorded at once: a retry re-sends only to the doors that did not get it.

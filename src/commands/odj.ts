@@ -79,13 +79,13 @@ const ajouter = defineCommand({
     const target = await sessionForChange(ctx, args['séance'], 'agenda');
     const s = target.session;
     const item: AgendaItem = { kind: args['nature'], title: args['titre'] };
-    await ctx.records.addAgendaItem(s.id, item);
+    const number = await ctx.records.addAgendaItem(s.id, item);
     await journalChange(
       ctx,
       target,
       who(ctx),
       "point ajouté à l'ordre du jour",
-      `n° ${s.agenda.length + 1} : ${KIND_LABEL[item.kind].toLowerCase()}, « ${item.title} »`,
+      `n° ${number} : ${KIND_LABEL[item.kind].toLowerCase()}, « ${item.title} »`,
     );
     const updated = await ctx.session(s.date);
     return reply("Point ajouté à l'ordre du jour", [list(agendaLines(updated.agenda), undefined, true)], {
@@ -103,7 +103,10 @@ const numberArg = {
   description: 'le n° du point, tel que /odj le numérote',
 } as const;
 
-/** Replaces the whole agenda of a session (it already includes every /odj ajouter so far). */
+/**
+ * Replaces the whole agenda of a session (it already includes every /odj ajouter so far): a compare-and-set
+ * on the latest agenda, so an addition made meanwhile from another process is never lost.
+ */
 async function editAgenda(
   ctx: CommandContext,
   dateArg: string,
@@ -112,16 +115,16 @@ async function editAgenda(
 ) {
   const target = await sessionForChange(ctx, dateArg, 'agenda');
   const s = target.session;
-  const items = [...s.agenda];
-  if (n > items.length)
-    fail(
-      'agenda.no-item',
-      `L'ordre du jour de la séance du ${formatDateLong(s.date)} compte ${items.length} point${items.length > 1 ? 's' : ''} : pas de n° ${n}.`,
-    );
-  const { action, detail } = edit(items, n - 1);
-  const additions = (await ctx.records.agendaAdditions(s.id)).length;
+  const { action, detail } = await ctx.records.editAgenda(s.id, (current) => {
+    const items = [...current];
+    if (n > items.length)
+      fail(
+        'agenda.no-item',
+        `L'ordre du jour de la séance du ${formatDateLong(s.date)} compte ${items.length} point${items.length > 1 ? 's' : ''} : pas de n° ${n}.`,
+      );
+    return { items, result: edit(items, n - 1) };
+  });
   await journalChange(ctx, target, who(ctx), action, detail);
-  await ctx.records.changeSession(s.id, { agenda: items, agendaBase: additions }, () => undefined);
   const updated = await ctx.session(s.date);
   return reply(
     action.charAt(0).toUpperCase() + action.slice(1),

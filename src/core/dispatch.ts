@@ -14,6 +14,7 @@ import type { ReminderScheduler } from './reminders/scheduler.ts';
 import { list, reply, text, type Reply } from './reply.ts';
 import { messageShortcuts } from './message-line.ts';
 import { allSessions } from './sessions/all-sessions.ts';
+import { firstFrom } from './sessions/session-index.ts';
 import { matchByName } from './text/match.ts';
 import { fold } from './text/normalize.ts';
 import { listOf } from './text/french.ts';
@@ -104,33 +105,41 @@ function sharedContext(deps: DispatchDeps): SharedContext {
       const hint = m.suggestions.length ? ` Vouliez-vous dire : ${m.suggestions.map((s) => s.name).join(', ')} ?` : '';
       fail('service.unknown', `Service inconnu : « ${name} ».${hint} Voir /tarifs pour la liste.`);
     },
-    sessions: () => allSessions(config, records),
-    async session(date?: IsoDate): Promise<Session> {
-      const all = (await allSessions(config, records)).filter((s) => !s.cancelled || s.date === date);
-      if (all.length === 0)
-        fail(
-          'session.none',
-          "Aucune séance n'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].",
-        );
-      if (date) {
-        // A date planned again after a cancellation: the live session first.
-        const s =
-          all.find((x) => x.date === date && !x.cancelled) ??
-          all.find((x) => x.date === date) ??
-          // A session moved away from this date (/seance deplacer): the old date still names it, as long as no
-          // other session took the date. Moves recorded before `movedFrom` existed keep the old date as their id.
-          all.find((x) => !x.cancelled && (x.movedFrom?.includes(date) || x.id === date));
-        if (!s)
-          fail(
-            'session.unknown',
-            `Aucune séance le ${formatDateLong(date)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`,
-          );
-        return s;
-      }
-      const t = today();
-      return all.find((s) => s.date >= t) ?? all[all.length - 1]!;
-    },
+    sessions: () => records.sessions(),
+    // The sorted list is kept in memory; only the resolved session's agenda is read (history stays out of the path).
+    session: async (date?: IsoDate) => records.withAgenda(await resolveSession(date)),
   };
+
+  /** The session on `date` (a live one first), or the next one not cancelled, or else the last one: a search in the sorted list. */
+  async function resolveSession(date?: IsoDate): Promise<Session> {
+    const list = await records.sessionList();
+    const from = firstFrom(list, date ?? today());
+    if (date) {
+      let found: Session | undefined;
+      for (let i = from; i < list.length && list[i]!.date === date; i++) {
+        if (!list[i]!.cancelled) return list[i]!;
+        found ??= list[i];
+      }
+      if (found) return found;
+      // A session moved away from this date (/seance deplacer): the old date still names it, as long as no
+      // other session took the date. Moves recorded before `movedFrom` existed keep the old date as their id.
+      const moved = list.find((x) => !x.cancelled && (x.movedFrom?.includes(date) || x.id === date));
+      if (moved) return moved;
+    } else {
+      for (let i = from; i < list.length; i++) if (!list[i]!.cancelled) return list[i]!;
+      for (let i = list.length - 1; i >= 0; i--) if (!list[i]!.cancelled) return list[i]!;
+    }
+    const all = list.filter((s) => !s.cancelled);
+    if (all.length === 0)
+      fail(
+        'session.none',
+        "Aucune séance n'est enregistrée. Un secrétaire peut en planifier une : /seance planifier <date> <heure> [lieu].",
+      );
+    return fail(
+      'session.unknown',
+      `Aucune séance le ${formatDateLong(date!)}. Séances connues : ${all.map((x) => x.date).join(', ')}.`,
+    );
+  }
 }
 
 const sharedContexts = new WeakMap<DispatchDeps, SharedContext>();

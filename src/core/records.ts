@@ -4,52 +4,32 @@
  * - a session's record is one versioned value changed by compare-and-set (`store.update`): a change made
  *   elsewhere in between makes the change run again on the latest record, never overwrite it;
  * - its journal is an append-only journal, appended in the same transaction as the record it explains;
- * - agenda additions are appended (their number is their position); planned sessions and moves are
- *   compare-and-set updates.
+ * - a read costs the same however long the session's life and the body's history: the journal is kept in
+ *   memory per session and only what was appended since is listed; sessions and agendas come from the
+ *   session index (sessions/session-index.ts), checked against one log instead of read again.
  * An in-process lock per key still queues the changes of one process, only so that they do not conflict
  * with each other. A failed read throws (`StoreError`), and the config's seed is used only while the store
  * has no record for the session.
  */
 import type { Config } from './config.ts';
-import { emptyRecord, type AgendaItem, type JournalEntry, type Session, type SessionRecord } from './model.ts';
-import type { JournalRow, Store } from './ports.ts';
+import { emptyRecord, type JournalEntry, type Session, type SessionRecord } from './model.ts';
+import type { Store } from './ports.ts';
 import { createCalendarRecords, type CalendarRecords } from './publication/calendar-records.ts';
+import { createSessionIndex, SESSION_KEYS, type SessionChange, type SessionIndex } from './sessions/session-index.ts';
 
-export interface Records extends CalendarRecords {
+export interface Records extends CalendarRecords, Omit<SessionIndex, 'list' | 'withAgenda' | 'sessions'> {
   record(sessionId: string): Promise<SessionRecord>;
   /** Runs `change` on the latest record and stores the result; changes to one session never interleave. */
   update<T extends { record: SessionRecord }>(sessionId: string, change: (r: SessionRecord) => T): Promise<T>;
-  plannedSessions(): Promise<readonly Session[]>;
-  /** Adds a session planned from chat; `check` runs on the latest list and may throw. */
-  planSession(session: Session, check: (existing: readonly Session[]) => void): Promise<void>;
-  agendaAdditions(sessionId: string): Promise<readonly AgendaItem[]>;
-  /** Moves and cancellations made from chat, by session id (applied over config and planned sessions). */
-  sessionChanges(): Promise<Readonly<Record<string, SessionChange>>>;
-  /** Records a move or cancellation; `check` runs with the latest changes and may throw. */
-  changeSession(
-    sessionId: string,
-    change: SessionChange,
-    check: (changes: Readonly<Record<string, SessionChange>>) => Promise<void> | void,
-  ): Promise<void>;
-  addAgendaItem(sessionId: string, item: AgendaItem): Promise<number>;
+  /** Config and chat-planned sessions, moves applied, sorted; agendas as declared (see `withAgenda`). */
+  sessionList(): Promise<readonly Session[]>;
+  /** The session with its agenda as chat changed it (read for this session only). */
+  withAgenda(session: Session): Promise<Session>;
+  /** Every session (from `fromDate` on, when given), agendas included. */
+  sessions(fromDate?: string): Promise<Session[]>;
 }
 
-/** What chat may change about a session after it is declared: when, where, who presides, its agenda, or that it will not take place. */
-export interface SessionChange {
-  readonly date?: string;
-  readonly time?: string;
-  readonly place?: string;
-  readonly cancelled?: boolean;
-  /** The dates it was moved from, oldest first. */
-  readonly movedFrom?: readonly string[];
-  readonly remote?: boolean;
-  readonly president?: string;
-  readonly secretary?: string;
-  /** The whole agenda after an edit (/odj retirer, /odj modifier)... */
-  readonly agenda?: readonly AgendaItem[];
-  /** ...which already includes this many items added by /odj ajouter (later additions follow it). */
-  readonly agendaBase?: number;
-}
+export type { SessionChange };
 
 /** A per-key queue: each task starts when the previous one on the same key has settled. */
 export function createKeyedLock() {
@@ -76,40 +56,48 @@ type StoredRecord = Omit<SessionRecord, 'journal'> & { readonly journal?: readon
 export const RECORD_KEYS = {
   record: (sessionId: string) => `record:${sessionId}`,
   journal: (sessionId: string) => `journal:${sessionId}`,
-  /** Additions made before they were appended one by one (keyv installs): an array, never written again. */
-  legacyAgenda: (sessionId: string) => `agenda:${sessionId}`,
-  agenda: (sessionId: string) => `agenda:${sessionId}`,
-  planned: 'sessions:planned',
-  changes: 'sessions:changes',
+  ...SESSION_KEYS,
 } as const;
 
-export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>): Records {
-  const withLock = createKeyedLock();
+/** Journals kept in memory (the most recently read sessions): a read lists only what was appended since. */
+const CACHED_JOURNALS = 256;
 
-  function combine(
-    sessionId: string,
-    stored: StoredRecord | undefined,
-    rows: readonly JournalRow<JournalEntry>[],
-  ): SessionRecord {
+interface CachedJournal {
+  /** The stored record's version these entries were read with (undefined: no record stored). */
+  readonly version: number | undefined;
+  readonly lastSeq: number;
+  readonly entries: readonly JournalEntry[];
+}
+
+export function createRecords(store: Store, config: Pick<Config, 'seedRecords' | 'sessions'>): Records {
+  const withLock = createKeyedLock();
+  const index = createSessionIndex(store, config);
+  const journals = new Map<string, CachedJournal>();
+
+  /** The session's journal entries as of the stored record `version`: only the entries appended since the last read are listed. */
+  async function journalOf(sessionId: string, version: number | undefined): Promise<readonly JournalEntry[]> {
+    const hit = journals.get(sessionId);
+    if (hit && hit.version === version) return hit.entries;
+    const rows = await store.list<JournalEntry>(RECORD_KEYS.journal(sessionId), { after: hit?.lastSeq ?? 0 });
+    const latest = journals.get(sessionId);
+    // Another read of this session finished first with as much or more: keep it.
+    if (latest !== hit && latest && latest.lastSeq >= (rows.at(-1)?.seq ?? hit?.lastSeq ?? 0)) return latest.entries;
+    const entries = rows.length ? [...(hit?.entries ?? []), ...rows.map((r) => r.entry)] : (hit?.entries ?? []);
+    journals.delete(sessionId);
+    journals.set(sessionId, { version, lastSeq: rows.at(-1)?.seq ?? hit?.lastSeq ?? 0, entries });
+    if (journals.size > CACHED_JOURNALS) journals.delete(journals.keys().next().value!);
+    return entries;
+  }
+
+  function combine(sessionId: string, stored: StoredRecord | undefined, rows: readonly JournalEntry[]): SessionRecord {
     const base: StoredRecord = stored ?? config.seedRecords[sessionId] ?? emptyRecord;
     const { journal: inline = [], ...rest } = base;
-    return { ...rest, journal: rows.length ? [...inline, ...rows.map((r) => r.entry)] : inline };
+    return { ...rest, journal: inline.length === 0 ? rows : rows.length ? [...inline, ...rows] : inline };
   }
 
   async function read(sessionId: string): Promise<SessionRecord> {
-    const [stored, rows] = await Promise.all([
-      store.get<StoredRecord>(RECORD_KEYS.record(sessionId)),
-      store.list<JournalEntry>(RECORD_KEYS.journal(sessionId)),
-    ]);
-    return combine(sessionId, stored, rows);
-  }
-
-  async function agendaRows(sessionId: string) {
-    const [legacy, rows] = await Promise.all([
-      store.get<AgendaItem[]>(RECORD_KEYS.legacyAgenda(sessionId)),
-      store.list<AgendaItem>(RECORD_KEYS.agenda(sessionId)),
-    ]);
-    return { legacy: legacy ?? [], rows };
+    const stored = await store.getVersioned<StoredRecord>(RECORD_KEYS.record(sessionId));
+    return combine(sessionId, stored?.value, await journalOf(sessionId, stored?.version));
   }
 
   return {
@@ -119,7 +107,7 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
       return withLock(RECORD_KEYS.record(sessionId), async () => {
         let result: ReturnType<typeof change> | undefined;
         await store.update<StoredRecord>(RECORD_KEYS.record(sessionId), async (stored) => {
-          const rows = await store.list<JournalEntry>(RECORD_KEYS.journal(sessionId));
+          const rows = await journalOf(sessionId, stored?.version);
           const current = combine(sessionId, stored?.value, rows);
           const out = change(current);
           result = out;
@@ -129,46 +117,21 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords'>)
           const { journal, ...value } = out.record;
           // Entries already in the journal store stay; what the change added (and any inline legacy entries) is appended.
           const kept = rows.length;
-          if (journal.length < kept || rows.some((r, i) => journal[i] !== r.entry))
+          if (journal.length < kept || journal[kept - 1] !== rows[kept - 1])
             throw new Error(`record ${sessionId}: the journal is append-only`);
           return { value, append: { journal: RECORD_KEYS.journal(sessionId), entries: journal.slice(kept) } };
         });
         return result!;
       });
     },
-    async plannedSessions() {
-      return (await store.get<Session[]>(RECORD_KEYS.planned)) ?? [];
-    },
-    async planSession(session, check) {
-      await withLock(RECORD_KEYS.planned, () =>
-        store.update<Session[]>(RECORD_KEYS.planned, (current) => {
-          const existing = current?.value ?? [];
-          check(existing);
-          return { value: [...existing, session] };
-        }),
-      );
-    },
-    async sessionChanges() {
-      return (await store.get<Record<string, SessionChange>>(RECORD_KEYS.changes)) ?? {};
-    },
-    async changeSession(sessionId, change, check) {
-      await withLock(RECORD_KEYS.changes, () =>
-        store.update<Record<string, SessionChange>>(RECORD_KEYS.changes, async (current) => {
-          const all = current?.value ?? {};
-          await check(all);
-          return { value: { ...all, [sessionId]: { ...all[sessionId], ...change } } };
-        }),
-      );
-    },
-    async agendaAdditions(sessionId) {
-      const { legacy, rows } = await agendaRows(sessionId);
-      return rows.length ? [...legacy, ...rows.map((r) => r.entry)] : legacy;
-    },
-    async addAgendaItem(sessionId, item) {
-      const seq = await store.append(RECORD_KEYS.agenda(sessionId), item);
-      // Its number is its position: concurrent additions from several processes get distinct numbers.
-      const { legacy, rows } = await agendaRows(sessionId);
-      return legacy.length + rows.filter((r) => r.seq <= seq).length;
-    },
+    sessionList: index.list,
+    withAgenda: index.withAgenda,
+    sessions: index.sessions,
+    plannedSessions: index.plannedSessions,
+    planSession: index.planSession,
+    sessionChanges: index.sessionChanges,
+    changeSession: index.changeSession,
+    addAgendaItem: index.addAgendaItem,
+    editAgenda: index.editAgenda,
   };
 }

@@ -9,6 +9,8 @@
  * Time comes from the Clock port only.
  */
 import type { Config } from '../config.ts';
+import { PUBLICATION_DAYS } from '../publication/rules.ts';
+import { addDays, toZoned, type IsoDate } from '../text/dates.ts';
 import type { Session, SessionRecord } from '../model.ts';
 import type { Clock, Logger, Store } from '../ports.ts';
 import { createKeyedLock } from '../records.ts';
@@ -50,8 +52,11 @@ export interface SchedulerDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Every session (config and chat-planned), read again on each tick. */
-  readonly sessions: () => Promise<readonly Session[]>;
+  /**
+   * The sessions (config and chat-planned) on `fromDate` or later (all of them when the source ignores it),
+   * read again on each tick: past sessions stay out of the tick however long the history.
+   */
+  readonly sessions: (fromDate: IsoDate) => Promise<readonly Session[]>;
   readonly record: (sessionId: string) => Promise<SessionRecord>;
   readonly send: SendFn;
   /** Waits between tries; injected (the core keeps no timers: src/infra/clock.ts has the real one, tests never wait). */
@@ -156,7 +161,8 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
   let nextStartMs: number | undefined;
 
   async function currentIndexes(now: Date): Promise<ReminderIndex[]> {
-    const all = await deps.sessions();
+    // Upcoming sessions and those held within their publication week; a margin for time zones.
+    const all = await deps.sessions(addDays(toZoned(now, tz).date, -(PUBLICATION_DAYS + 2)));
     nextStartMs = undefined;
     for (const s of all) {
       const start = s.cancelled ? Number.NaN : sessionStart(s, tz).getTime();
