@@ -17,7 +17,11 @@ interface FoldedKey {
   readonly words: readonly string[];
 }
 
-type FoldedList = readonly (readonly FoldedKey[])[];
+interface FoldedList {
+  readonly keys: readonly (readonly FoldedKey[])[];
+  /** Item positions by folded key and by folded key without spaces: an exact match is one lookup, not a scan. */
+  readonly exact: ReadonlyMap<string, readonly number[]>;
+}
 /** Folded keys per item list (rosters, catalogues: config data, never mutated), by `asName`. */
 const foldedLists = {
   name: new WeakMap<readonly Named[], FoldedList>(),
@@ -28,12 +32,22 @@ function foldedKeys(items: readonly Named[], asName: boolean): FoldedList {
   const cache = asName ? foldedLists.name : foldedLists.plain;
   let folded = cache.get(items);
   if (!folded) {
-    folded = items.map((it) =>
+    const exact = new Map<string, number[]>();
+    const add = (k: string, i: number) => {
+      const at = exact.get(k);
+      if (!at) exact.set(k, [i]);
+      else if (at[at.length - 1] !== i) at.push(i);
+    };
+    const keys = items.map((it, i) =>
       it.keys.map((k) => {
         const key = asName ? foldName(k) : fold(k);
-        return { key, compact: key.replace(/ /g, ''), words: key.split(' ') };
+        const compact = key.replace(/ /g, '');
+        add(key, i);
+        add(`\u0000${compact}`, i);
+        return { key, compact, words: key.split(' ') };
       }),
     );
+    folded = { keys, exact };
     cache.set(items, folded);
   }
   return folded;
@@ -47,13 +61,14 @@ export function matchByName<T extends Named>(query: string, items: readonly T[],
   const q = asName ? foldName(query) : fold(query);
   if (!q) return { kind: 'unknown', suggestions: [] };
   // Folding is Unicode normalisation plus regexes: a 1,000-delegate roster has 4,000 keys to fold.
-  const folded = foldedKeys(items, asName);
+  const { keys: folded, exact: byKey } = foldedKeys(items, asName);
   const pick = (test: (k: FoldedKey) => boolean) => items.filter((_, i) => folded[i]!.some(test));
 
   const qCompact = q.replace(/ /g, '');
-  const exact = pick((k) => k.key === q || k.compact === qCompact);
-  if (exact.length === 1) return { kind: 'found', item: exact[0]! };
-  if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
+  const positions = new Set([...(byKey.get(q) ?? []), ...(byKey.get(`\u0000${qCompact}`) ?? [])]);
+  if (positions.size === 1) return { kind: 'found', item: items[[...positions][0]!]! };
+  if (positions.size > 1)
+    return { kind: 'ambiguous', candidates: [...positions].sort((x, y) => x - y).map((i) => items[i]!) };
 
   const partial = pick((k) => k.key.startsWith(q) || k.words.includes(q) || (q.length >= 4 && k.key.includes(q)));
   if (partial.length === 1) return { kind: 'found', item: partial[0]! };
