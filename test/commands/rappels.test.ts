@@ -123,6 +123,23 @@ describe('/rappel', () => {
     expect(await bot.say('/rappel supprimer 1', reader)).toContain('réservée');
   });
 
+  it('adding a reminder drops the rows of those already sent or missed; /rappels still shows the missed one', async () => {
+    bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
+    await bot.say('/rappel ajouter 2026-12-01 09:00 delegues Envoyé');
+    await bot.say('/rappel ajouter 2026-12-02 09:00 delegues Manqué');
+    await bot.say('/rappel ajouter 2026-12-05 09:00 delegues Plus tard');
+    await at(bot, '2026-12-01T07:59:00Z');
+    await at(bot, '2026-12-01T08:00:00Z'); // sent
+    await at(bot, '2026-12-03T10:00:00Z'); // down for 26 hours: the second is missed
+    await bot.say('/rappel ajouter 2026-12-06 09:00 secretariat Nouveau');
+    const rows = (await bot.hub.store.get<{ number: number }[]>('reminders:custom')) ?? [];
+    expect(rows.map((r) => r.number)).toEqual([3, 4]);
+    const text = await bot.say('/rappels');
+    expect(text).toContain('Manqué (pour les délégués) : manqué');
+    expect(text).toMatch(/samedi 5 décembre 2026 à 9 h\s+délégués\s+Plus tard\s+3/);
+    expect(await bot.say('/rappel renvoyer rappel:2')).toContain('Rappel remis en envoi');
+  });
+
   it('a secretary removes a reminder before it goes', async () => {
     bot = await createTestBot({ now: '2026-11-30T10:00:00Z' });
     await bot.say('/rappel ajouter 2026-12-01 09:00 delegues A');

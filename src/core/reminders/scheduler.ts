@@ -15,7 +15,7 @@ import type { Session, SessionRecord } from '../model.ts';
 import type { Clock, Logger, Store } from '../ports.ts';
 import { createKeyedLock } from '../records.ts';
 import { list, reply, text, type Recipient } from '../reply.ts';
-import { dueBetween, indexReminders, nextReminders, withReminder, type ReminderIndex } from './by-due.ts';
+import { dueBetween, firstAfter, indexReminders, nextReminders, withReminder, type ReminderIndex } from './by-due.ts';
 import { customToReminder } from './custom.ts';
 import { deriveReminders, upcomingSessions } from './derive.ts';
 import { sessionStart } from './session-reminders.ts';
@@ -530,6 +530,21 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     });
   }
 
+  /**
+   * Custom reminders whose time is past and whose state is final (sent, missed, not deliverable): their row
+   * is no longer needed (/rappels lists what is to come, and what went wrong from the problems and the
+   * state, which stay), so adding a reminder drops them instead of rewriting an ever longer list.
+   */
+  async function settledCustom(): Promise<Set<number>> {
+    const { index } = await customIndex();
+    const past = index.items.slice(0, firstAfter(index, clock.now().getTime()));
+    const stored = await Promise.all(past.map((r) => store.get<ReminderState>(REMINDER_KEYS.state(r.id))));
+    const final = new Set<ReminderState['status']>(['sent', 'missed', 'undelivered']);
+    return new Set(
+      past.filter((r, i) => stored[i]?.version === r.version && final.has(stored[i]!.status)).map((r) => r.number!),
+    );
+  }
+
   return {
     tick,
     sendNow,
@@ -563,12 +578,17 @@ export function createReminderScheduler(deps: SchedulerDeps): ReminderScheduler 
     async addCustom(input) {
       // A counter: two processes adding at once get distinct numbers (the counter only grows, so numbers are never reused).
       const number = await store.increment(REMINDER_KEYS.customSeq);
+      const done = await settledCustom();
       return changeCustom(
         (rows) => {
           const row: CustomReminder = { ...input, number, createdAt: clock.now().toISOString() };
-          return { rows: [...rows, row], result: row };
+          return { rows: [...rows.filter((r) => !done.has(r.number)), row], result: row };
         },
-        (index, row) => withReminder(index, customToReminder(row, config)),
+        (index, row) =>
+          withReminder(
+            done.size ? { items: index.items.filter((r) => !done.has(r.number!)) } : index,
+            customToReminder(row, config),
+          ),
       );
     },
     async resend(id) {
