@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// `seance` on the PATH (npm link / npx seance): runs the TypeScript entry point through tsx.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/main.ts');
+// `seance` on the PATH (npm link / npx seance): what `npm start` runs, the compiled bot (built again when a source changed).
+await import('../scripts/start.mjs');

@@ -8,7 +8,7 @@ import { ConfigError } from './app/load-config.ts';
 import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
 import { startChatDoors } from './app/start-doors.ts';
 import { reminderNotice, reminderOwnership } from './app/reminder-owner.ts';
-import { startWeb, type StartedWeb } from './app/start-web.ts';
+import type { StartedWeb } from './app/start-web.ts';
 import { installProcessGuard } from './app/process-guard.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { Actor } from './core/command.ts';
@@ -16,7 +16,7 @@ import { checkConfig, formatCheck } from './core/check.ts';
 import { createFakeClock, systemClock } from './infra/clock.ts';
 import { openStore, storeLabel, DEFAULT_STORE, StoreOpenError } from './infra/keyv-store.ts';
 import { createLogger, secretsFromEnv } from './infra/logger.ts';
-import { startTicker, type Ticker } from './infra/ticker.ts';
+import type { Ticker } from './infra/ticker.ts';
 
 export const DEFAULT_CONFIG = 'config/somme-numerique.yaml';
 
@@ -162,21 +162,33 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   let web: StartedWeb | undefined;
   const doorsRetry = new AbortController();
   const shutdown = async () => {
+    closed = true;
     doorsRetry.abort();
     await ticker?.stop();
     await web?.stop();
     await deployment.stop();
   };
   // One cron task for the reminders of every body, only in a process that owns the chat doors (or a console
-  // alone); a catch-up tick first, once the doors are there.
+  // alone); a catch-up tick first, once the doors are there. node-cron is loaded here only, after the
+  // catch-up: a process that sends no reminders never loads it.
   logger.info('reminders', { sends: ownership.sends, reason: ownership.reason, bodies: served.length });
+  let reminding = false;
+  let closed = false;
   const startReminders = () => {
-    if (!ownership.sends || ticker) return;
-    ticker = startTicker({ tick: () => deployment.reminders.tick(), timezone: config.body.timezone, logger });
+    if (!ownership.sends || reminding) return;
+    reminding = true;
     void deployment.reminders
       .start()
       .then((r) => logger.info('reminders caught up', { bodies: r.ticked }))
-      .catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }));
+      .catch((e) => logger.error('reminder catch-up failed', { error: e instanceof Error ? e.stack : String(e) }))
+      .then(() => import('./infra/ticker.ts'))
+      .then(({ startTicker }) => {
+        if (!closed)
+          ticker = startTicker({ tick: () => deployment.reminders.tick(), timezone: config.body.timezone, logger });
+      })
+      .catch((e) =>
+        logger.error('reminder ticker failed to start', { error: e instanceof Error ? e.stack : String(e) }),
+      );
   };
   let stopping = false;
   const stop = async (code: number) => {
@@ -189,7 +201,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    web = await startWeb(served.length > 1 ? deployment : bot, plan);
+    // The page's modules (templates, calendar feed) only when it is served.
+    web = plan.web
+      ? await (await import('./app/start-web.ts')).startWeb(served.length > 1 ? deployment : bot, plan)
+      : undefined;
   } catch (e) {
     process.stderr.write(`Page publique : ${e instanceof Error ? e.message : String(e)}\n`);
     await deployment.stop();
