@@ -5,7 +5,7 @@
  * loader takes. Arguments are passed through (`npm start -- --as "M. PAYEN"`, `npm run check`).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = new URL('..', import.meta.url);
 const DIST = new URL('dist/', ROOT);
@@ -34,4 +34,6 @@ if (!entry) {
   const { buildDist } = await import('./build.mjs');
   entry = pathToFileURL(await buildDist());
 }
+// The checked config is cached inside the build (src/app/config-cache.ts): a new build checks it again.
+process.env.SEANCE_CONFIG_CACHE ??= fileURLToPath(new URL('config-cache/', entry));
 await import(entry.href);

@@ -3,6 +3,7 @@
  * `seance check` validates the config and lists what does not add up. Exit status 2 on a bad config.
  */
 import { loadBodies, type BodyConfig } from './app/bodies.ts';
+import { cachedConfigLoader } from './app/config-cache.ts';
 import { createDeployment } from './app/deployment.ts';
 import { ConfigError } from './app/load-config.ts';
 import { parseDoorSettings, SettingsError, type DoorSettings } from './app/settings.ts';
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const file = env.SEANCE_CONFIG || DEFAULT_CONFIG;
   let bodies: BodyConfig[];
   try {
-    bodies = loadBodies(file);
+    bodies = loadBodies(file, cachedConfigLoader(env.SEANCE_CONFIG_CACHE));
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

@@ -20,8 +20,11 @@ export interface BodyConfig {
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const BODY_FILE = /\.ya?ml$/i;
 
-/** Throws a `ConfigError` (French) listing every problem of every file. */
-export function loadBodies(path: string): BodyConfig[] {
+/**
+ * Throws a `ConfigError` (French) listing every problem of every file. `load` reads one body file (npm start
+ * passes a cached one, src/app/config-cache.ts).
+ */
+export function loadBodies(path: string, load: (file: string) => AppConfig = loadConfigFile): BodyConfig[] {
   let directory: boolean;
   try {
     directory = statSync(path).isDirectory();
@@ -29,7 +32,7 @@ export function loadBodies(path: string): BodyConfig[] {
     throw new ConfigError(path, [`fichier ou dossier illisible (${(e as NodeJS.ErrnoException).code ?? 'erreur'})`]);
   }
   if (!directory) {
-    const config = loadConfigFile(path);
+    const config = load(path);
     return [{ id: config.declaredId ?? SINGLE_BODY_ID, config }];
   }
   const files = readdirSync(path)
@@ -43,7 +46,7 @@ export function loadBodies(path: string): BodyConfig[] {
     const file = join(path, name);
     let config: AppConfig;
     try {
-      config = loadConfigFile(file);
+      config = load(file);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       problems.push(...e.problems.map((p) => `${name} : ${p}`));
