@@ -3,6 +3,8 @@ import type { BenchRun } from './lib/result.ts';
 
 export const BENCHMARKS = {
   core: () => import('./core.bench.ts'),
+  records: () => import('./records.bench.ts'),
+  config: () => import('./config.bench.ts'),
   store: () => import('./store.bench.ts'),
   reminders: () => import('./reminders.bench.ts'),
   slack: () => import('./slack.bench.ts'),

@@ -321,10 +321,17 @@ export async function run(opts: RunOptions): Promise<Row[]> {
         },
         {
           bench: 'slack',
-          case: `bot ack + respond (/quorum reply), ${label}, ${what}`,
+          case: `bot ack + respond (/quorum reply), SQLite store, ${label}, ${what}`,
           value: s.botFull[stat],
           unit: 'ms',
           compare: { against: "bare Bolt ack + respond('ok')", ratio: s.botFull[stat] / s.boltFull[stat] },
+          goal:
+            mode === 'seq' && stat === 'medianMs'
+              ? {
+                  text: `end to end on the default store: ≤ ${GOAL_RATIO}× bare Bolt`,
+                  met: s.botFull[stat] / s.boltFull[stat] <= GOAL_RATIO,
+                }
+              : undefined,
           command: COMMAND,
         },
       );

@@ -6,7 +6,7 @@
  * importing the same libraries alone. Resident memory (VmRSS) at ready against the libraries alone. Then the
  * leak check: heap and RSS after a full GC, after a warm-up and after 100,000 more commands in-process.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +131,76 @@ const importOnly = (modules: readonly string[]): LaunchSpec => ({
   waitExit: true,
 });
 
+export const STARTUP_CPU_GOAL = 8;
+
+/**
+ * CPU time (user + system, the process and every child it waited for) of a shell command fed `input` on
+ * stdin, run to its exit: bash's `times` reports it, so npm's own process and its relays count too.
+ */
+function cpuMsOf(command: string, input: string, env: NodeJS.ProcessEnv): number {
+  const r = spawnSync('bash', ['-c', `${command} > /dev/null 2>&1 <<< "$BENCH_INPUT"; times`], {
+    cwd: ROOT,
+    env: { ...baseEnv(env), PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, BENCH_INPUT: input },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const children = r.stdout.trim().split('\n')[1] ?? '';
+  const parts = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
+  if (parts.length !== 2) throw new Error(`startup bench: no CPU times for ${command}: ${r.stdout} ${r.stderr}`);
+  return parts[0]! + parts[1]!;
+}
+
+/** Start-up CPU to the first /quorum answer: npm start (compiled) against node -e 0, and what npm start ran before. */
+function startupCpuRows(runs: number, dir: string): Row[] {
+  const env = { SEANCE_STORE: `sqlite://${join(dir, 'cpu.sqlite')}` };
+  const input = '/quorum 2024-10-07';
+  cpuMsOf('npm start --silent', input, env); // builds dist/ if a source changed since npm ci: not counted
+  const med = (command: string) => median(Array.from({ length: runs }, () => cpuMsOf(command, input, env)));
+  const bare = med('node -e 0');
+  const npmStart = med('npm start --silent');
+  const compiled = med('node scripts/start.mjs');
+  const tsx = med('tsx src/main.ts');
+  const row = (name: string, value: number, note?: string, goal?: boolean): Row => ({
+    bench: 'startup',
+    case: name,
+    value,
+    unit: 'ms',
+    command: COMMAND,
+    note,
+    compare: { against: 'node -e 0, CPU', ratio: value / bare },
+    ...(goal
+      ? {
+          goal: {
+            text: `≤ ${STARTUP_CPU_GOAL}× the CPU time of node -e 0`,
+            met: value / bare <= STARTUP_CPU_GOAL,
+          },
+        }
+      : {}),
+  });
+  return [
+    {
+      bench: 'startup',
+      case: 'node -e 0, CPU (user + system)',
+      value: bare,
+      unit: 'ms',
+      command: COMMAND,
+      note: `median of ${runs}`,
+    },
+    row(
+      'npm start (compiled) with /quorum piped, launch → exit, CPU',
+      npmStart,
+      'npm, its shell and the bot: every process counted (bash `times`), SQLite store',
+      true,
+    ),
+    row('node scripts/start.mjs (what npm start runs) with /quorum piped, CPU', compiled, 'without npm and its shell'),
+    row(
+      'tsx src/main.ts (what npm start ran before) with /quorum piped, CPU',
+      tsx,
+      'the tsx CLI relay and its TypeScript hooks',
+    ),
+  ];
+}
+
 export async function run(opts: RunOptions): Promise<Row[]> {
   const runs = opts.quick ? 1 : 5;
   const dir = mkdtempSync(join(tmpdir(), 'seance-startup-'));
@@ -140,6 +210,7 @@ export async function run(opts: RunOptions): Promise<Row[]> {
   try {
     const store = (name: string) => ({ SEANCE_STORE: `sqlite://${join(dir, `${name}.sqlite`)}` });
     const coreLibs = ['yaml', 'zod', 'node:sqlite'];
+    rows.push(...startupCpuRows(runs, dir));
 
     // Baselines.
     const bare = await repeat(

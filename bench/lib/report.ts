@@ -20,6 +20,8 @@ export interface Report {
 
 const TITLES: Record<string, string> = {
   core: '1. Core: commands per second in-process (parse → run → replyToText)',
+  records: '1b. Records where users are: stored records on SQLite, history, roster size',
+  config: '1c. Config loading: time per delegate',
   slack: '2. Slack end to end: signed slash commands over keep-alive HTTP on 127.0.0.1',
   discord: '3. Discord end to end: INTERACTION_CREATE on a fake gateway → callback received',
   startup: '4. Start-up and memory',

@@ -1,6 +1,7 @@
 /**
  * @module A child process for the Slack benchmark, one of:
- *   bot   the bot's real Slack door (`startSlackDoor`) over the sample config and a memory store;
+ *   bot   the bot's real Slack door (`startSlackDoor`) over the sample config and the default SQLite store
+ *         (a temp file), the sample session's record stored;
  *   bolt  a bare Bolt app: acks every slash command; with the text "respond", then calls respond('ok'); with
  *         "busy500", then keeps the CPU busy for 500 µs (what any work after the ack costs the next reader);
  *         `bolt N` first registers N more command listeners (as a bot with one listener per command does);
@@ -42,9 +43,16 @@ const botToken = process.env.SLACK_BOT_TOKEN ?? 'xoxb-bench';
 const slackApiUrl = process.env.SLACK_API_URL;
 
 async function startBot(): Promise<() => Promise<void>> {
-  const { benchSeance, sampleConfig } = await import('../lib/fixtures.ts');
+  const { benchSeance, sampleConfig, SAMPLE_SESSION } = await import('../lib/fixtures.ts');
   const { startSlackDoor } = await import('../../src/adapters/slack/slack-door.ts');
-  const bench = await benchSeance(sampleConfig());
+  // The default store (SQLite, in a temp file), the sample session's record stored: where users are.
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'seance-slack-bench-'));
+  const file = join(dir, 'seance.sqlite');
+  const bench = await benchSeance(sampleConfig(), `sqlite://${file}`);
+  await bench.hub.records.update(SAMPLE_SESSION, (r) => ({ record: { ...r, version: r.version + 1 } }));
   const { parseDoorSettings } = await import('../../src/app/settings.ts');
   const door = await startSlackDoor(
     bench.hub.hostFor('slack'),
@@ -54,7 +62,7 @@ async function startBot(): Promise<() => Promise<void>> {
   bench.hub.addDoor(door);
   await door.reachable;
   signalReady({ port: door.port });
-  return () => bench.close();
+  return () => bench.close().then(() => rmSync(dir, { recursive: true, force: true }));
 }
 
 async function startBolt(): Promise<() => Promise<void>> {
