@@ -1,7 +1,13 @@
-/** @module Autocomplete choices for an option being typed: delegates, services, sessions, long choice lists. */
+/**
+ * @module Autocomplete choices for an option being typed: delegates (and « moi » for a delegate asking), services,
+ * sessions, dates (« aujourd'hui », « demain », the next sessions' dates in words, what the typed text is read as),
+ * long choice lists.
+ */
 import type { ArgSpec, CommandContext } from '../../core/command.ts';
 import { delegateName } from '../../core/config.ts';
 import { sessionLabel } from '../../core/dispatch.ts';
+import { addDays, formatDateLong, type IsoDate } from '../../core/text/dates.ts';
+import { understandDate } from '../../core/text/when.ts';
 import { fold } from '../../core/text/normalize.ts';
 import { matchByName, type Named } from '../../core/text/match.ts';
 import { COMMAND_LIMITS } from './commands.ts';
@@ -54,9 +60,14 @@ export async function autocompleteChoices(
   switch (spec.kind) {
     case 'delegate': {
       const people = [...ctx.config.roster].sort((a, b) => Number(b.inOffice) - Number(a.inOffice));
-      return filterCandidates(
-        typed,
-        people.map((d) => {
+      // A delegate asking may name themself « moi » (the dispatcher reads it as the asker).
+      const self = ctx.actor.delegate;
+      const me: Candidate[] = self
+        ? [{ keys: ['moi', 'moi-même'], choice: choice(`moi (${delegateName(self)})`, 'moi') }]
+        : [];
+      return filterCandidates(typed, [
+        ...me,
+        ...people.map((d) => {
           const display = delegateName(d);
           const member = ctx.config.members.find((m) => m.id === d.member)?.name;
           const detail = [d.firstName, `${d.votes} voix`].filter(Boolean).join(', ');
@@ -68,8 +79,10 @@ export async function autocompleteChoices(
             ),
           };
         }),
-      );
+      ]);
     }
+    case 'date':
+      return dateChoices(typed, ctx);
     case 'service':
       return filterCandidates(
         typed,
@@ -85,7 +98,7 @@ export async function autocompleteChoices(
         ordered.map((s) => {
           const label = sessionLabel(ctx.config, s);
           return {
-            keys: [s.date, label, s.date.split('-').reverse().join('/')],
+            keys: [s.date, label, s.date.split('-').reverse().join('/'), ...relativeWords(s.date, today)],
             choice: choice(`${label} (${s.date})`, s.date),
           };
         }),
@@ -99,4 +112,35 @@ export async function autocompleteChoices(
     default:
       return [];
   }
+}
+
+/** « aujourd'hui », « demain » for those two days: typed, they find the session of the day. */
+function relativeWords(date: IsoDate, today: IsoDate): string[] {
+  if (date === today) return ["aujourd'hui"];
+  return date === addDays(today, 1) ? ['demain'] : [];
+}
+
+/**
+ * Dates as people write them: what the typed text is read as (first, so a typo shows at once), then « aujourd'hui »,
+ * « demain » and the next sessions' dates in words (« lundi 7 octobre 2024 »), all values the dispatcher reads.
+ */
+async function dateChoices(typed: string, ctx: CommandContext): Promise<Choice[]> {
+  const today = ctx.today();
+  const tomorrow = addDays(today, 1);
+  const upcoming = (await ctx.sessions()).filter((s) => !s.cancelled && s.date >= today);
+  const phrases: Candidate[] = [
+    { keys: ["aujourd'hui"], choice: choice(`aujourd'hui (${formatDateLong(today)})`, "aujourd'hui") },
+    { keys: ['demain'], choice: choice(`demain (${formatDateLong(tomorrow)})`, 'demain') },
+    ...upcoming.map((s) => ({
+      keys: [formatDateLong(s.date), s.date, s.date.split('-').reverse().join('/')],
+      choice: choice(`${formatDateLong(s.date)} (${sessionLabel(ctx.config, s)})`, formatDateLong(s.date)),
+    })),
+  ];
+  const listed = filterCandidates(typed, phrases);
+  if (!typed.trim()) return listed;
+  const read = understandDate(typed, { today, forward: true });
+  if (!read.ok) return listed;
+  const words = formatDateLong(read.value);
+  if (listed.some((c) => c.value === words || fold(c.value) === fold(typed))) return listed;
+  return [choice(`${words} (compris de « ${typed.trim()} »)`, words), ...listed].slice(0, COMMAND_LIMITS.choices);
 }

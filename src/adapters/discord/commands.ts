@@ -50,9 +50,9 @@ function optionNames(args: readonly ArgSpec[]): Map<string, ArgSpec> {
   return byName;
 }
 
-const AUTOCOMPLETE_KINDS = new Set<ArgSpec['kind']>(['delegate', 'service', 'session']);
+const AUTOCOMPLETE_KINDS = new Set<ArgSpec['kind']>(['delegate', 'service', 'session', 'date']);
 
-/** What the door autocompletes for an option: delegates, services, sessions, or a choice list too long for Discord. */
+/** What the door autocompletes for an option: delegates, services, sessions, dates, or a choice list too long for Discord. */
 export function autocompletes(spec: ArgSpec): boolean {
   return (
     AUTOCOMPLETE_KINDS.has(spec.kind) ||

@@ -89,6 +89,65 @@ describe('Discord autocomplete', () => {
     expect(byDate.map((c) => c.value)).toEqual(['2024-10-07']);
   });
 
+  it('offers « moi » first to a delegate naming a delegate, and not to an account without one', async () => {
+    const payen = await choicesFor({
+      name: 'pouvoir',
+      subcommand: 'donner',
+      options: { mandataire: '' },
+      focused: 'mandataire',
+      userId: IDS.PAYEN,
+    });
+    expect(payen[0]).toEqual({ name: 'moi (M. PAYEN)', value: 'moi' });
+    expect(payen).toHaveLength(25);
+    const typed = await choicesFor({
+      name: 'presence',
+      options: { délégué: 'mo' },
+      focused: 'délégué',
+      userId: IDS.PAYEN,
+    });
+    expect(typed[0]).toEqual({ name: 'moi (M. PAYEN)', value: 'moi' });
+    const secretariat = await choicesFor({
+      name: 'presence',
+      options: { délégué: 'mo' },
+      focused: 'délégué',
+      userId: IDS.SECRETARIAT,
+    });
+    expect(secretariat.map((c) => c.value)).not.toContain('moi');
+  });
+
+  it("offers date phrases for a date: aujourd'hui, demain, the next sessions in words, and how the typed text is read", async () => {
+    await h.bot.ask('/seance planifier 2026-12-15 17:30 Amiens'); // may exist already: the list is what matters
+    const secretariat = h.bot.hub.actorFor('discord', IDS.SECRETARIAT);
+    const plan = (date: string) =>
+      choicesFor({
+        name: 'seance',
+        subcommand: 'planifier',
+        options: { date },
+        focused: 'date',
+        userId: IDS.SECRETARIAT,
+      });
+    // The fake clock says Sunday 29 November 2026.
+    const blank = await plan('');
+    expect(blank.slice(0, 3)).toEqual([
+      { name: "aujourd'hui (dimanche 29 novembre 2026)", value: "aujourd'hui" },
+      { name: 'demain (lundi 30 novembre 2026)', value: 'demain' },
+      { name: 'mardi 15 décembre 2026 (Comité syndical du mardi 15 décembre 2026)', value: 'mardi 15 décembre 2026' },
+    ]);
+    expect(blank.map((c) => c.value)).not.toContain('lundi 7 octobre 2024'); // past sessions are no date to plan
+    expect((await plan('dem'))[0]!.value).toBe('demain');
+    expect((await plan('15 dec'))[0]!.value).toBe('mardi 15 décembre 2026');
+    const read = await plan('3 janvier');
+    expect(read[0]).toEqual({
+      name: 'dimanche 3 janvier 2027 (compris de « 3 janvier »)',
+      value: 'dimanche 3 janvier 2027',
+    });
+    // Every value offered is a date the command reads.
+    for (const c of [...blank.slice(0, 3), read[0]!]) {
+      const r = await h.bot.hub.dispatcher.runLine(`/rappel ajouter ${c.value} 23:00 delegues Test`, secretariat);
+      expect(r.tone, `${c.value}: ${r.title}`).not.toBe('error');
+    }
+  });
+
   it('answers an empty list for an option it does not complete', async () => {
     const choices = await choicesFor({
       name: 'aide',
