@@ -210,7 +210,7 @@ function me(actor: Actor): Delegate {
   if (actor.delegate) return actor.delegate;
   fail(
     'name.me',
-    `« moi » désigne un délégué, or votre compte (${actor.name}) n'est associé à aucun délégué : nommer le délégué.`,
+    `Votre compte (${actor.name}) n'est associé à aucun délégué : « moi » ne désigne donc personne, nommer le délégué.`,
   );
 }
 

@@ -3,7 +3,7 @@
  * throw. `UserError` lets deep helpers stop a command early; dispatch turns it into an error reply.
  */
 import { reply, text, type Block, type Reply } from './reply.ts';
-import { refusalTitle } from './text/french.ts';
+import { refusal } from './text/refusal.ts';
 
 /**
  * Every code a user error may carry: a closed list, so that a door, a test or a log filter can rely on it.
@@ -124,8 +124,10 @@ export function fail(code: ErrorCode, message: string, details: Block[] = [], ru
   throw new UserError(code, message, details, rule);
 }
 
+/** A refusal titled with what was refused and why (« Pouvoir refusé : M. ROY détient déjà un pouvoir »), the rest below. */
 export function errorReply(err: UserError, session?: string): Reply {
-  return reply(refusalTitle(err.code), [text(err.message), ...err.details], {
+  const { title, body } = refusal(err.code, err.message);
+  return reply(title, [...(body ? [text(body)] : []), ...err.details], {
     tone: 'error',
     visibility: 'ephemeral',
     rule: err.rule,

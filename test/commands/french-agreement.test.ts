@@ -46,14 +46,12 @@ describe('agreement and plurals', () => {
 
   it('refuses with a title that says what happened, in the right gender', async () => {
     const self = await say(`/pouvoir donner LHOMME LHOMME ${D}`);
-    expect(self).toMatch(/^✗ Pouvoir refusé\n/);
-    expect(self).toContain('Mme LHOMME ne peut pas se donner pouvoir à elle-même.');
+    expect(self).toMatch(/^✗ Pouvoir refusé : Mme LHOMME ne peut pas se donner pouvoir à elle-même\n/);
     expect(await say(`/pouvoir donner VARLET VARLET ${D}`)).toContain(
-      'M. VARLET ne peut pas se donner pouvoir à lui-même.',
+      'Pouvoir refusé : M. VARLET ne peut pas se donner pouvoir à lui-même',
     );
     const held = await say(`/pouvoir donner LHOMME PARSIS ${D}`);
-    expect(held).toMatch(/^✗ Pouvoir refusé\n/);
-    expect(held).toContain('M. PARSIS détient déjà un pouvoir');
+    expect(held).toMatch(/^✗ Pouvoir refusé : M. PARSIS détient déjà un pouvoir\n/);
     expect(await say(`/pouvoir donner LHOMME ROY ${D}`)).toContain('Mme ROY a elle-même donné un pouvoir');
     expect(await say(`/pouvoir donner LHOMME PAYEN ${D}`)).toContain('M. PAYEN a lui-même donné un pouvoir');
   });
@@ -66,9 +64,9 @@ describe('agreement and plurals', () => {
   });
 
   it('a delegate declares her own proxy, named « moi » or not named at all', async () => {
-    expect(await say(`/pouvoir donner moi PARSIS ${D}`, 'Mme ROY')).toContain(
-      'Mme ROY est marquée présente en salle : un délégué présent ne donne pas de pouvoir.',
-    );
+    const present = await say(`/pouvoir donner moi PARSIS ${D}`, 'Mme ROY');
+    expect(present).toMatch(/^✗ Pouvoir refusé : Mme ROY est marquée présente en salle\n/);
+    expect(present).toContain('Un délégué présent ne donne pas de pouvoir.');
     expect(await say(`/presence moi excusée ${D}`, 'Mme ROY')).toContain('Mme ROY : excusée.');
     expect(await say(`/pouvoir donner VARLET ${D}`, 'Mme ROY')).toContain(
       'Votre pouvoir à M. VARLET est transmis au secrétariat',

@@ -37,7 +37,9 @@ describe('a closed session is protected', () => {
     expect(roy).toContain('/seance rectifier 2024-10-07 <motif>');
     for (const line of ['/pouvoir retirer DECLE 2024-10-07', '/presence VARLET absent 2024-10-07']) {
       const out = await bot.say(line);
-      expect(out).toContain('✗ Séance levée : registre protégé');
+      expect(out).toContain(
+        '✗ Modification refusée : la séance du lundi 7 octobre 2024 est levée et son procès-verbal arrêté\n',
+      );
       expect(out).toContain('est levée et son procès-verbal arrêté');
       expect(out).toContain('/seance rectifier 2024-10-07');
     }
@@ -105,7 +107,9 @@ describe('the convocation, its answers and the forecast', () => {
       '/reponse pouvoir "M. PARSIS" 2026-12-15',
       '/reponse pouvoir "M. PAYEN" 2026-12-15',
     ]);
-    expect(await bot.say('/reponse pouvoir ROY', 'Mme ROY')).toContain('On ne se donne pas pouvoir à soi-même');
+    expect(await bot.say('/reponse pouvoir ROY', 'Mme ROY')).toContain(
+      'Pouvoir refusé : on ne se donne pas pouvoir à soi-même',
+    );
     expect(await bot.say('/reponse pouvoir "M. PARSIS" 2026-12-15', 'Mme ROY')).toContain(
       'vous donnez pouvoir à M. PARSIS ; le secrétariat le confirmera',
     );
@@ -113,7 +117,9 @@ describe('the convocation, its answers and the forecast', () => {
       expect.stringMatching(/^\/pouvoir confirmer ROY 2026-12-15 demande:\S+Z$/),
       expect.stringMatching(/^\/pouvoir refuser ROY 2026-12-15 demande:\S+Z$/),
     ]);
-    expect(await bot.say('/reponse salle')).toContain('Seuls les délégués');
+    expect(await bot.say('/reponse salle')).toContain(
+      'Réponse non enregistrée : seuls les délégués répondent à la convocation, chacun pour soi',
+    );
     expect(await bot.say('/pouvoir confirmer ROY 2026-12-15')).toContain('Pouvoir de Mme ROY à M. PARSIS confirmé');
 
     const q = await bot.say('/quorum 2026-12-15');
@@ -188,7 +194,11 @@ describe('edit and undo', () => {
     expect(edited).toContain('n° 2 : « Budget primitif 2026 » → « Budget primitif 2027 »');
     const removed = await bot.say('/odj retirer 2026-12-15 1');
     expect(removed).toContain('n° 1 « Point FEDER » → retiré');
-    expect(await bot.say('/odj retirer 2026-12-15 9')).toContain('compte 2 points : pas de n° 9');
+    const nine = await bot.say('/odj retirer 2026-12-15 9');
+    expect(nine).toContain(
+      "Ordre du jour inchangé : l'ordre du jour de la séance du mardi 15 décembre 2026 compte 2 points",
+    );
+    expect(nine).toContain('Pas de n° 9.');
     await bot.say('/odj ajouter 2026-12-15 information Questions diverses');
     const odj = await bot.say('/odj 2026-12-15');
     expect(odj).toContain('1. Délibération n° 1 : Budget primitif 2027');
@@ -214,7 +224,7 @@ describe('edit and undo', () => {
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*planifiée/);
     expect(await bot.say(ask.actions![0]!.command)).toContain('Séance annulée');
     expect(await bot.say('/presence PAYEN salle 2026-12-15')).toContain(
-      "est annulée : la rétablir d'abord (/seance retablir 2026-12-15)",
+      "est annulée\n\nLa rétablir d'abord (/seance retablir 2026-12-15)",
     );
     expect(await bot.say('/seance retablir 2026-12-15')).toContain('Séance rétablie');
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*planifiée/);

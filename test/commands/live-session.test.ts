@@ -96,7 +96,9 @@ describe('a whole session, played in chat', () => {
     const part = await b.say('/presence PAYEN part 19:10 DEFRANCE');
     expect(part).toContain('M. PAYEN : quitte la séance à 19 h 10 et donne pouvoir à M. DEFRANCE');
     await b.say('/point 3');
-    expect(await b.say('/vote 3 pour 30 contre 30')).toContain('préciser le vote du président');
+    expect(await b.say('/vote 3 pour 30 contre 30')).toMatch(
+      /Vote non enregistré : partage des voix[^\n]*\n\nPréciser le vote du président/,
+    );
     const v3 = await b.say('/vote 3 pour 30 contre 30 président pour');
     expect(v3).toMatch(/Adoptée/);
     expect(v3).toMatch(/prépondérante/);

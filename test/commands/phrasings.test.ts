@@ -106,7 +106,7 @@ const rows: Phrasing[] = [
   {
     line: '/presence moi présent 2026-12-15',
     plan: true,
-    expect: ['« moi » sans délégué associé', "n'est associé à aucun délégué"],
+    expect: ['« moi » non compris : votre compte', "n'est associé à aucun délégué"],
   },
   // Help however asked.
   { line: 'help', expect: ['Commandes de Séance'] },

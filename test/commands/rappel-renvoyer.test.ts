@@ -28,7 +28,7 @@ describe('/rappel renvoyer', () => {
 
     expect(await bot.say('/rappel renvoyer rappel:1', reader)).not.toContain('Rappel remis en envoi');
     expect(await bot.say('/rappel renvoyer rappel:9')).toContain(
-      'Aucun rappel manqué ou non remis « rappel:9 ». À renvoyer : rappel:1.',
+      'Aucun rappel manqué ou non remis « rappel:9 »\n\nÀ renvoyer : rappel:1.',
     );
     expect(await bot.say('/rappel renvoyer rappel:1')).toContain('Rappel remis en envoi');
     expect(bot.delivered).toEqual([]);

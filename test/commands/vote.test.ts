@@ -49,7 +49,9 @@ describe('/vote during the session', () => {
     expect(split).toContain('Vote enregistré : délibération n° 2');
     expect(split).toContain('Adoptée par 45 voix pour, 9 contre');
     expect(split).toContain('Ont voté contre : M. DELFOSSE, M. LEFEBVRE, M. WALIGORA, Mme DELETRE');
-    expect(await say('/vote 3 pour 27 contre 27')).toMatch(/préciser le vote du président/);
+    expect(await say('/vote 3 pour 27 contre 27')).toMatch(
+      /Vote non enregistré : partage des voix \(27 pour, 27 contre\)\n\nPréciser le vote du président/,
+    );
     expect(await say('/vote 3 pour 27 contre 27 président pour')).toContain(
       'Adoptée par 27 voix pour, 27 contre, la voix du président étant prépondérante',
     );
@@ -71,9 +73,9 @@ describe('/vote during the session', () => {
   });
 
   it("a withdrawal (L2131-11) that breaks the item's quorum refuses the vote; a new count replaces the old", async () => {
-    expect(await say('/vote 1 unanimite retrait: LHOMME')).toContain(
-      'Quorum non atteint pour ce point : 22 sur 24 requis (il manque 2)',
-    );
+    const withdrawn = await say('/vote 1 unanimite retrait: LHOMME');
+    expect(withdrawn).toContain('Vote non enregistré : quorum non atteint pour ce point\n');
+    expect(withdrawn).toContain('22 sur 24 requis (il manque 2)');
     expect(await say('/vote 1 pour 50 contre 4')).toContain('Adoptée par 50 voix pour, 4 contre');
     await say('/vote 1 unanimite');
     expect(await say('/vote 1', reader)).toContain("Adoptée à l'unanimité des suffrages exprimés (54 voix)");
@@ -83,7 +85,9 @@ describe('/vote during the session', () => {
   it('refuses a vote before the secretariat opens the session, even after its planned time', async () => {
     await bot.close();
     bot = await createTestBot({ yaml: yaml(), now: '2026-12-15T17:30:00Z' });
-    expect(await say('/vote 1 unanimite')).toContain("est planifiée : les votes s'enregistrent pendant la séance");
+    expect(await say('/vote 1 unanimite')).toMatch(
+      /Vote non enregistré : la séance du .* est planifiée\n\nLes votes s'enregistrent pendant la séance/,
+    );
   });
 
   it('never records into a past session by default (its record is closed)', async () => {
@@ -92,7 +96,9 @@ describe('/vote during the session', () => {
   });
 
   it('answers in French to what cannot be voted', async () => {
-    expect(await say('/vote 1 unanimite', reader)).toContain('Seul le secrétariat enregistre les votes');
+    expect(await say('/vote 1 unanimite', reader)).toContain(
+      'Vote non enregistré : seul le secrétariat enregistre les votes',
+    );
     expect(await say('/vote 4 unanimite')).toContain("n'est pas une délibération");
     expect(await say('/vote 9 unanimite')).toContain('pas de point n° 9');
     expect(await say('/vote 2 contre: PINON')).toContain("Mme PINON n'est ni présente ni représentée");

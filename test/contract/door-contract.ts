@@ -75,7 +75,9 @@ export function runDoorContract(name: string, makeHarness: MakeHarness): void {
     it('refuses a change from someone it does not know, and changes nothing', async () => {
       const before = await state();
       await h.send('/presence ROY salle 2024-10-07', 'reader');
-      expect(h.lastReplyText()).toContain('vous pouvez consulter, pas modifier');
+      // The refusal's title says why; the explanation below, as its own sentence.
+      expect(h.lastReplyText()).toContain("Accès refusé : votre compte n'est associé à aucun délégué");
+      expect(h.lastReplyText()).toContain('Vous pouvez consulter, pas modifier');
       expect(await state()).toBe(before);
     });
 

@@ -100,7 +100,7 @@ export function checkProxy(profile: BodyProfile, record: SessionRecord, req: Pro
   if (holderStatus === 'suppleant' || (holderStatus === 'distance' && !profile.remoteAllowed)) {
     fail(
       'proxy.holder-absent',
-      `${nameOf(holder)} est marqué(e) ${statusLabel(holderStatus)} : le mandataire doit être présent en personne pour porter un pouvoir.`,
+      `${nameOf(holder)} est ${agree(holder, 'marqué', 'marquée')} ${statusLabel(holderStatus, holder)} : le mandataire doit être présent en personne pour porter un pouvoir.`,
       [],
       rule,
     );
@@ -207,7 +207,7 @@ export function setAttendance(
   if (status === 'distance' && !profile.remoteAllowed) {
     fail(
       'attendance.remote-not-allowed',
-      `${nameOf(d)} ne peut pas être noté(e) présent(e) à distance : la participation à distance n'est pas prévue pour cette assemblée.`,
+      `${nameOf(d)} ne peut pas être ${agree(d, 'noté présent', 'notée présente')} à distance : la participation à distance n'est pas prévue pour cette assemblée.`,
       [],
       `Participation à distance : ${profile.remoteSource}`,
     );
@@ -251,7 +251,7 @@ export function setAttendance(
       notes.push(`Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} compte de nouveau.`);
     else
       notes.push(
-        `Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} ne compte plus tant que ${nameOf(d)} n'est pas présent(e) : le retirer ou le confier à un autre délégué (/pouvoir retirer ${nameById(held.giver)}).`,
+        `Le pouvoir de ${nameById(held.giver)} détenu par ${nameOf(d)} ne compte plus tant que ${nameOf(d)} n'est pas ${agree(d, 'présent', 'présente')} : le retirer ou le confier à un autre délégué (/pouvoir retirer ${nameById(held.giver)}).`,
       );
   }
   return {

@@ -4,7 +4,7 @@
  * breach up front; this is the last word for data that slipped past them (a config, an old store).
  */
 import type { AttendanceStatus, BodyProfile, Delegate, Proxy, SessionRecord } from '../model.ts';
-import { himself, statusWords } from '../text/french.ts';
+import { agree, himself, statusWords } from '../text/french.ts';
 
 type PresenceRules = Pick<BodyProfile, 'remoteAllowed' | 'remoteCountsAsPresent' | 'substitutes'>;
 
@@ -47,19 +47,11 @@ export interface AppliedRecord {
 
 const nameOf = (d: Delegate) => `${d.civility} ${d.lastName}`;
 
-const STATUS_LABEL: Record<AttendanceStatus, string> = {
-  salle: 'présent(e) en salle',
-  distance: 'présent(e) à distance',
-  excuse: 'excusé(e)',
-  absent: 'absent(e)',
-  suppleant: 'remplacé(e) par son suppléant',
-};
-export const statusLabel = (s: AttendanceStatus | undefined) => (s ? STATUS_LABEL[s] : 'non renseigné');
-
 /** Why a holder cannot carry a proxy: their status, said plainly. */
 function notInPerson(holder: Delegate, status: AttendanceStatus | undefined): string {
-  if (!status) return `${nameOf(holder)} n'est pas noté(e) présent(e)`;
-  if (status === 'distance') return `${nameOf(holder)} est noté(e) à distance, ce qui ne vaut pas présence ici`;
+  const noted = agree(holder, 'noté', 'notée');
+  if (!status) return `${nameOf(holder)} n'est pas ${noted} ${agree(holder, 'présent', 'présente')}`;
+  if (status === 'distance') return `${nameOf(holder)} est ${noted} à distance, ce qui ne vaut pas présence ici`;
   return `${nameOf(holder)} est ${statusWords(status, holder)}`;
 }
 

@@ -162,7 +162,7 @@ export function setAnswer(
     if (isPresent(base.attendance[d.id], profile))
       fail(
         'proxy.giver-present',
-        `Vous êtes ${agree(d, 'enregistré')} présent(e) pour cette séance : s'adresser au secrétariat.`,
+        `Vous êtes ${agree(d, 'enregistré')} ${agree(d, 'présent')} pour cette séance : s'adresser au secrétariat.`,
       );
     const added = addProxy(profile, { ...base, version: record.version }, { giver: d, holder, confirmed: false }, who);
     return { record: { ...added.record, answers }, notes: [...notes, ...added.notes], withdrawn };

@@ -1,7 +1,7 @@
 /**
  * @module French set properly: agreement from a person's civility, plurals from `Intl.PluralRules`
- * (0 and 1 take the singular in French), lists from `Intl.ListFormat`, attendance words, and the titles
- * of refusals that say what happened. One place, so every command writes French the same way.
+ * (0 and 1 take the singular in French), lists from `Intl.ListFormat`, attendance words.
+ * One place, so every command writes French the same way (refusal titles: refusal.ts).
  */
 import type { AttendanceStatus } from '../model.ts';
 import { formatInt } from './format.ts';
@@ -56,6 +56,8 @@ export function statusWords(status: AttendanceStatus | undefined, p?: Civil): st
       return f ? 'excusée' : 'excusé';
     case 'absent':
       return f ? 'absente' : 'absent';
+    case 'suppleant':
+      return f ? 'remplacée par son suppléant' : 'remplacé par son suppléant';
     default:
       return 'non renseigné';
   }
@@ -63,63 +65,3 @@ export function statusWords(status: AttendanceStatus | undefined, p?: Civil): st
 
 /** « lui-même », « elle-même ». */
 export const himself = (p: Civil) => agree(p, 'lui-même', 'elle-même');
-
-/**
- * The title of a refusal, from its error code: what happened (« Pouvoir refusé »), not « Impossible ».
- * The longest matching code prefix wins; the message below it says why.
- */
-const REFUSAL_TITLES: Readonly<Record<string, string>> = {
-  proxy: 'Pouvoir refusé',
-  'proxy.not-found': 'Aucun pouvoir à traiter',
-  'proxy.already-confirmed': 'Pouvoir déjà confirmé',
-  'proxy.not-yours': 'Action réservée au délégué concerné',
-  attendance: 'Présence non enregistrée',
-  args: 'Commande incomplète ou mal écrite',
-  name: 'Délégué non trouvé',
-  'name.ambiguous': 'Plusieurs délégués possibles',
-  'name.me': '« moi » sans délégué associé',
-  service: 'Service non trouvé',
-  'service.ambiguous': 'Plusieurs services possibles',
-  session: 'Séance non trouvée',
-  'session.none': 'Aucune séance enregistrée',
-  'session.past': 'Séance déjà passée',
-  'session.exists': 'Séance déjà planifiée',
-  'session.cancelled': 'Séance annulée',
-  'session.closed': 'Séance levée : registre protégé',
-  'session.open': 'Séance ouverte : modification refusée',
-  'session.none-upcoming': 'Aucune séance à venir',
-  'session.rectifying': 'Rectification déjà ouverte',
-  'session.not-closed': 'Rectification inutile',
-  'session.not-cancelled': 'Séance non annulée',
-  'session.not-in-office': 'Délégué hors exercice',
-  answer: 'Réponse non enregistrée',
-  live: 'Séance en cours : action refusée',
-  'live.not-open': 'Séance non ouverte',
-  'live.quorum': 'Quorum non atteint pour ce point',
-  'live.item': 'Point non trouvé',
-  convocation: 'Convocation inchangée',
-  journal: 'Page inexistante',
-  command: 'Commande non reconnue',
-  'command.empty': 'Commande vide',
-  'command.too-long': 'Commande trop longue',
-  'proxy.not-pending': 'Pouvoir déjà confirmé',
-  'proxy.stale': 'Demande déjà traitée',
-  access: 'Accès refusé',
-  quote: 'Devis impossible',
-  member: 'Membre non trouvé',
-  reminder: 'Rappel refusé',
-  'reminder.unknown': 'Rappel non trouvé',
-  reminders: 'Rappels indisponibles',
-  agenda: 'Ordre du jour inchangé',
-  calendar: 'Lien de calendrier non créé',
-  publish: 'Publication non enregistrée',
-  'publish.minutes-already': 'Procès-verbal déjà publié',
-};
-
-export function refusalTitle(code: string): string {
-  for (let key = code; key; key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '') {
-    const title = REFUSAL_TITLES[key];
-    if (title) return title;
-  }
-  return 'Demande refusée';
-}

@@ -31,7 +31,7 @@ const examples = [
       /Quorum atteint/,
       /Pouvoirs\s+: 3 représentés \(ne comptent pas pour le quorum\)/,
       /quorum atteint \(10 ≥ 10\)/,
-      /Mme DAVID ne peut pas être noté\(e\) présent\(e\) à distance/,
+      /Présence non enregistrée : Mme DAVID ne peut pas être notée présente à distance/,
       /Délai\s+: 1 jour franc/,
       /en urgence/,
       /Le Maire\n/,

@@ -101,8 +101,8 @@ describe('a stale « Refuser »', () => {
     // The first request's button, clicked again (its copy elsewhere, or a captured click sent anew).
     const stale = await h.click(USERS.secretary, refuseFirst, first, '1700000100.000100');
     const answer = messageText(stale.responses[0]!.body);
-    expect(answer).toContain('Demande déjà traitée');
-    expect(answer).toContain('Ce bouton concerne une demande de pouvoir de Mme ROY déjà traitée');
+    expect(answer).toMatch(/^❌ Ce bouton concerne une demande de pouvoir de Mme ROY déjà traitée\n/);
+    expect(answer).toContain('Une nouvelle déclaration est en attente');
     expect(await h.peek('/pouvoirs 2026-12-14')).toContain('En attente');
 
     // The newer request's own button decides it.

@@ -86,7 +86,7 @@ describe('an unmapped Slack user', () => {
       const { responses } = await h.command(USERS.stranger, line);
       const body = responses[0]!.body as any;
       expect(body.response_type, line).toBe('ephemeral');
-      expect(messageText(body), line).toMatch(/Accès refusé[\s\S]*(vous pouvez consulter, pas modifier|réservée à)/);
+      expect(messageText(body), line).toMatch(/Accès refusé[\s\S]*(vous pouvez consulter, pas modifier|réservée à)/i);
     }
     const start = h.fake.calls.length;
     await h.message(USERS.stranger, 'refuser ROY 2024-10-07');

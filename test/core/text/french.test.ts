@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  agree,
-  countOf,
-  himself,
-  listOf,
-  placeWithRemote,
-  refusalTitle,
-  statusWords,
-} from '../../../src/core/text/french.ts';
+import { agree, countOf, himself, listOf, placeWithRemote, statusWords } from '../../../src/core/text/french.ts';
+import { refusal, refusalTitle } from '../../../src/core/text/refusal.ts';
 
 const mme = { civility: 'Mme' };
 const m = { civility: 'M.' };
@@ -35,10 +28,36 @@ describe('French set properly', () => {
     expect(placeWithRemote('Amiens, visio', true)).toBe('Amiens, visio');
     expect(placeWithRemote('Amiens', false)).toBe('Amiens');
   });
-  it('titles a refusal by what happened', () => {
+  it('titles a refusal by the action refused', () => {
     expect(refusalTitle('proxy.holder-already-holds')).toBe('Pouvoir refusé');
-    expect(refusalTitle('proxy.not-found')).toBe('Aucun pouvoir à traiter');
+    expect(refusalTitle('attendance.remote-not-allowed')).toBe('Présence non enregistrée');
+    expect(refusalTitle('vote.no-quorum')).toBe('Vote non enregistré');
     expect(refusalTitle('access.denied')).toBe('Accès refusé');
     expect(refusalTitle('something.else')).toBe('Demande refusée');
+  });
+  it('puts the reason in the title and keeps the explanation below', () => {
+    expect(refusal('proxy.holder-already-holds', 'M. ROY détient déjà un pouvoir : statuts, article 12.')).toEqual({
+      title: 'Pouvoir refusé : M. ROY détient déjà un pouvoir',
+      body: 'Statuts, article 12.',
+    });
+    expect(
+      refusal('agenda.past', 'La séance du lundi 7 octobre 2024 est passée : son ordre du jour ne change plus.'),
+    ).toEqual({
+      title: 'Ordre du jour inchangé : la séance du lundi 7 octobre 2024 est passée',
+      body: 'Son ordre du jour ne change plus.',
+    });
+    // One sentence: all of it is the reason. « M. » is no end of sentence.
+    expect(refusal('vote.withdrawn', "M. DELFOSSE s'est retiré du point 6. Il ne vote pas.")).toEqual({
+      title: "Vote non enregistré : M. DELFOSSE s'est retiré du point 6",
+      body: 'Il ne vote pas.',
+    });
+    // A failed lookup is its own title.
+    expect(refusal('name.unknown', 'Délégué inconnu : « PARSI ». Vouliez-vous dire M. PARSIS ?')).toEqual({
+      title: 'Délégué inconnu : « PARSI »',
+      body: 'Vouliez-vous dire M. PARSIS ?',
+    });
+    // A reason too long for a title stays below the action.
+    const long = `${'x'.repeat(120)} : y.`;
+    expect(refusal('quote.seats', long)).toEqual({ title: 'Devis impossible', body: long });
   });
 });
