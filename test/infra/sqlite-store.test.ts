@@ -43,7 +43,7 @@ describe('state on a real SQLite file', () => {
     const refused = replies.filter((r) => r.tone === 'error');
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(49);
-    for (const r of refused) expect(r.blocks[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/déjà/) });
+    for (const r of refused) expect(r.title).toMatch(/^Pouvoir refusé : .*déjà/);
     const record = await bot.hub.records.record('2026-12-15');
     expect(record.proxies).toHaveLength(1);
     expect(record.journal.filter((j) => j.action.startsWith('pouvoir'))).toHaveLength(1);

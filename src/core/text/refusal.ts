@@ -40,7 +40,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'session.unknown': 'Séance non trouvée',
   'session.none': 'Séance non trouvée',
   'session.none-upcoming': 'Séance non trouvée',
-  store: 'Enregistrement impossible',
+  store: 'Erreur de stockage',
   vote: 'Vote non enregistré',
   'vote.syntax': 'Vote non compris',
 };
@@ -68,6 +68,9 @@ const SELF_TITLED = [
   'session.none-upcoming',
   'vote.syntax',
 ];
+
+/** Codes whose message is a diagnosis to read whole (a storage failure): the title is the action alone. */
+const WHOLE = ['store'];
 
 function byPrefix<T>(code: string, table: (key: string) => T | undefined): T | undefined {
   for (let key = code; key; key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '') {
@@ -137,6 +140,7 @@ export function refusal(code: string, message: string): Refusal {
   const text = message.trim();
   const { head: sentence, rest: after } = firstSentence(text);
   const colon = sentence.indexOf(' : ');
+  if (byPrefix(code, (k) => (WHOLE.includes(k) ? true : undefined))) return { title: action, body: text };
   if (byPrefix(code, (k) => (SELF_TITLED.includes(k) ? true : undefined))) {
     if (sentence && sentence.length <= MAX_REASON && balanced(sentence)) return { title: sentence, body: after };
     const clause = colon > 0 ? sentence.slice(0, colon) : '';
