@@ -19,7 +19,7 @@ beforeAll(async () => {
   site.bot.clock.set(`${NEXT}T16:35:00Z`);
   expect(await site.bot.say('/seance ouvrir')).toContain('La séance est ouverte');
   expect(await site.bot.say('/appel salle VARLET PARSIS DELFOSSE')).toContain('Présences enregistrées');
-  expect(await site.bot.say(`/publier pv ${NEXT}`)).toContain('est ouverte : son procès-verbal se publie');
+  expect(await site.bot.say(`/publier pv ${NEXT}`)).toMatch(/est ouverte\n\nSon procès-verbal se publie/);
   expect(await site.bot.say('/seance lever 18:50')).toContain('levée');
 });
 afterAll(() => site.close());

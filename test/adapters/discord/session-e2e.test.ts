@@ -170,7 +170,7 @@ describe('a whole session on Discord', () => {
       .toContain('Vote clos : Adoptée par 8 voix pour, 6 contre');
     const settled = h.fake.requests.filter((r) => r.path === ballotEdits()[0]!.path).at(-1)!;
     expect(settled.body.components).toEqual([]);
-    expect((await vote(IDS.VARLET, 'contre')).text).toContain('Le vote sur le point 2 est clos');
+    expect((await vote(IDS.VARLET, 'contre')).text).toContain('Vote non enregistré : le vote sur le point 2 est clos');
 
     // Item 3: a tie, decided by the president's own vote.
     await say('/point 3');
