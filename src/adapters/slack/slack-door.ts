@@ -16,6 +16,7 @@ import { registerListeners, uploadAttachments } from './slack-listeners.ts';
 import { replayGuard, signedRequestOf } from './replay.ts';
 import { DEPLOYMENT_SCOPE, slackInstallations } from './installations.ts';
 import { INSTALL_PATH, oauthReceiverOptions, registerUninstall } from './oauth.ts';
+import { answerEmptyPayloads } from './empty-payload.ts';
 import { settleRequests, slackOpenRequests, updateRequests, type OpenRequest } from './open-requests.ts';
 import type { SlackSettings } from './settings.ts';
 
@@ -194,6 +195,7 @@ export async function startSlackDoor(
         customPropertiesExtractor: signedRequestOf,
         ...(oauth && installations ? oauthReceiverOptions(oauth, installations, clientOptions, log) : {}),
       });
+  if (receiver instanceof HTTPReceiver) answerEmptyPayloads(receiver, SLACK_ENDPOINT, signingSecret!, log);
   const app = new App({ ...(authorize ? { authorize } : {}), receiver, logger: bolt, clientOptions });
   app.use(replayGuard(host.store, log));
   if (installations) registerUninstall(app, installations, log);

@@ -10,6 +10,7 @@ import {
   nowSeconds,
   postEvent,
   postInteraction,
+  postSigned,
 } from '../../helpers/fake-slack.ts';
 import { blockKitViolations, messageText } from './block-kit-limits.ts';
 import {
@@ -69,6 +70,24 @@ describe('request signatures', () => {
     expect(await h.peek(QUORUM)).not.toBe(before);
     await h.peek("/seance rectifier 2024-10-07 retour à l'état initial");
     await h.command(USERS.secretary, '/presence ROY excuse 2024-10-07');
+  });
+});
+
+describe('a signed request with an empty payload', () => {
+  it('is answered 400 at once (Bolt alone left the connection open), and the door still answers', async () => {
+    const FORM = 'application/x-www-form-urlencoded';
+    for (const [body, type] of [
+      ['payload=null', FORM],
+      ['null', 'application/json'],
+      ['payload=7', FORM],
+    ] as const) {
+      const res = await postSigned(h.url, SIGNING_SECRET, body, type, { timeoutMs: 20_000 });
+      expect(res.status, body).toBe(400);
+    }
+    // Unsigned, it is Bolt's to refuse, as any unsigned request.
+    expect((await postSigned(h.url, SIGNING_SECRET, 'payload=null', FORM, { badSignature: true })).status).toBe(401);
+    expect(h.logs.filter((l) => l.msg === 'slack: signed request with an empty payload, answered 400')).toHaveLength(3);
+    expect((await h.command(USERS.payen, QUORUM)).http.status).toBe(200);
   });
 });
 
