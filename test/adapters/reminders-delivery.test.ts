@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { reply, text, type Outgoing } from '../../src/core/reply.ts';
 import { DEFAULT_RETRY_DELAYS_MS } from '../../src/core/reminders/scheduler.ts';
-import { closeSlackAgent, postSlashCommand, type ApiCall } from '../helpers/fake-slack.ts';
+import { closeSlackAgent, commandAnswer, postSlashCommand, type ApiCall } from '../helpers/fake-slack.ts';
 import { startAllDoors, type AllDoors } from './all-doors.ts';
 import { bodyText, expectValidMessage } from './discord/harness.ts';
 import { messageText } from './slack/block-kit-limits.ts';
@@ -222,14 +222,14 @@ describe('reminders through the Slack and Discord doors', () => {
     expect(bodyText(discordPosts(h, secretariatChannelId)[1]!.body)).toContain('Slack a répondu HTTP 500');
 
     // /rappels, asked on Slack by the secretariat, lists the failure.
-    await postSlashCommand(h.slack.url, SIGNING_SECRET, {
+    const res = await postSlashCommand(h.slack.url, SIGNING_SECRET, {
       command: '/rappels',
       text: '',
       user_id: USERS.secretary,
       channel_id: SLACK.secretariat,
       response_url: h.slack.fake.responseUrl('rappels'),
     });
-    const listed = messageText((await h.slack.fake.waitForResponse('rappels')).body);
+    const listed = messageText(await commandAnswer(h.slack.fake, res, 'rappels'));
     expect(listed).toContain('Manqués ou non remis');
     expect(listed).toMatch(
       /Séminaire annuel de Somme Numérique du jeudi 26 novembre 2026 \(J-1\) \(pour les délégués et le secrétariat\) : échec de remise/,

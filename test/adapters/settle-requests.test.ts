@@ -9,6 +9,7 @@ import { createConsoleAdapter } from '../../src/adapters/console/console-adapter
 import {
   blockActionPayload,
   closeSlackAgent,
+  commandAnswer,
   postInteraction,
   postSlashCommand,
   type ApiCall,
@@ -35,14 +36,14 @@ let n = 0;
 async function slackCommand(user: string, line: string): Promise<string> {
   const [command = '', ...rest] = line.split(' ');
   const id = `settle${++n}`;
-  await postSlashCommand(h.slack.url, SIGNING_SECRET, {
+  const res = await postSlashCommand(h.slack.url, SIGNING_SECRET, {
     command,
     text: rest.join(' '),
     user_id: user,
     channel_id: 'C0GENERAL',
     response_url: h.slack.fake.responseUrl(id),
   });
-  return messageText(h.slack.fake.responses.find((r) => r.id === id)?.body);
+  return messageText(await commandAnswer(h.slack.fake, res, id));
 }
 
 async function plan(date: string): Promise<void> {

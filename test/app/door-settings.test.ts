@@ -4,10 +4,9 @@
  * needs only the bot and app tokens.
  */
 import { spawn } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { closeSlackAgent, startFakeSlack } from '../helpers/fake-slack.ts';
+import { startFakeSocketMode } from '../helpers/fake-socket-mode.ts';
 
 const BOT_TOKEN = 'xoxb-settings-test-token-0000';
 const APP_TOKEN = 'xapp-1-settings-test-app-token';
@@ -87,56 +86,41 @@ describe('a half-configured door', () => {
 
 describe('Slack in Socket Mode', () => {
   it('starts with SLACK_BOT_TOKEN and SLACK_APP_TOKEN only, and answers a command over the socket', async () => {
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
-    await new Promise<void>((r) => wss.once('listening', () => r()));
-    const sockets: WebSocket[] = [];
-    wss.on('connection', (ws) => {
-      sockets.push(ws);
-      ws.send(
-        JSON.stringify({
-          type: 'hello',
-          num_connections: 1,
-          connection_info: { app_id: 'AFAKEAPP' },
-          debug_info: { host: 'fake' },
-        }),
-      );
-    });
+    const socket = await startFakeSocketMode();
     const fake = await startFakeSlack();
-    fake.setResponse('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` });
+    fake.setResponse('apps.connections.open', { url: socket.url });
     const r = run(
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl },
       /connected in Socket Mode/,
     );
     try {
       await r.seen;
-      await expect.poll(() => sockets.length).toBe(1);
-      sockets[0]!.send(
-        JSON.stringify({
-          envelope_id: 'env-1',
-          type: 'slash_commands',
-          accepts_response_payload: true,
-          payload: {
-            token: 'x',
-            team_id: 'TFAKE',
-            api_app_id: 'AFAKEAPP',
-            channel_id: 'C0GENERAL',
-            user_id: 'U0PAYEN001',
-            user_name: 'payen',
-            command: '/quorum',
-            text: '2024-10-07',
-            response_url: fake.responseUrl('s'),
-            trigger_id: '1.2.3',
-          },
-        }),
-      );
-      expect(JSON.stringify((await fake.waitForResponse('s', 5000)).body)).toContain('Quorum atteint');
+      await expect.poll(() => socket.sockets.length).toBe(1);
+      socket.send({
+        envelope_id: 'env-1',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'x',
+          team_id: 'TFAKE',
+          api_app_id: 'AFAKEAPP',
+          channel_id: 'C0GENERAL',
+          user_id: 'U0PAYEN001',
+          user_name: 'payen',
+          command: '/quorum',
+          text: '2024-10-07',
+          response_url: fake.responseUrl('s'),
+          trigger_id: '1.2.3',
+        },
+      });
+      // Answered in the envelope's ack (done within the ack budget).
+      expect(JSON.stringify((await socket.waitForAck('env-1')).payload)).toContain('Quorum atteint');
       expect(r.out().stderr).not.toContain(BOT_TOKEN);
       expect(r.out().stderr).not.toContain(APP_TOKEN);
     } finally {
       r.child.kill('SIGTERM');
       expect(await r.exited).toBe(0);
-      for (const ws of sockets) ws.terminate();
-      await new Promise<void>((res) => wss.close(() => res()));
+      await socket.close();
       await fake.close();
     }
   });

@@ -2,7 +2,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSlackAgent, postSlashCommand, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import {
+  closeSlackAgent,
+  commandAnswer,
+  postSlashCommand,
+  startFakeSlack,
+  type FakeSlack,
+} from '../helpers/fake-slack.ts';
 
 const SECRET = 'server-mode-signing-secret';
 const TOKEN = 'xoxb-server-mode-token-0000';
@@ -81,8 +87,7 @@ describe('npm start with Slack tokens and stdin closed', () => {
       response_url: fake.responseUrl('q'),
     });
     expect(res.status).toBe(200);
-    const answer = await fake.waitForResponse('q', 5000);
-    expect(JSON.stringify(answer.body)).toContain('Quorum atteint');
+    expect(JSON.stringify(await commandAnswer(fake, res, 'q'))).toContain('Quorum atteint');
   });
   it('never writes its tokens to the log', () => {
     expect(stderr).not.toContain(TOKEN);

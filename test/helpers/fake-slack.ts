@@ -808,6 +808,20 @@ export function slashCommandBody(input: SlashCommandInput): string {
   return new URLSearchParams(fields).toString();
 }
 
+/**
+ * A slash command's answer: the body of the HTTP ack when the bot answered in it (a command done within its
+ * ack budget), else the first post to its response_url `id` (a slow command, answered later).
+ */
+export async function commandAnswer(
+  fake: FakeSlack,
+  res: SlackHttpResult,
+  id: string,
+  timeoutMs = 5000,
+): Promise<unknown> {
+  if (res.json && typeof res.json === 'object') return res.json;
+  return (await fake.waitForResponse(id, timeoutMs)).body;
+}
+
 /** Sends a signed slash command (`application/x-www-form-urlencoded`, no charset: Bolt refuses it). */
 export function postSlashCommand(
   url: string,

@@ -5,7 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeSlackAgent, postSlashCommand, startFakeSlack, type FakeSlack } from '../helpers/fake-slack.ts';
+import {
+  closeSlackAgent,
+  commandAnswer,
+  postSlashCommand,
+  startFakeSlack,
+  type FakeSlack,
+} from '../helpers/fake-slack.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -139,7 +145,7 @@ describe('WEB_PORT equal to the Slack port', () => {
       response_url: fake.responseUrl('w'),
     });
     expect(res.status).toBe(200);
-    expect(JSON.stringify((await fake.waitForResponse('w', 5000)).body)).toContain('460');
+    expect(JSON.stringify(await commandAnswer(fake, res, 'w'))).toContain('460');
     expect(await bot.stop()).toBe(0);
   });
 });

@@ -36,6 +36,8 @@ export interface SlackDoorOptions {
   readonly probeIntervalMs?: number;
   /** Bolt's own log level (default: warnings). */
   readonly logLevel?: LogLevel;
+  /** How long a command may run before Slack is acked empty and answered later (default ACK_BUDGET_MS). */
+  readonly ackBudgetMs?: number;
   /** Extra GET routes served by the HTTP receiver on the same port (the public page). */
   readonly customRoutes?: CustomRoute[];
   /**
@@ -199,7 +201,7 @@ export async function startSlackDoor(
   const app = new App({ ...(authorize ? { authorize } : {}), receiver, logger: bolt, clientOptions });
   app.use(replayGuard(host.store, log));
   if (installations) registerUninstall(app, installations, log);
-  registerListeners(app, { host, log, channels, botUserId: () => identity?.userId });
+  registerListeners(app, { host, log, channels, botUserId: () => identity?.userId, ackBudgetMs: opts.ackBudgetMs });
 
   const apiLabel = slackApiUrl ?? 'https://slack.com/api/';
   let probeTimer: NodeJS.Timeout | undefined;

@@ -2,7 +2,7 @@
  * @module The Slack door's listeners: slash commands, button clicks and plain messages each become one turn
  * (a command line run as the Slack user's actor) for the bot's pipeline; the door only renders the answer.
  */
-import type { App, webApi } from '@slack/bolt';
+import type { App, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
 import { routeOf, type ChatChannels, type DoorHost } from '../../core/door.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
@@ -21,6 +21,39 @@ export interface ListenerDeps {
   readonly channels: ChatChannels;
   /** The bot's own user id once known (auth.test), to ignore its own messages. */
   readonly botUserId: () => string | undefined;
+  /** How long a command may run before Slack is acked empty (default ACK_BUDGET_MS; tests shorten it). */
+  readonly ackBudgetMs?: number;
+}
+
+/**
+ * Slack wants its ack within 3 s, and a user who saw it believes the command done. So a command acks once its
+ * change is stored, carrying its answer; a command still running after this budget acks empty and answers
+ * through `response_url` when done. 1.5 s keeps half of Slack's 3 s for the network both ways and Slack's own
+ * handling; a usual command is stored and answered in a few milliseconds.
+ */
+export const ACK_BUDGET_MS = 1500;
+
+type AckFn = (body?: Record<string, unknown>) => Promise<void>;
+
+/**
+ * One ack per request: `now(body)` acks with `body` unless the budget already acked empty (then it resolves
+ * false, and the caller answers another way); past `budgetMs` it acks empty by itself.
+ */
+function ackWithin(ack: AckFn, budgetMs: number, log: Logger) {
+  let acked = false;
+  const now = async (body?: Record<string, unknown>): Promise<boolean> => {
+    if (acked) return false;
+    acked = true;
+    clearTimeout(timer);
+    try {
+      await ack(body);
+    } catch (e) {
+      log.warn('slack: could not acknowledge the request', { error: errorText(e) });
+    }
+    return true;
+  };
+  const timer = setTimeout(() => void now(), budgetMs);
+  return { now, empty: () => now().then(() => undefined) };
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -47,19 +80,28 @@ export async function uploadAttachments(
   }
 }
 
-async function respondWith(respond: RespondFn, reply: Reply, log: Logger, what: string): Promise<void> {
+const messagesOf = (reply: Reply) =>
+  replyToBlockKitMessages(reply).map((page) => ({
+    response_type: responseType(reply),
+    text: page.text,
+    blocks: page.blocks,
+  }));
+
+async function respondAll(
+  respond: RespondFn,
+  messages: readonly Record<string, unknown>[],
+  log: Logger,
+  what: string,
+): Promise<void> {
   try {
-    for (const page of replyToBlockKitMessages(reply)) {
-      await respond({
-        response_type: responseType(reply),
-        replace_original: false,
-        text: page.text,
-        blocks: page.blocks,
-      });
-    }
+    for (const m of messages) await respond({ ...m, replace_original: false });
   } catch (e) {
     log.warn('slack: could not send the reply', { what, error: errorText(e) });
   }
+}
+
+async function respondWith(respond: RespondFn, reply: Reply, log: Logger, what: string): Promise<void> {
+  await respondAll(respond, messagesOf(reply), log, what);
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -73,7 +115,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     return undefined;
   }
 
-  // One listener per declared command; the dispatcher does everything else.
+  const budget = deps.ackBudgetMs ?? ACK_BUDGET_MS;
+  // One listener per declared command; the dispatcher does everything else. The turn stores the change before
+  // `answer` is called, so the answer rides on the ack: an acknowledged command is a stored one.
   const onCommand = async ({
     command,
     ack,
@@ -88,23 +132,31 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       channel_id?: string;
       team_id?: string;
     };
-    ack: () => Promise<void>;
+    ack: AckFn;
     respond: RespondFn;
     client: WebClient;
   }) => {
-    await ack();
-    const host = (
-      await bodyHost(command.team_id, command.user_id, (r) => respondWith(respond, r, log, command.command))
-    )?.host;
-    if (!host) return;
-    await host.run({
-      actor: host.actorFor(command.user_id, command.user_name),
-      input: `${command.command} ${unescapeSlack(command.text ?? '')}`.trim(),
-      answer: async (reply) => {
-        await respondWith(respond, reply, log, command.command);
-        if (responseType(reply) === 'in_channel') await uploadAttachments(client, command.channel_id, reply, log);
-      },
-    });
+    const acking = ackWithin(ack, budget, log);
+    // The answer (or a refusal): its first page in the ack when still in time, the rest through response_url.
+    const answer = async (reply: Reply) => {
+      const [first, ...rest] = messagesOf(reply);
+      const inAck = first !== undefined && (await acking.now(first));
+      await respondAll(respond, inAck ? rest : [first!, ...rest].filter(Boolean), log, command.command);
+    };
+    try {
+      const host = (await bodyHost(command.team_id, command.user_id, answer))?.host;
+      if (!host) return;
+      await host.run({
+        actor: host.actorFor(command.user_id, command.user_name),
+        input: `${command.command} ${unescapeSlack(command.text ?? '')}`.trim(),
+        answer: async (reply) => {
+          await answer(reply);
+          if (responseType(reply) === 'in_channel') await uploadAttachments(client, command.channel_id, reply, log);
+        },
+      });
+    } finally {
+      await acking.empty();
+    }
   };
   // One Bolt listener for every slash command: Bolt runs every listener's middleware on every request, so one
   // listener per declared command cost ~0.1 ms per ack (bench/NOTES.md). Unknown commands still get a French
@@ -112,15 +164,35 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(/^\//, onCommand);
 
   // Buttons: the value is a command line, run as whoever clicked; the core decides who may.
+  // Acked once the decision is stored (Slack shows nothing of a click's ack body), or empty past the budget.
   app.action(/.+/, async ({ ack, body, action, respond, client }) => {
-    await ack();
+    const acking = ackWithin(ack as AckFn, budget, log);
+    try {
+      await onButton(body, action, respond as RespondFn, client, acking.empty);
+    } finally {
+      await acking.empty();
+    }
+  });
+
+  async function onButton(
+    body: SlackActionMiddlewareArgs['body'],
+    action: SlackActionMiddlewareArgs['action'],
+    respond: RespondFn,
+    client: WebClient,
+    acked: () => Promise<void>,
+  ): Promise<void> {
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const team = body.team?.id ?? (body.user as { team_id?: string }).team_id;
-    const host = (await bodyHost(team, body.user.id, (r) => respondWith(respond as RespondFn, r, log, 'button')))?.host;
+    const refuse = async (r: Reply) => {
+      await acked();
+      await respondWith(respond, r, log, 'button');
+    };
+    const host = (await bodyHost(team, body.user.id, refuse))?.host;
     if (!host) return;
     const actor = host.actorFor(body.user.id, body.user.name);
     const value = action.value ?? '';
     if (!value.startsWith('/')) {
+      await acked();
       await respond({ response_type: 'ephemeral', replace_original: false, text: "Ce bouton n'est plus valable." });
       return;
     }
@@ -128,9 +200,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       actor,
       input: value,
       answer: async (reply) => {
+        await acked();
         // A refusal or a personal answer (a convocation answer) goes to the clicker alone; the message keeps its buttons.
         if (reply.tone === 'error' || reply.visibility === 'ephemeral') {
-          await respondWith(respond as RespondFn, reply, log, 'button');
+          await respondWith(respond, reply, log, 'button');
           return;
         }
         const updated = decidedMessage(body.message?.blocks ?? [], reply, actor.name, body.user.id);
@@ -153,7 +226,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           );
       },
     });
-  });
+  }
 
   // Plain messages: DMs to the bot, the secretariat channel, and mentions elsewhere.
   // In a DM the answer is a plain message; in a channel it goes in the thread, or only to the writer when private.

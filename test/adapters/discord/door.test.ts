@@ -11,6 +11,7 @@ import { parseDoorSettings } from '../../../src/app/settings.ts';
 import { startChatDoors } from '../../../src/app/start-doors.ts';
 import { startFakeDiscord } from '../../helpers/fake-discord.ts';
 import { createTestBot } from '../../helpers/test-bot.ts';
+import { slowWrites } from '../../helpers/slow-store.ts';
 import {
   bodyText,
   expectValidMessage,
@@ -195,6 +196,21 @@ describe('the Discord door', () => {
     expect(callback.body.type).toBe(5);
     expect(message.embeds[0].title).toBe('Quorum atteint');
     expectValidMessage(message);
+  });
+
+  it('defers a slow change, and answers it once the change is stored (issue 17: acknowledge what is stored)', async () => {
+    h = await startHarness({ door: { deferAfterMs: 5 }, bot: { store: slowWrites(await openStore('memory:'), 50) } });
+    const sent = h.fake.sendCommand({
+      name: 'rappel',
+      subcommand: 'ajouter',
+      options: { date: '2026-12-10', heure: '09:00', cible: 'secretariat', texte: 'Relancer les pouvoirs' },
+      userId: IDS.SECRETARIAT,
+    });
+    const { callback, message } = await h.answer(sent);
+    expect(callback.body.type).toBe(5); // deferred: Discord shows « réfléchit… », not a result
+    expect(JSON.stringify(message)).toContain('Rappel n° 1 programmé');
+    // Read the moment the answer arrived: the reminder is already stored.
+    expect(await h.bot.say('/rappels')).toContain('Relancer les pouvoirs');
   });
 
   it('sends a deferred error privately: the public placeholder is deleted and an ephemeral follow-up sent', async () => {

@@ -7,7 +7,7 @@ import { loadConfigFile } from '../../../src/app/load-config.ts';
 import { parseDoorSettings } from '../../../src/app/settings.ts';
 import { startSlackDoor, type SlackDoor, type SlackDoorOptions } from '../../../src/adapters/slack/slack-door.ts';
 import type { Actor, Command } from '../../../src/core/command.ts';
-import type { Logger } from '../../../src/core/ports.ts';
+import type { Logger, Store } from '../../../src/core/ports.ts';
 import { replyToText } from '../../../src/core/reply-text.ts';
 import { createFakeClock } from '../../../src/infra/clock.ts';
 import { openStore } from '../../../src/infra/keyv-store.ts';
@@ -56,7 +56,10 @@ export interface SlackHarness {
   readonly logs: LogLine[];
   /** Runs a line as the secretary straight through the dispatcher (to look at state), as text. */
   peek(line: string): Promise<string>;
-  /** A signed slash command; resolves after Bolt answered, with what reached the response_url. */
+  /**
+   * A signed slash command; resolves after Bolt answered, with its answers: the ack's body first (a command
+   * answers in its ack when it is done within the budget), then what reached the response_url.
+   */
   command(
     user: string,
     line: string,
@@ -80,6 +83,8 @@ export interface HarnessOptions extends SlackDoorOptions {
   /** Give this API URL to the door instead of the fake's (e.g. a closed port). */
   readonly apiUrl?: string;
   readonly now?: string;
+  /** Wraps the bot's store (e.g. to slow its writes down). */
+  readonly wrapStore?: (store: Store) => Store;
   /** Runs on the fake before the door starts (e.g. to answer `apps.connections.open`). */
   readonly prepare?: (fake: FakeSlack) => void;
 }
@@ -100,7 +105,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
   };
   const hub = createBot({
     config: loadConfigFile(SAMPLE_CONFIG),
-    store: await openStore('memory:'),
+    store: (opts.wrapStore ?? ((s) => s))(await openStore('memory:')),
     clock: createFakeClock(opts.now ?? '2026-11-29T10:00:00Z'),
     logger,
     commands: opts.commands,
@@ -122,6 +127,11 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
   await door.reachable;
   const url = `http://127.0.0.1:${door.port}/slack/events`;
   const responsesTo = (id: string) => fake.responses.filter((r) => r.id === id);
+  // The answer carried by the HTTP ack, shown as the first response (same shape as a response_url post).
+  const ackAnswer = (id: string, http: SlackHttpResult): ResponseUrlPost[] =>
+    http.json && typeof http.json === 'object'
+      ? [{ kind: 'response', id, body: http.json, status: http.status, at: Date.now() }]
+      : [];
   let n = 0;
 
   return {
@@ -146,7 +156,7 @@ export async function startSlackHarness(opts: HarnessOptions = {}): Promise<Slac
         },
         o,
       );
-      return { http, responses: responsesTo(id) };
+      return { http, responses: [...ackAnswer(id, http), ...responsesTo(id)] };
     },
     async click(user, button, message, ts = '1700000000.000100') {
       const id = `click${++n}`;
