@@ -13,7 +13,7 @@ import type { Outgoing, Recipient } from '../../core/reply.ts';
 import { replyToBlockKitMessages } from './block-kit.ts';
 import { boltLogger, scrubbingLogger } from './slack-logger.ts';
 import { registerListeners, uploadAttachments } from './slack-listeners.ts';
-import { replayGuard, signedRequestOf } from './replay.ts';
+import { envelopeOf, replayGuard, signedRequestOf } from './replay.ts';
 import { DEPLOYMENT_SCOPE, slackInstallations } from './installations.ts';
 import { INSTALL_PATH, oauthReceiverOptions, registerUninstall } from './oauth.ts';
 import { answerEmptyPayloads } from './empty-payload.ts';
@@ -186,6 +186,7 @@ export async function startSlackDoor(
     ? new SocketModeReceiver({
         appToken,
         logger: bolt,
+        customPropertiesExtractor: envelopeOf,
         installerOptions: { clientOptions: { retryConfig, ...(slackApiUrl ? { slackApiUrl } : {}) } },
       })
     : new HTTPReceiver({
