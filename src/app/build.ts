@@ -71,8 +71,10 @@ export function createBot(deps: BotDeps): Bot {
   const records = createRecords(store, config);
   const doors: Door[] = [];
 
-  async function deliverReport(message: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]> {
+  async function deliverReport(sent: Outgoing, onlyDoors?: readonly string[]): Promise<DoorReport[]> {
     const targets = onlyDoors ? doors.filter((d) => onlyDoors.includes(d.name)) : doors;
+    // Buttons of a message the bot starts (a convocation's answers) carry the version of what they decide.
+    const message = { ...sent, reply: await dispatcher.stamp(sent.reply) };
     return Promise.all(
       targets.map(async (door): Promise<DoorReport> => {
         try {

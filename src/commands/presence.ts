@@ -15,7 +15,7 @@ import { formatTime } from '../core/text/dates.ts';
 import { agree, statusWords } from '../core/text/french.ts';
 import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { liveUpdate, nowTime, sittingSession } from './live-message.ts';
-import { nameById, nameOf, sessionArg, sessionHeading, who } from './shared.ts';
+import { nameById, nameOf, sessionArg, sessionHeading, sessionPlanning, who } from './shared.ts';
 
 const statutArg = arg({
   name: 'statut',
@@ -72,6 +72,15 @@ export const presence = defineCommand({
   reroute(words) {
     const status = words.length > 1 ? choiceOf(statutArg, words[0]!) : undefined;
     return status && ROLL_STATUSES.has(status) ? { command: 'appel', words: [status, ...words.slice(1)] } : undefined;
+  },
+  // A roll-call button (/appel) decides attendance during the sitting its page was made for: once the session was
+  // moved, or levée, the page's clicks are refused. Within the sitting the page stays usable (a correction, the
+  // same delegate clicked again), as the roll call keeps its buttons.
+  async decides(args, ctx) {
+    const planning = await sessionPlanning(ctx, args['séance']);
+    if (planning === undefined) return undefined;
+    const live = (await ctx.records.record((planning as { id: string }).id)).live;
+    return { planning, opened: live?.openedAt ?? null, closed: live?.closedAt ?? null };
   },
   async run(args, ctx) {
     const d = ctx.delegate(args['délégué']);

@@ -120,6 +120,12 @@ const renvoyer = defineCommand({
   ],
   examples: ['/rappel renvoyer rappel:3'],
   access: 'reminder.manage',
+  // The « Renvoyer » button of /rappels resends the reminder as listed: not once it was resent or retried since.
+  async decides(args, ctx) {
+    const id = args['rappel'].trim();
+    const st = await remindersOf(ctx).state(id);
+    return st ? { id, version: st.version, status: st.status, at: st.at } : null;
+  },
   async run(args, ctx) {
     const id = args['rappel'].trim();
     const scheduler = remindersOf(ctx);

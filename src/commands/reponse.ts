@@ -18,7 +18,7 @@ import {
 } from '../core/sessions/answers.ts';
 import { sessionForChange } from '../core/sessions/lifecycle.ts';
 import { formatDateLong, looksLikeDate, parseDate } from '../core/text/dates.ts';
-import { nameOf, sessionArg, sessionHeading, who } from './shared.ts';
+import { nameOf, sessionArg, sessionHeading, sessionPlanning, who } from './shared.ts';
 import { liveUpdate } from './live-message.ts';
 import { proxyRequest, proxyRequestKey } from './pouvoir.ts';
 
@@ -42,6 +42,14 @@ export const reponse = defineCommand({
   ],
   examples: ['/reponse salle', '/reponse pouvoir PARSIS 2026-12-15', '/reponse excuse'],
   access: 'self',
+  // A convocation's buttons answer that convocation: not once the session was moved, cancelled or replanned.
+  decides: (args, ctx) => {
+    const name = args['mandataire'];
+    return sessionPlanning(
+      ctx,
+      args['séance'] ?? (name && looksLikeDate(name) ? (parseDate(name) ?? undefined) : undefined),
+    );
+  },
   async run(args, ctx) {
     const d = ctx.actor.delegate;
     if (!d)

@@ -12,7 +12,7 @@ import { latestConvocationDate } from '../core/sessions/convocation.ts';
 import { journalChange, sessionForChange, stateOf, stateSentence, STATE_LABEL } from '../core/sessions/lifecycle.ts';
 import { formatDateLong, formatDateTime } from '../core/text/dates.ts';
 import { fold } from '../core/text/normalize.ts';
-import { nameById, sessionHeading, who } from './shared.ts';
+import { nameById, sessionHeading, sessionPlanning, who } from './shared.ts';
 import { lever, ouvrir } from './seance-live.ts';
 
 const sessionDate = { name: 'séance', kind: 'session', description: 'date de la séance' } as const;
@@ -167,6 +167,8 @@ const annuler = defineCommand({
   ],
   examples: ['/seance annuler 2026-12-15', '/seance annuler 2026-12-15 confirmer'],
   access: 'session.plan',
+  // « Confirmer l'annulation » confirms the session as it was when asked: not once it was moved or replanned.
+  decides: (args, ctx) => (args['confirmation'] ? sessionPlanning(ctx, args['séance']) : undefined),
   async run(args, ctx) {
     const target = await sessionForChange(ctx, args['séance'], 'schedule');
     const s = target.session;

@@ -5,7 +5,7 @@ import { delegatesById } from '../core/assembly/quorum.ts';
 import type { Delegate, Session } from '../core/model.ts';
 import { delegateName } from '../core/config.ts';
 import { sessionLabel } from '../core/dispatch.ts';
-import { formatDateTime } from '../core/text/dates.ts';
+import { formatDateTime, type IsoDate } from '../core/text/dates.ts';
 
 export const sessionArg = arg({
   name: 'séance',
@@ -34,3 +34,13 @@ export function sessionHeading(ctx: CommandContext, s: Session): string {
 }
 
 export { sessionLabel };
+
+/**
+ * What a button about a session decides on: its planning (which meeting, when, where, cancelled or not), not its
+ * agenda or attendance. For `decides` (src/core/action-version.ts); undefined without a date (a typed line).
+ */
+export async function sessionPlanning(ctx: CommandContext, date: IsoDate | undefined): Promise<unknown> {
+  if (!date) return undefined;
+  const s = await ctx.session(date);
+  return { id: s.id, date: s.date, time: s.time, place: s.place, remote: s.remote, cancelled: Boolean(s.cancelled) };
+}

@@ -82,6 +82,11 @@ export interface Command {
    * `/appel salle A B C` (several names at once). Returns the other command's name and words, or undefined.
    */
   readonly reroute?: (words: readonly string[]) => { readonly command: string; readonly words: string[] } | undefined;
+  /**
+   * The state a run with these arguments decides (JSON-able; undefined: nothing to version). Buttons running this
+   * command carry its version, and a click whose state changed since is refused (src/core/action-version.ts).
+   */
+  readonly decides?: (args: Args, ctx: CommandContext) => Promise<unknown> | unknown;
 }
 
 /** "/devis <service> <postes> [membre|non-membre]" (the dispatcher builds it only for an error message). */
@@ -111,9 +116,10 @@ export type ArgsOf<A extends readonly ArgSpec[]> = {
 };
 
 /** A command as written in src/commands: like `Command`, with a handler typed from its own arguments. */
-export interface CommandDeclaration<A extends readonly ArgSpec[]> extends Omit<Command, 'args' | 'run'> {
+export interface CommandDeclaration<A extends readonly ArgSpec[]> extends Omit<Command, 'args' | 'run' | 'decides'> {
   readonly args?: A;
   readonly run?: (args: ArgsOf<A>, ctx: CommandContext) => Promise<Reply> | Reply;
+  readonly decides?: (args: ArgsOf<A>, ctx: CommandContext) => Promise<unknown> | unknown;
 }
 
 /** An argument spec kept literal (its name, kind and choices), for specs shared between commands. */

@@ -4,14 +4,15 @@
  * apology while the log keeps the detail.
  */
 import { findSubcommand, knownPhraseTester, splitArgs, tokenize, validateArgs, type KnownPhrases } from './args.ts';
-import { usage, type Actor, type Command, type CommandContext } from './command.ts';
+import { usage, type Actor, type Args, type Command, type CommandContext } from './command.ts';
+import { hasVersion, splitVersion, staleAction, stateVersion, withVersion } from './action-version.ts';
 import { delegateName, type Config, type Permission } from './config.ts';
 import { bugReply, errorReply, fail, UserError } from './errors.ts';
 import type { ActorRole, Delegate, Service, Session } from './model.ts';
 import type { Clock, Logger } from './ports.ts';
 import type { Records } from './records.ts';
 import type { ReminderScheduler } from './reminders/scheduler.ts';
-import { list, reply, text, type Reply } from './reply.ts';
+import { list, reply, text, type Action, type Reply } from './reply.ts';
 import { messageShortcuts } from './message-line.ts';
 import { allSessions } from './sessions/all-sessions.ts';
 import { firstFrom } from './sessions/session-index.ts';
@@ -42,7 +43,15 @@ export interface Dispatcher {
   runLine(line: string, actor: Actor): Promise<Reply>;
   runStructured(input: StructuredInput, actor: Actor): Promise<Reply>;
   context(actor: Actor): CommandContext;
+  /**
+   * The reply with a version on every button that decides something (src/core/action-version.ts); replies of
+   * commands are stamped already, this is for the messages the bot starts (reminders, convocations).
+   */
+  stamp(reply: Reply, actor?: Actor): Promise<Reply>;
 }
+
+/** Whoever stamps the buttons of a message the bot starts: versions do not depend on who clicks. */
+const SYSTEM_ACTOR: Actor = { name: 'Séance', role: 'reader', door: 'system' };
 
 /** Longer input is refused before any work: name matching is quadratic in the text's length. */
 export const MAX_LINE = 2000;
@@ -273,7 +282,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   async function guarded(actor: Actor, label: string, body: (ctx: CommandContext) => Promise<Reply>): Promise<Reply> {
     const ctx = createContext(deps, actor);
     try {
-      return await body(ctx);
+      return await stampReply(await body(ctx), ctx);
     } catch (e) {
       if (e instanceof UserError) return errorReply(e);
       deps.logger.error('command failed', {
@@ -291,23 +300,49 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     parent: Command | undefined,
     raw: Record<string, string | undefined>,
     ctx: CommandContext,
+    version?: string,
   ): Promise<Reply> {
     checkAccess(cmd, ctx);
     if (!cmd.run) throw new Error(`command ${cmd.name} has no handler`);
     const args = validateArgs(cmd.args ?? [], raw, () => usage(cmd, parent), ctx.today());
+    if (version !== undefined && cmd.decides) {
+      const now = await versionOf(cmd, args, ctx);
+      // A state that cannot be computed any more (its session is gone…): the command answers why itself.
+      if (now !== undefined && now !== version) throw staleAction();
+    }
     return cmd.run(args, ctx);
   }
 
-  function subcommandHelp(cmd: Command): UserError {
-    return new UserError(
-      'command.subcommand',
-      `/${cmd.name} attend une sous-commande : ${cmd.subcommands!.map((s) => s.name).join(', ')}.`,
-      [list(cmd.subcommands!.map((s) => `${usage(s, cmd)} : ${s.description}`))],
-    );
+  async function versionOf(cmd: Command, args: Args, ctx: CommandContext): Promise<string | undefined> {
+    try {
+      const state = await cmd.decides!(args, ctx);
+      return state === undefined ? undefined : stateVersion(state);
+    } catch {
+      return undefined;
+    }
   }
 
-  /** Runs `cmd` on the words typed after its name (its subcommand, then its arguments). */
-  function runLineOf(cmd: Command, tokens: string[], ctx: CommandContext): Promise<Reply> {
+  /** The command and arguments a line names (throws the user errors a typed line would get). */
+  type Routed = { target: Command; parent?: Command; raw: Record<string, string | undefined> };
+  function route(line: string): Routed {
+    const tokens = tokenize(line.trim());
+    const first = tokens.shift() ?? '';
+    const cmd = find(first);
+    if (!cmd) {
+      if (!first) fail('command.empty', 'Commande vide. Tapez /aide pour la liste des commandes.');
+      fail(
+        'command.unknown',
+        `Commande inconnue : « ${first} ».${suggestCommand(first.replace(/^\//, ''), commands)} Tapez /aide pour la liste.`,
+      );
+    }
+    // A typed line this command hands to another one (`/presence salle A B C` is /appel's).
+    const rerouted = cmd.reroute?.(tokens);
+    const other = rerouted && find(rerouted.command);
+    return other ? routeWords(other, rerouted.words) : routeWords(cmd, tokens);
+  }
+
+  /** The command (or its subcommand) and arguments of the words typed after its name. */
+  function routeWords(cmd: Command, tokens: string[]): Routed {
     let target = cmd;
     let parent: Command | undefined;
     if (cmd.subcommands) {
@@ -322,34 +357,61 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
       parent = cmd;
     }
     const raw = splitArgs(target.args ?? [], tokens, () => usage(target, parent), known);
-    return execute(target, parent, raw, ctx);
+    return { target, parent, raw };
+  }
+
+  async function stampAction(a: Action, ctx: CommandContext): Promise<Action> {
+    if (!a.command.startsWith('/') || hasVersion(a.command)) return a;
+    try {
+      const { target, parent, raw } = route(a.command);
+      if (!target.decides) return a;
+      const args = validateArgs(target.args ?? [], raw, () => usage(target, parent), ctx.today());
+      const version = await versionOf(target, args, ctx);
+      return version === undefined ? a : withVersion(a, version);
+    } catch {
+      return a; // a button whose line does not parse is answered by the command when clicked
+    }
+  }
+
+  async function stampReply(r: Reply, ctx: CommandContext): Promise<Reply> {
+    const actions = r.actions?.length ? await Promise.all(r.actions.map((a) => stampAction(a, ctx))) : r.actions;
+    const outbox = r.outbox?.length
+      ? await Promise.all(r.outbox.map(async (m) => ({ ...m, reply: await stampReply(m.reply, ctx) })))
+      : r.outbox;
+    const updates = r.updates?.length
+      ? await Promise.all(r.updates.map(async (u) => ({ ...u, reply: await stampReply(u.reply, ctx) })))
+      : r.updates;
+    if (actions === r.actions && outbox === r.outbox && updates === r.updates) return r;
+    return {
+      ...r,
+      ...(actions ? { actions } : {}),
+      ...(outbox ? { outbox } : {}),
+      ...(updates ? { updates } : {}),
+    };
+  }
+
+  function subcommandHelp(cmd: Command): UserError {
+    return new UserError(
+      'command.subcommand',
+      `/${cmd.name} attend une sous-commande : ${cmd.subcommands!.map((s) => s.name).join(', ')}.`,
+      [list(cmd.subcommands!.map((s) => `${usage(s, cmd)} : ${s.description}`))],
+    );
   }
 
   return {
     commands,
     context: (actor) => createContext(deps, actor),
+    stamp: (r, actor = SYSTEM_ACTOR) => stampReply(r, createContext(deps, actor)),
     runLine(line, actor) {
       if (line.length > MAX_LINE)
         return guarded(actor, 'line', () =>
           fail('command.too-long', `Commande trop longue (${MAX_LINE} caractères au plus).`),
         );
-      const tokens = tokenize(line.trim());
-      const first = tokens.shift() ?? '';
-      return guarded(actor, first, async (ctx) => {
-        const cmd = find(first);
-        if (!cmd) {
-          if (!first) fail('command.empty', 'Commande vide. Tapez /aide pour la liste des commandes.');
-          fail(
-            'command.unknown',
-            `Commande inconnue : « ${first} ».${suggestCommand(first.replace(/^\//, ''), commands)} Tapez /aide pour la liste.`,
-          );
-        }
-        const rerouted = cmd.reroute?.(tokens);
-        if (rerouted) {
-          const other = find(rerouted.command);
-          if (other) return runLineOf(other, rerouted.words, ctx);
-        }
-        return runLineOf(cmd, tokens, ctx);
+      const { line: bare, version } = splitVersion(line);
+      const label = bare.trim().split(/\s/, 1)[0] ?? '';
+      return guarded(actor, label, async (ctx) => {
+        const { target, parent, raw } = route(bare);
+        return execute(target, parent, raw, ctx, version);
       });
     },
     runStructured(input, actor) {

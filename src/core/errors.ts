@@ -11,6 +11,7 @@ import { refusal } from './text/refusal.ts';
  */
 export const ERROR_CODES = [
   'access.denied',
+  'action.stale',
   'access.unmapped',
   'agenda.no-item',
   'agenda.past',

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withoutVersion } from '../../src/core/action-version.ts';
 import { createTestBot, type TestBot } from '../helpers/test-bot.ts';
 
 const tmpDb = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'seance-life-')), 'seance.sqlite')}`;
@@ -103,7 +104,7 @@ describe('the convocation, its answers and the forecast', () => {
     expect(await bot.say('/reponse distance', 'M. PAYEN')).toContain('présent à distance');
     const choices = await bot.ask('/reponse pouvoir', 'Mme ROY');
     expect(choices.title).toBe('À qui donnez-vous pouvoir ?');
-    expect(choices.actions?.slice(0, 2).map((a) => a.command)).toEqual([
+    expect(choices.actions?.slice(0, 2).map((a) => withoutVersion(a.command))).toEqual([
       '/reponse pouvoir "M. PARSIS" 2026-12-15',
       '/reponse pouvoir "M. PAYEN" 2026-12-15',
     ]);
@@ -220,7 +221,9 @@ describe('edit and undo', () => {
 
     const ask = await bot.ask('/seance annuler 2026-12-15');
     expect(ask.title).toBe('Annuler la séance ?');
-    expect(ask.actions?.map((a) => a.command)).toEqual(['/seance annuler 2026-12-15 confirmer']);
+    expect(ask.actions?.map((a) => a.command)).toEqual([
+      expect.stringMatching(/^\/seance annuler 2026-12-15 confirmer version:[0-9a-z]+$/),
+    ]);
     expect(await bot.say('/seances')).toMatch(/mardi 15 décembre 2026.*planifiée/);
     expect(await bot.say(ask.actions![0]!.command)).toContain('Séance annulée');
     expect(await bot.say('/presence PAYEN salle 2026-12-15')).toContain(

@@ -23,7 +23,10 @@ describe('/rappel renvoyer', () => {
     const listed = await bot.ask('/rappels');
     expect(replyToText(listed)).toContain('/rappel renvoyer rappel:1');
     expect(listed.actions).toEqual([
-      expect.objectContaining({ id: 'reminder.resend', command: '/rappel renvoyer rappel:1' }),
+      expect.objectContaining({
+        id: 'reminder.resend',
+        command: expect.stringMatching(/^\/rappel renvoyer rappel:1 version:[0-9a-z]+$/),
+      }),
     ]);
 
     expect(await bot.say('/rappel renvoyer rappel:1', reader)).not.toContain('Rappel remis en envoi');

@@ -7,7 +7,7 @@ import { runDoorContract, type DoorHarness, type MakeHarness, type UserKey } fro
 
 const USER: Record<UserKey, string> = { secretary: USERS.secretary, delegate: USERS.roy, reader: USERS.stranger };
 
-/** What the door sent back to a user: response_url posts and messages it posted. */
+/** What the door sent back to a user: answers in the ack, response_url posts and messages it posted. */
 const isAnswer = (r: Received) =>
   r.kind === 'response' ||
   (r.kind === 'api' && ['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(r.method));
@@ -15,7 +15,9 @@ const isAnswer = (r: Received) =>
 const makeSlackHarness: MakeHarness = async ({ commands }) => {
   const h = await startSlackHarness({ commands });
   const declared = new Set(commands.map((c) => c.name));
-  const answers = () => h.fake.received.filter(isAnswer);
+  // A command done within its ack budget answers in the HTTP ack: kept as a response, the shape it has otherwise.
+  const acked: Received[] = [];
+  const answers = () => [...acked, ...h.fake.received.filter(isAnswer)];
   let last: Received[] = [];
   return {
     hub: h.hub,
@@ -23,9 +25,14 @@ const makeSlackHarness: MakeHarness = async ({ commands }) => {
       const from = h.fake.received.length;
       const name = line.trim().split(/\s+/)[0]!.replace(/^\//, '');
       // Slack only sends the slash commands the app declares; anything else reaches the bot as a DM.
-      if (declared.has(name)) await h.command(USER[as], line);
-      else await h.message(USER[as], line);
-      last = h.fake.received.slice(from).filter(isAnswer);
+      let inAck: Received[] = [];
+      if (declared.has(name)) {
+        const { http } = await h.command(USER[as], line);
+        if (http.json && typeof http.json === 'object')
+          inAck = [{ kind: 'response', id: 'ack', body: http.json, status: http.status, at: Date.now() }];
+      } else await h.message(USER[as], line);
+      acked.push(...inAck);
+      last = [...inAck, ...h.fake.received.slice(from).filter(isAnswer)];
     },
     lastReplyText: () => last.map((r) => messageText((r as { body: unknown }).body)).join('\n'),
     replyCount: () => answers().length,

@@ -27,6 +27,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   proxy: 'Pouvoir refusé',
   'proxy.not-pending': 'Pouvoir non refusé',
   'proxy.stale': 'Demande déjà traitée',
+  'action.stale': 'Demande modifiée',
   publish: 'Publication non enregistrée',
   'publish.minutes-already': 'Procès-verbal déjà publié',
   quote: 'Devis impossible',

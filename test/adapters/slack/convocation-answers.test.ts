@@ -3,6 +3,7 @@
  * delegate gets it by DM with the answer buttons; three answer by button (salle, distance, pouvoir chosen from
  * the list of possible holders), the secretariat confirms the proxy; /quorum forecasts; the J-2 alert goes once.
  */
+import { withoutVersion } from '../../../src/core/action-version.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../../helpers/fake-slack.ts';
 import { closeSlackAgent } from '../../helpers/fake-slack.ts';
@@ -27,7 +28,7 @@ const dmOf = (user: string) =>
   h.fake.calls
     .filter((c) => c.method === 'chat.postMessage' && c.body.channel === `D${user}` && buttonsOf(c.body.blocks).length)
     .at(-1)!;
-const pick = (blocks: unknown, value: string) => buttonsOf(blocks).find((b) => b.value === value)!;
+const pick = (blocks: unknown, value: string) => buttonsOf(blocks).find((b) => withoutVersion(b.value) === value)!;
 
 describe('answering the convocation by button in Slack', () => {
   it("the secretariat sends the convocation: the delegates' channel, and a DM with buttons to each delegate Slack can reach", async () => {
@@ -41,7 +42,9 @@ describe('answering the convocation by button in Slack', () => {
     for (const user of [USERS.varlet, USERS.parsis, USERS.payen, USERS.roy]) {
       const dm = dmOf(user);
       expect(blockKitViolations(dm.body)).toEqual([]);
-      expect(buttonsOf(dm.body.blocks).map((b) => b.value)).toEqual([
+      // Each carries the version of the convocation it answers (a click after the session moved is refused).
+      expect(buttonsOf(dm.body.blocks).every((b) => / version:[0-9a-z]+$/.test(b.value))).toBe(true);
+      expect(buttonsOf(dm.body.blocks).map((b) => withoutVersion(b.value))).toEqual([
         '/reponse salle 2026-12-15',
         '/reponse distance 2026-12-15',
         '/reponse excuse 2026-12-15',
@@ -75,7 +78,7 @@ describe('answering the convocation by button in Slack', () => {
     expect(
       buttonsOf(choices.blocks)
         .slice(0, 2)
-        .map((b) => b.value),
+        .map((b) => withoutVersion(b.value)),
     ).toEqual(['/reponse pouvoir "M. PARSIS" 2026-12-15', '/reponse pouvoir "M. PAYEN" 2026-12-15']);
 
     const before = h.fake.calls.length;
