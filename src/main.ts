@@ -64,6 +64,7 @@ const HELP = `Usage : seance [check] [--console] [--rappels] [--organe ID] [--as
   --organe ID      l'organe de la console, quand SEANCE_CONFIG est un dossier de plusieurs organes
   --as NOM         agit en tant que ce délégué (par défaut : droits du secrétariat)
 Variables : SEANCE_CONFIG (fichier ou dossier d'organes, défaut ${DEFAULT_CONFIG}), SEANCE_STORE (défaut ${DEFAULT_STORE}, ou memory:),
+  SEANCE_STORE_VIDE=oui (repartir d'un stockage vide quand le fichier SQLite a disparu),
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) ou SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Socket Mode),
   DISCORD_TOKEN + DISCORD_APPLICATION_ID,
   WEB_PORT [+ WEB_HOST] (page publique et calendrier ; le port de Slack pour les servir sur le même port),
@@ -137,7 +138,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const storeUrl = env.SEANCE_STORE || DEFAULT_STORE;
   let store;
   try {
-    store = await openStore(storeUrl, logger);
+    // A SQLite file that vanished is refused (its marker remains) unless the admin chooses to start empty.
+    store = await openStore(storeUrl, logger, { startEmpty: /^(oui|1|true)$/i.test(env.SEANCE_STORE_VIDE ?? '') });
   } catch (e) {
     process.stderr.write(
       `${e instanceof StoreOpenError ? e.message : `Stockage indisponible (${storeLabel(storeUrl)}) : ${e instanceof Error ? e.message : String(e)}`}\n`,

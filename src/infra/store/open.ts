@@ -14,7 +14,12 @@ export function storeLabel(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@'); // never print credentials of a server URL
 }
 
-async function openEngine(url: string): Promise<Engine> {
+export interface OpenStoreOptions {
+  /** A SQLite file that vanished (its marker remains) may start again empty: an explicit choice (SEANCE_STORE_VIDE). */
+  readonly startEmpty?: boolean;
+}
+
+async function openEngine(url: string, opts: OpenStoreOptions): Promise<Engine> {
   if (url === 'memory:' || url === 'memory') return memoryEngine();
   if (url.startsWith('sqlite://')) {
     const file = url.slice('sqlite://'.length);
@@ -26,7 +31,7 @@ async function openEngine(url: string): Promise<Engine> {
         `SQLite intégré à Node.js 22.5 ou plus récent est requis, ce Node.js est en ${process.version} : lancez le bot par npm start, qui utilise le Node 24 installé par npm ci (${e instanceof Error ? e.message : String(e)})`,
       );
     });
-    return sqliteEngine(file);
+    return sqliteEngine(file, { startEmpty: opts.startEmpty });
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const { postgresEngine } = await import('./postgres-engine.ts');
@@ -38,8 +43,12 @@ async function openEngine(url: string): Promise<Engine> {
 }
 
 /** `logger` (optional) logs every store failure, with the engine (never its credentials) and the cause. */
-export async function openStore(url: string = DEFAULT_STORE, logger?: Logger): Promise<Store> {
-  const engine = await openEngine(url);
+export async function openStore(
+  url: string = DEFAULT_STORE,
+  logger?: Logger,
+  opts: OpenStoreOptions = {},
+): Promise<Store> {
+  const engine = await openEngine(url, opts);
   return bodyStore(engine, DEFAULT_BODY, {
     close: once(() => engine.close()),
     onError: logger && ((e) => logger.error('store failure', { store: storeLabel(url), error: e.message })),

@@ -6,8 +6,8 @@
  * serialise, waiting up to `busy_timeout`. At open the file is checked (header, integrity, schema) and a
  * damaged or foreign file is refused rather than taken for an empty store.
  */
-import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Engine } from './engine.ts';
 import { decodeLegacyRow } from './legacy-keyv.ts';
@@ -107,6 +107,28 @@ function checkAndMigrate(db: DatabaseSync, file: string): void {
   });
 }
 
+/**
+ * How the bot knows a store existed: a small marker file written next to it when it is first opened. SQLite
+ * creates a missing file without a word, so a store deleted, moved or restored to the wrong place would start
+ * again empty and the secretariat would find the records gone. The marker stays in the data directory when only
+ * the database file goes; with the marker and no file, the start is refused (see `startEmpty`).
+ */
+export const markerOf = (file: string): string => `${file}.existe`;
+
+/** The setting that lets a start recreate a store whose file vanished (main reads it from the environment). */
+export const START_EMPTY_SETTING = 'SEANCE_STORE_VIDE=oui';
+
+function writeMarker(file: string): void {
+  const marker = markerOf(file);
+  if (existsSync(marker)) return;
+  writeFileSync(
+    marker,
+    `Séance a créé ${basename(file)} dans ce dossier le ${new Date().toISOString()}.\n` +
+      `Tant que ce fichier-ci existe, le bot refuse de démarrer si ${basename(file)} a disparu (restaurez-le depuis une sauvegarde),\n` +
+      `sauf avec ${START_EMPTY_SETTING} pour repartir d'un stockage vide.\n`,
+  );
+}
+
 function transaction<T>(db: DatabaseSync, task: () => T): T {
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -119,10 +141,24 @@ function transaction<T>(db: DatabaseSync, task: () => T): T {
   }
 }
 
-export function sqliteEngine(file: string): Engine {
+export interface SqliteOptions {
+  /** The file vanished but its marker says it existed: start anyway, with an empty store. */
+  readonly startEmpty?: boolean;
+}
+
+export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
   const inMemory = file === ':memory:';
   if (!inMemory) {
     mkdirSync(dirname(file), { recursive: true });
+    if (!existsSync(file) && existsSync(markerOf(file)) && !opts.startEmpty)
+      throw new StoreOpenError(
+        file,
+        `le fichier a disparu alors que le stockage existait (repère ${basename(markerOf(file))} présent) : restaurez-le depuis une sauvegarde ; pour repartir d'un stockage vide, relancez avec ${START_EMPTY_SETTING}`,
+      );
+    // Starting empty: a journal left by the vanished file must not be replayed into the new one.
+    if (!existsSync(file))
+      for (const leftover of [`${file}-wal`, `${file}-shm`])
+        if (existsSync(leftover)) renameSync(leftover, `${leftover}.orphelin-${Date.now()}`);
     if (existsSync(file) && statSync(file).size > 0 && readHeader(file) !== HEADER) {
       throw new StoreOpenError(
         file,
@@ -144,6 +180,17 @@ export function sqliteEngine(file: string): Engine {
     if (e instanceof StoreOpenError) throw e;
     throw new StoreOpenError(file, `fichier illisible ou endommagé (${e instanceof Error ? e.message : String(e)})`);
   }
+  // The file while it runs: deleted or replaced, writes would go to a file nobody will open again.
+  const opened = inMemory ? undefined : statSync(file).ino;
+  if (!inMemory) writeMarker(file);
+  const checkPresent = () => {
+    if (opened === undefined) return;
+    const now = statSync(file, { throwIfNoEntry: false });
+    if (!now || now.ino !== opened)
+      throw new Error(
+        `le fichier ${file} a ${now ? 'été remplacé' : 'disparu'} pendant que le bot tournait : ce changement y serait perdu ; restaurez le fichier puis redémarrez le bot`,
+      );
+  };
 
   const q = {
     read: db.prepare('SELECT value, version FROM seance_kv WHERE body = ? AND key = ?'),
@@ -175,12 +222,15 @@ export function sqliteEngine(file: string): Engine {
       return row && { value: row.value, version: Number(row.version) };
     },
     async write(body, key, value) {
+      checkPresent();
       q.write.run(body, key, value);
     },
     async remove(body, key) {
+      checkPresent();
       q.remove.run(body, key);
     },
     async compareAndSet(body, key, expected, value, append) {
+      checkPresent();
       return transaction(db, () => {
         const changed =
           expected === 0 ? q.insertIfAbsent.run(body, key, value) : q.updateIfVersion.run(value, body, key, expected);
@@ -190,14 +240,17 @@ export function sqliteEngine(file: string): Engine {
       });
     },
     async claim(body, key, owner, ttlMs) {
+      checkPresent();
       const now = Date.now();
       return Number(q.claim.run(body, key, JSON.stringify(owner), now + ttlMs, now).changes) === 1;
     },
     async increment(body, key, by) {
+      checkPresent();
       const row = q.increment.get(body, key, by, by) as { value: string };
       return Number(row.value);
     },
     async append(body, journal, entry) {
+      checkPresent();
       return Number(q.append.run(body, journal, entry).lastInsertRowid);
     },
     async list(body, journal, after, limit) {
