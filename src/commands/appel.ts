@@ -124,7 +124,7 @@ export const appel = defineCommand({
           label: `${nameOf(d)} : ${st}`,
           value: `${s.id}|${d.id}`,
           ...(record.attendance[d.id] === st ? { style: 'primary' as const } : {}),
-          command: `/presence "${nameOf(d)}" ${st} ${s.id}`,
+          command: `/presence "${nameOf(d)}" ${st} ${s.date}`, // the date, not the id: a re-planned session is `2026-12-15-2`
         }),
       ),
     );
