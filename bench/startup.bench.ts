@@ -141,6 +141,9 @@ function cpuMsOf(command: string, input: string, env: NodeJS.ProcessEnv): number
   const r = spawnSync('bash', ['-c', `${command} > /dev/null 2>&1 <<< "$BENCH_INPUT"; times`], {
     cwd: ROOT,
     env: { ...baseEnv(env), PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, BENCH_INPUT: input },
+    // stdin not a pipe: Node's pipes are sockets, and bash with a socket on stdin thinks sshd started it and
+    // sources ~/.bashrc, which cost ≈ 450 ms of CPU here and inflated every row, the node -e 0 baseline first.
+    stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     timeout: 120_000,
   });
