@@ -58,12 +58,60 @@ const textPieces = (markdown: string, max: number): Piece[] =>
 
 const bold = (s: string) => `**${escapeMarkdown(s)}**`;
 
-function tablePieces(b: Extract<Block, { type: 'table' }>, max: number): Piece[] {
+type TableBlock = Extract<Block, { type: 'table' }>;
+/** How the tables of one reply are shown: all alike, so the two halves of the proxy table look the same. */
+export type TableMode = 'fields' | 'code' | 'lines';
+
+/** A table that reads as inline fields: a few short columns, at most one embed's fields. */
+function fitsFields(b: TableBlock): boolean {
+  return (
+    b.rows.length <= L.embedFields &&
+    b.columns.length >= 2 &&
+    b.columns.length <= 4 &&
+    b.rows.every((r) => r.every((c) => c.length <= INLINE_MAX))
+  );
+}
+
+const fitsCode = (b: TableBlock) =>
+  b.rows.length === 0 || Math.max(...tableToText(b.columns, b.rows).map((l) => l.length)) <= CODE_TABLE_MAX_WIDTH;
+
+/**
+ * Inline fields when every table fits them and all their rows fit one embed's fields, else aligned code blocks when all are narrow, else one
+ * line per row.
+ */
+export function tableMode(blocks: readonly Block[]): TableMode {
+  const tables = blocks.filter((b): b is TableBlock => b.type === 'table');
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  // A document with headings (/pv) reads in order: Discord puts fields after the embed's text, so no fields there.
+  const document = blocks.some((b) => b.type === 'heading');
+  if (!document && tables.every(fitsFields) && rows <= L.embedFields) return 'fields';
+  return tables.every(fitsCode) ? 'code' : 'lines';
+}
+
+/** One inline field per row: the first cell names it, the others are its value (labelled when there are several). */
+function rowFields(b: TableBlock): Piece[] {
+  return b.rows.map((r): Piece => {
+    const rest = b.columns.slice(1).map((c, i) => ({ c, v: (r[i + 1] ?? '').trim() || '—' }));
+    const value =
+      rest.length === 1
+        ? escapeMarkdown(rest[0]!.v)
+        : rest.map(({ c, v }) => `${escapeMarkdown(c)} : ${escapeMarkdown(v)}`).join('\n');
+    return {
+      kind: 'field',
+      name: clip(escapeMarkdown(r[0] ?? ''), L.fieldName) || BLANK,
+      value: cut(value, L.fieldValue),
+      inline: true,
+    };
+  });
+}
+
+function tablePieces(b: TableBlock, max: number, mode: TableMode): Piece[] {
   const head = b.title ? textPieces(bold(b.title), max) : [];
   if (b.rows.length === 0)
     return [...head, ...textPieces(escapeMarkdown(`${b.columns.join(' · ')} : aucune ligne`), max)];
+  if (mode === 'fields') return [...head, ...rowFields(b)];
   const lines = tableToText(b.columns, b.rows);
-  if (Math.max(...lines.map((l) => l.length)) <= CODE_TABLE_MAX_WIDTH) {
+  if (mode === 'code') {
     return [
       ...head,
       ...codeBlocks(lines.join('\n'), max).map(
@@ -111,7 +159,7 @@ function styled(line: string, strong?: boolean, emphasis?: boolean): string {
   return `${mark}${line.trim()}${[...mark].reverse().join('')}`;
 }
 
-function blockPieces(b: Block, max: number): Piece[] {
+function blockPieces(b: Block, max: number, mode: TableMode): Piece[] {
   switch (b.type) {
     case 'text':
       return textPieces(
@@ -142,7 +190,7 @@ function blockPieces(b: Block, max: number): Piece[] {
         : pieces;
     }
     case 'table':
-      return tablePieces(b, max);
+      return tablePieces(b, max, mode);
     case 'code':
       return codeBlocks(b.text, max, b.language).map(
         (text, i): Piece => ({ kind: 'text', text, sep: i === 0 ? '\n\n' : '\n' }),
@@ -274,8 +322,9 @@ export function replyToDiscord(r: Reply): DiscordMessage[] {
   // Every embed keeps room for the title and the footer, so whichever embed carries them stays within 6,000.
   const budget = L.embedTotal - title.length - footer.length;
   const max = Math.min(L.embedDescription, budget);
+  const mode = tableMode(r.blocks);
   const embeds = packEmbeds(
-    r.blocks.flatMap((b) => blockPieces(b, max)),
+    r.blocks.flatMap((b) => blockPieces(b, max, mode)),
     budget,
     colour,
   );

@@ -30,6 +30,9 @@ export const MAX_FALLBACK_TEXT = 4000;
 export const MAX_MESSAGE_CHARS = 12_000;
 /** Messages one reply may span: a slash command's response_url accepts five. */
 export const MAX_MESSAGES = 5;
+/** Rows of a table block, its header row included, and cells in a row (Slack's table block). */
+export const MAX_TABLE_ROWS = 100;
+export const MAX_TABLE_COLUMNS = 20;
 /** A table at most this wide (monospace) is shown as is in a code block; wider ones one line per row. */
 export const NARROW_TABLE_WIDTH = 40;
 
@@ -66,7 +69,17 @@ export interface ActionsBlock {
   type: 'actions';
   elements: ButtonElement[];
 }
-export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock;
+export interface TableCell {
+  type: 'raw_text';
+  text: string;
+}
+/** Slack's native table: messages only, one per message (Slack refuses a second), shown at the message's end. */
+export interface TableBlockKit {
+  type: 'table';
+  rows: TableCell[][];
+  column_settings?: { is_wrapped?: boolean; align?: 'left' | 'right' }[];
+}
+export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | ActionsBlock | TableBlockKit;
 
 export interface SlackMessage {
   text: string;
@@ -176,6 +189,36 @@ export function tablesFit(blocks: readonly Block[]): boolean {
   return blocks.every((b) => b.type !== 'table' || tableFits(b));
 }
 
+/**
+ * The reply's table that goes in Slack's table block: Slack takes one per message (and shows it at the end), so
+ * only a reply with a single table, of at most 99 rows and 20 columns, gets it; with several tables all of them
+ * keep one rendering (code block or lines), so the two halves of the proxy table look alike.
+ */
+export function nativeTableOf(blocks: readonly Block[]): TableBlock | undefined {
+  const tables = blocks.filter((b): b is TableBlock => b.type === 'table');
+  const t = tables.length === 1 ? tables[0]! : undefined;
+  if (!t || t.rows.length === 0 || t.rows.length >= MAX_TABLE_ROWS) return undefined;
+  return t.columns.length >= 1 && t.columns.length <= MAX_TABLE_COLUMNS ? t : undefined;
+}
+
+/** Figures (voix, amounts, counts) align right, as in a printed table. */
+const FIGURE = /^[-+]?[\d\s\u00a0\u202f.,]+(?:\s?(?:€|%|voix|HT|TTC|\/an))*$/;
+
+function nativeTableBlocks(b: TableBlock): SlackBlock[] {
+  // A cell is plain text (never a mention or a link); Slack wants at least one character in it.
+  const cell = (s: string): TableCell => ({
+    type: 'raw_text',
+    text: clip(escapeSlack(s.trim()), MAX_FIELD_TEXT) || '—',
+  });
+  const figures = b.columns.map((_, i) => b.rows.every((r) => !r[i]?.trim() || FIGURE.test(r[i]!.trim())));
+  const table: TableBlockKit = {
+    type: 'table',
+    rows: [b.columns.map(cell), ...b.rows.map((r) => b.columns.map((_, i) => cell(r[i] ?? '')))],
+    column_settings: figures.map((figure) => (figure ? { align: 'right' } : { is_wrapped: true })),
+  };
+  return [...(b.title ? sections([bold(b.title)]) : []), table];
+}
+
 function tableBlocks(b: TableBlock, asCode = tableFits(b)): SectionBlock[] {
   const title = b.title ? [bold(b.title)] : [];
   if (asCode) {
@@ -208,7 +251,7 @@ function headingBlocks(level: 1 | 2 | 3, raw: string): SlackBlock[] {
   ];
 }
 
-export function blockToSlack(b: Block, tablesAsCode?: boolean): SlackBlock[] {
+export function blockToSlack(b: Block, tablesAsCode?: boolean, native = false): SlackBlock[] {
   switch (b.type) {
     case 'text':
       return b.text.trim()
@@ -223,7 +266,7 @@ export function blockToSlack(b: Block, tablesAsCode?: boolean): SlackBlock[] {
     case 'fields':
       return b.fields.length ? fieldsBlocks(b.fields) : [];
     case 'table':
-      return tableBlocks(b, tablesAsCode);
+      return native ? nativeTableBlocks(b) : tableBlocks(b, tablesAsCode);
     case 'list':
       return sections([
         ...(b.title ? [bold(b.title)] : []),
@@ -332,12 +375,13 @@ export function replyToBlockKitMessages(reply: Reply, maxMessages = MAX_MESSAGES
   let complete = true;
   let rendered = 0;
   const tablesAsCode = tablesFit(reply.blocks);
+  const native = nativeTableOf(reply.blocks);
   for (const b of reply.blocks) {
     if (body.length > maxMessages * MAX_BLOCKS || rendered > maxMessages * MAX_MESSAGE_CHARS) {
       complete = false;
       break;
     }
-    for (const sb of blockToSlack(b, tablesAsCode)) {
+    for (const sb of blockToSlack(b, tablesAsCode, b === native)) {
       body.push(sb);
       sizes.push(blockChars(sb));
       rendered += sizes.at(-1)!;

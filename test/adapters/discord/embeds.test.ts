@@ -189,13 +189,26 @@ describe('replyToDiscord', () => {
     ]);
   });
 
-  it('shows narrow tables aligned in a code block and wide ones as one line per row', () => {
-    const narrow = replyToDiscord(
+  it('shows short tables as inline fields (first cell as name), narrow ones in code blocks, wide ones as lines', () => {
+    const short = replyToDiscord(
       reply('Pouvoirs', [table(['Présents', 'Pouvoirs', 'Voix'], [['M. VARLET', 'M. DECLÉ', '7']], 'En salle')]),
     );
-    expect(narrow[0]!.embeds[0]!.description).toBe(
-      '**En salle**\n```\nPrésents   Pouvoirs  Voix\n─────────  ────────  ────\nM. VARLET  M. DECLÉ  7\n```',
+    expect(short[0]!.embeds[0]!.description).toBe('**En salle**');
+    expect(short[0]!.embeds[0]!.fields).toEqual([
+      { name: 'M. VARLET', value: 'Pouvoirs : M. DECLÉ\nVoix : 7', inline: true },
+    ]);
+    expectWithinLimits(short);
+    const rows = Array.from({ length: DISCORD_LIMITS.embedFields + 1 }, (_, i) => [`M. N${i}`, '1']);
+    const narrow = replyToDiscord(
+      reply('Pouvoirs', [
+        table(['Présents', 'Voix'], [['M. VARLET', '7']], 'En salle'),
+        table(['Présents', 'Voix'], rows, 'À distance'),
+      ]),
     );
+    // One table too long for fields: both tables in code blocks, so the two halves look alike.
+    expect(allText(narrow)).toContain('```\nPrésents   Voix\n─────────  ────\nM. VARLET  7\n```');
+    expect(narrow.flatMap((m) => m.embeds).flatMap((e) => e.fields ?? [])).toEqual([]);
+    expectWithinLimits(narrow);
     const wide = replyToDiscord(
       reply('Séances', [
         table(

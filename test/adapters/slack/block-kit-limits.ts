@@ -11,10 +11,12 @@ import {
   MAX_FIELDS,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
 } from '../../../src/adapters/slack/block-kit.ts';
 
 type Obj = Record<string, unknown>;
-const KNOWN = new Set(['header', 'section', 'context', 'actions', 'divider']);
+const KNOWN = new Set(['header', 'section', 'context', 'actions', 'divider', 'table']);
 
 function text(o: unknown, where: string, max: number, out: string[], kinds = ['mrkdwn', 'plain_text']): string {
   const t = o as Obj | undefined;
@@ -55,6 +57,8 @@ export function blockKitViolations(message: unknown, opts: LimitOptions = {}): s
   if (!Array.isArray(blocks)) return [...out, 'blocks missing'];
   if (blocks.length > MAX_BLOCKS) out.push(`${blocks.length} blocks > ${MAX_BLOCKS}`);
   const ids = new Set<string>();
+  const tables = blocks.filter((b) => b.type === 'table').length;
+  if (tables > 1) out.push(`${tables} table blocks: Slack takes one per message`);
   blocks.forEach((b, i) => {
     const w = `block ${i} (${String(b.type)})`;
     const texts: string[] = [];
@@ -89,6 +93,15 @@ export function blockKitViolations(message: unknown, opts: LimitOptions = {}): s
         if (x.style !== undefined && x.style !== 'primary' && x.style !== 'danger') out.push(`${bw}: bad style`);
       });
     }
+    if (b.type === 'table') {
+      const rows = b.rows as Obj[][] | undefined;
+      if (!Array.isArray(rows) || !rows.length || rows.length > MAX_TABLE_ROWS) out.push(`${w}: ${rows?.length} rows`);
+      rows?.forEach((r, j) => {
+        if (!r.length || r.length > MAX_TABLE_COLUMNS || r.length !== rows[0]!.length)
+          out.push(`${w} row ${j}: ${r.length} cells`);
+        r.forEach((c, k) => texts.push(text(c, `${w} row ${j} cell ${k}`, MAX_FIELD_TEXT, out, ['raw_text'])));
+      });
+    }
     for (const t of texts) out.push(...markupProblems(t, w, opts));
   });
   return out;
@@ -105,6 +118,8 @@ export function messageText(message: unknown): string {
     if (b.type === 'context') for (const e of (b.elements as Obj[]) ?? []) parts.push(String(e.text));
     if (b.type === 'actions')
       for (const e of (b.elements as Obj[]) ?? []) parts.push(`[${String((e.text as Obj).text)}]`);
+    if (b.type === 'table')
+      for (const r of (b.rows as Obj[][]) ?? []) parts.push(r.map((c) => String(c.text)).join(' | '));
   }
   if (!parts.length && typeof m.text === 'string') parts.push(m.text);
   return parts.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

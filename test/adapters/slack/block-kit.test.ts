@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_BLOCKS,
   MAX_MESSAGES,
+  MAX_TABLE_ROWS,
   clip,
   decidedMessage,
   escapeSlack,
@@ -74,9 +75,49 @@ describe('replyToBlockKit', () => {
     expect(messageText(m)).toContain('<!channel>'); // what the reader sees, as plain text
   });
 
-  it('shows a narrow table as a code block and a wide one as one line per row', () => {
-    const narrow = replyToBlockKit(reply('t', [table(['Présents', 'Voix'], [['M. VARLET', '7']])]));
-    expect(JSON.stringify(narrow.blocks)).toContain('```\\nPrésents');
+  it("shows a reply's single table as Slack's table block: header row, figures right-aligned, text wrapped", () => {
+    const m = replyToBlockKit(
+      reply('t', [
+        table(
+          ['Présents', 'Voix', 'Montant'],
+          [
+            ['M. VARLET', '7', '35,00 € HT'],
+            ['Mme MAILLE', '', ''],
+          ],
+          'En salle',
+        ),
+      ]),
+    );
+    expect(m.blocks.filter((b) => b.type === 'table')).toEqual([
+      {
+        type: 'table',
+        rows: [
+          [
+            { type: 'raw_text', text: 'Présents' },
+            { type: 'raw_text', text: 'Voix' },
+            { type: 'raw_text', text: 'Montant' },
+          ],
+          [
+            { type: 'raw_text', text: 'M. VARLET' },
+            { type: 'raw_text', text: '7' },
+            { type: 'raw_text', text: '35,00 € HT' },
+          ],
+          // Slack refuses an empty cell: a dash stands for it.
+          [
+            { type: 'raw_text', text: 'Mme MAILLE' },
+            { type: 'raw_text', text: '—' },
+            { type: 'raw_text', text: '—' },
+          ],
+        ],
+        column_settings: [{ is_wrapped: true }, { align: 'right' }, { align: 'right' }],
+      },
+    ]);
+    expect(messageText(m)).toContain('*En salle*');
+    expect(JSON.stringify(m.blocks)).not.toContain('```');
+    expect(blockKitViolations(m)).toEqual([]);
+  });
+
+  it('keeps a single wide table in the table block, but a table over 99 rows as one line per row', () => {
     const wide = replyToBlockKit(
       reply('t', [
         table(
@@ -86,8 +127,16 @@ describe('replyToBlockKit', () => {
       ]),
     );
     expect(messageText(wide)).toContain(
-      '• *Service mutualisé de coffre-fort de mots de passe* · Membres : 35,00 € HT/an · Non-membres : 40,00 € HT/an',
+      'Service mutualisé de coffre-fort de mots de passe | 35,00 € HT/an | 40,00 € HT/an',
     );
+    expect(blockKitViolations(wide)).toEqual([]);
+    const rows = Array.from({ length: MAX_TABLE_ROWS }, (_, i) => [`Délégué ${i + 1}`, '1']);
+    const long = replyToBlockKitMessages(reply('t', [table(['Nom', 'Voix'], rows)]));
+    expect(long.flatMap((x) => x.blocks).some((b) => b.type === 'table')).toBe(false);
+    for (const x of long) expect(blockKitViolations(x)).toEqual([]);
+    const fits = replyToBlockKit(reply('t', [table(['Nom', 'Voix'], rows.slice(1))]));
+    expect(fits.blocks.filter((b) => b.type === 'table')).toHaveLength(1);
+    expect(blockKitViolations(fits)).toEqual([]);
   });
 
   it('renders every table of a reply the same way: the two halves of the proxy table look alike', () => {
@@ -108,6 +157,7 @@ describe('replyToBlockKit', () => {
       ]),
     );
     expect(JSON.stringify(both.blocks).match(/```/g)).toHaveLength(4);
+    expect(both.blocks.some((b) => b.type === 'table')).toBe(false); // two tables: never the table block for one of them
   });
 
   it('renders buttons with the action id, the command line as value and the style', () => {
