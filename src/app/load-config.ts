@@ -4,7 +4,8 @@
  * was expected and what was found (with the line number when the YAML can tell).
  */
 import { readFileSync } from 'node:fs';
-import { parseDocument, LineCounter, isNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { resolveProfile } from './body-profile.ts';
 import { configSchema, type RawConfig } from './config-schema.ts';
 import { yamlErrorText } from './yaml-errors.ts';
@@ -74,7 +75,15 @@ function depthOf(value: unknown): number {
   return max;
 }
 
+/**
+ * The YAML parser, loaded when a file is parsed: a start whose checked config is cached in the build (config-cache.ts)
+ * never parses YAML, and loading the library costs ≈ 30 ms of CPU. Synchronous (`require`) because loading a config is.
+ */
+let yaml: typeof Yaml | undefined;
+const yamlLibrary = () => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 export function parseConfig(text: string, file: string): AppConfig {
+  const { parseDocument, LineCounter, isNode } = yamlLibrary();
   const lines = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
@@ -117,7 +126,7 @@ export function parseConfig(text: string, file: string): AppConfig {
     ]);
   }
   if (depthOf(js) > MAX_DEPTH) throw new ConfigError(file, [TOO_DEEP]);
-  const parsed = configSchema.safeParse(js, { reportInput: true });
+  const parsed = configSchema().safeParse(js, { reportInput: true });
   if (!parsed.success) {
     throw new ConfigError(
       file,

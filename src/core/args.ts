@@ -13,6 +13,7 @@ import {
   dateWordCount,
   looksLikeNumericDate as looksLikeDate,
   timeWordCount,
+  loadDateReaderFor,
   understandDate,
   understandTime,
 } from './text/when.ts';
@@ -128,6 +129,20 @@ export function validateArgs(
     out[spec.name] = parsed.data;
   }
   return out;
+}
+
+/** `validateArgs`, after loading the date reader when a date argument is written in words (see when.ts). */
+export async function readArgs(
+  specs: readonly ArgSpec[],
+  raw: Record<string, string | undefined>,
+  cmdUsage: UsageText,
+  today: IsoDate,
+): Promise<Args> {
+  for (const spec of specs) {
+    const value = raw[spec.name]?.trim();
+    if (value && !spec.schema && (spec.kind === 'session' || spec.kind === 'date')) await loadDateReaderFor(value);
+  }
+  return validateArgs(specs, raw, cmdUsage, today);
 }
 
 /** Splits the words of a command line among the argument specs. */

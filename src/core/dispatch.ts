@@ -3,7 +3,7 @@
  * Checks access, validates arguments, turns user errors into French error replies and bugs into a short
  * apology while the log keeps the detail.
  */
-import { findSubcommand, knownPhraseTester, splitArgs, tokenize, validateArgs, type KnownPhrases } from './args.ts';
+import { findSubcommand, knownPhraseTester, readArgs, splitArgs, tokenize, type KnownPhrases } from './args.ts';
 import { usage, type Actor, type Args, type Command, type CommandContext } from './command.ts';
 import { hasVersion, splitVersion, staleAction, stateVersion, withVersion } from './action-version.ts';
 import { delegateName, type Config, type Permission } from './config.ts';
@@ -304,7 +304,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
   ): Promise<Reply> {
     checkAccess(cmd, ctx);
     if (!cmd.run) throw new Error(`command ${cmd.name} has no handler`);
-    const args = validateArgs(cmd.args ?? [], raw, () => usage(cmd, parent), ctx.today());
+    const args = await readArgs(cmd.args ?? [], raw, () => usage(cmd, parent), ctx.today());
     if (version !== undefined && cmd.decides) {
       const now = await versionOf(cmd, args, ctx);
       // A state that cannot be computed any more (its session is gone…): the command answers why itself.
@@ -365,7 +365,7 @@ export function createDispatcher(deps: DispatchDeps): Dispatcher {
     try {
       const { target, parent, raw } = route(a.command);
       if (!target.decides) return a;
-      const args = validateArgs(target.args ?? [], raw, () => usage(target, parent), ctx.today());
+      const args = await readArgs(target.args ?? [], raw, () => usage(target, parent), ctx.today());
       const version = await versionOf(target, args, ctx);
       return version === undefined ? a : withVersion(a, version);
     } catch {

@@ -7,7 +7,7 @@ import type { ArgSpec, CommandContext } from '../../core/command.ts';
 import { delegateName } from '../../core/config.ts';
 import { sessionLabel } from '../../core/dispatch.ts';
 import { addDays, formatDateLong, type IsoDate } from '../../core/text/dates.ts';
-import { understandDate } from '../../core/text/when.ts';
+import { loadDateReaderFor, understandDate } from '../../core/text/when.ts';
 import { fold } from '../../core/text/normalize.ts';
 import { matchByName, type Named } from '../../core/text/match.ts';
 import { COMMAND_LIMITS } from './commands.ts';
@@ -138,6 +138,7 @@ async function dateChoices(typed: string, ctx: CommandContext): Promise<Choice[]
   ];
   const listed = filterCandidates(typed, phrases);
   if (!typed.trim()) return listed;
+  await loadDateReaderFor(typed);
   const read = understandDate(typed, { today, forward: true });
   if (!read.ok) return listed;
   const words = formatDateLong(read.value);

@@ -5,7 +5,7 @@
  * a date or a time; chrono resolves them; impossible ones (« 30 février », « 25h ») get a French answer
  * saying what was understood.
  */
-import * as chronoFr from 'chrono-node/fr';
+import type * as ChronoFr from 'chrono-node/fr';
 import {
   addDays,
   DAYS as WEEKDAYS,
@@ -17,6 +17,22 @@ import {
   type WallTime,
 } from './dates.ts';
 import { fold } from './normalize.ts';
+
+/**
+ * chrono-node's French locale, loaded on the first date written in words: loading it costs ≈ 50 ms of CPU,
+ * which a start answering `/quorum 2024-10-07` (numeric dates are read without it) should not pay.
+ */
+let chronoFr: typeof ChronoFr | undefined;
+
+/** Loads the date reader if `text` needs it (a date not written in digits); the dispatcher awaits it before validating. */
+export async function loadDateReaderFor(text: string): Promise<void> {
+  if (!chronoFr && !looksLikeNumericDate(text)) chronoFr = await import('chrono-node/fr');
+}
+
+function chrono(): typeof ChronoFr {
+  if (!chronoFr) throw new Error('chrono-node/fr is not loaded: await loadDateReaderFor(text) before understandDate');
+  return chronoFr;
+}
 
 export type Understood<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -122,7 +138,7 @@ export function understandDate(text: string, opts: DateOptions): Understood<IsoD
   if (folded in EXTRA_RELATIVE) return { ok: true, value: addDays(opts.today, EXTRA_RELATIVE[folded]!) };
   const impossible = impossibleDay(t, opts.today);
   if (impossible) return { ok: false, message: impossible };
-  const results = chronoFr.parse(t, referenceOf(opts.today), { forwardDate: opts.forward ?? false });
+  const results = chrono().parse(t, referenceOf(opts.today), { forwardDate: opts.forward ?? false });
   const r = results[0];
   // Only a reading of the whole text counts: « après-demain » must not be read as « demain ».
   const whole = r && results.length === 1 && (fold(r.text) === folded || `le ${fold(r.text)}` === folded);
@@ -196,12 +212,6 @@ export function understandTime(text: string): Understood<WallTime> {
       ok: false,
       message: `« ${t} » n'est pas une heure : compris ${minute} minutes, or les minutes vont de 0 à 59`,
     };
-  // chrono reads « 18h30 » and « 18:30 », not « 18 h 30 »: give it the compact spelling it knows.
-  const compact = `${hour}h${String(minute).padStart(2, '0')}`;
-  const r = chronoFr.parse(compact, new Date(2000, 0, 1, 12))[0];
-  if (!r) return { ok: false, message: `heure non comprise : « ${t} »` };
-  return {
-    ok: true,
-    value: `${String(r.start.get('hour')).padStart(2, '0')}:${String(r.start.get('minute') ?? 0).padStart(2, '0')}`,
-  };
+  // The shape and the bounds above are the whole reading (chrono added nothing here and is not loaded for it).
+  return { ok: true, value: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
 }

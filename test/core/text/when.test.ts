@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { dateWordCount, timeWordCount, understandDate, understandTime } from '../../../src/core/text/when.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  dateWordCount,
+  loadDateReaderFor,
+  timeWordCount,
+  understandDate,
+  understandTime,
+} from '../../../src/core/text/when.ts';
 
 const today = '2026-11-29'; // a Sunday
 const words = (s: string) => s.split(' ');
 
 describe('dates and times as people write them', () => {
+  beforeAll(() => loadDateReaderFor('demain'));
   it('reads dates relative to the given today, never the machine clock', () => {
     expect(understandDate('demain', { today })).toEqual({ ok: true, value: '2026-11-30' });
     expect(understandDate('demain', { today: '2024-02-28' })).toEqual({ ok: true, value: '2024-02-29' });
