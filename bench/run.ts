@@ -2,32 +2,43 @@
  * @module `npm run bench`: runs every benchmark in sequence, prints the table and writes bench/RESULTS.md
  * with the machine, the date and the command behind each figure.
  *   npm run bench                 all benchmarks
- *   npm run bench -- core slack   only these (core, slack, discord, startup, reminders, store, web)
+ *   npm run bench -- core slack   only these (core, records, config, slack, discord, startup, …): their sections
+ *                                 of RESULTS.md are replaced, the others kept with the date they were measured
  *   npm run bench -- --quick      tiny iteration counts (what the smoke test runs); RESULTS.md is not written
- *   npm run bench -- --out FILE   write the Markdown elsewhere
- *   npm run bench -- --rerender   rewrite RESULTS.md from the last run's figures (after editing bench/NOTES.md)
+ *   npm run bench -- --out FILE   write only this run's figures to FILE (RESULTS.md and results.json untouched)
+ *   npm run bench -- --rerender   rewrite RESULTS.md from bench/results.json (after editing bench/NOTES.md)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS, type BenchName } from './registry.ts';
 import { elapsedMs, nowNs } from './lib/measure.ts';
 import { rowsToText, skipped, type Row } from './lib/result.ts';
-import { resultsMarkdown, type Report } from './lib/report.ts';
+import { mergeReports, resultsMarkdown, type Report } from './lib/report.ts';
 
 export const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
+/**
+ * The figures behind RESULTS.md, kept in the tree: a run of some benchmarks replaces their sections and keeps
+ * the others (each with its own date), and RESULTS.md can be rewritten without measuring again.
+ */
+export const SAVED_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
+
 /** Writes the report, then lets Biome align its tables: `npm test` checks the tree's format, this file included. */
-function writeResults(file: string, markdown: string): void {
+function writeResults(file: string, markdown: string, saved?: Report): void {
   writeFileSync(file, markdown);
   if (file !== RESULTS_FILE) return; // Biome formats only the project's files (an --out elsewhere stays as written)
+  if (saved) writeFileSync(SAVED_FILE, `${JSON.stringify(saved, null, 2)}\n`);
   const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
-  execFileSync(biome, ['format', '--write', file], { stdio: 'ignore' });
+  execFileSync(biome, ['format', '--write', file, ...(saved ? [SAVED_FILE] : [])], { stdio: 'ignore' });
 }
-/** The last full run's figures, outside the tree, so RESULTS.md can be rewritten without measuring again. */
-const LAST_RUN = join(tmpdir(), 'seance-bench-last-run.json');
+
+function readSaved(): Report | undefined {
+  if (!existsSync(SAVED_FILE)) return undefined;
+  const saved = JSON.parse(readFileSync(SAVED_FILE, 'utf8')) as Omit<Report, 'date'> & { date: string };
+  return { ...saved, date: new Date(saved.date) };
+}
 
 export interface Machine {
   readonly cpu: string;
@@ -78,10 +89,11 @@ function parseCli(argv: readonly string[]): Cli {
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   if (cli.rerender) {
-    const saved = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as Report & { date: string };
+    const saved = readSaved();
+    if (!saved) throw new Error(`${SAVED_FILE} is missing: run npm run bench first`);
     const file = cli.out ?? RESULTS_FILE;
-    writeResults(file, resultsMarkdown({ ...saved, date: new Date(saved.date) }));
-    process.stdout.write(`Rewritten ${file} from ${LAST_RUN} (run of ${saved.date})\n`);
+    writeResults(file, resultsMarkdown(saved));
+    process.stdout.write(`Rewritten ${file} from ${SAVED_FILE} (run of ${saved.date.toISOString()})\n`);
     return;
   }
   const started = new Date();
@@ -108,16 +120,19 @@ async function main(): Promise<void> {
   if (!cli.quick || cli.out) {
     const file = cli.out ?? RESULTS_FILE;
     const m = machine();
+    const load = `${loadAtStart} at start, ${m.load} at end`;
     const report: Report = {
       rows,
-      machine: { ...m, load: `${loadAtStart} at start, ${m.load} at end` },
+      machine: { ...m, load },
       date: started,
       totalSeconds,
       durations,
       names: cli.names,
+      sections: Object.fromEntries(cli.names.map((n) => [n, { date: started.toISOString(), load }])),
     };
-    writeResults(file, resultsMarkdown(report));
-    if (!cli.quick) writeFileSync(LAST_RUN, JSON.stringify(report));
+    // Into RESULTS.md, this run's sections replace the saved ones; an --out file shows only this run.
+    const saved = file === RESULTS_FILE && !cli.quick ? mergeReports(readSaved(), report) : undefined;
+    writeResults(file, resultsMarkdown(saved ?? report), saved);
     process.stdout.write(`Written ${file}\n`);
   }
   // Keep-alive agents, child processes and timers of the benchmarks are closed by each one; exit anyway.

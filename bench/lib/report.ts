@@ -16,6 +16,47 @@ export interface Report {
   readonly totalSeconds: number;
   readonly durations: Readonly<Record<string, number>>;
   readonly names: readonly string[];
+  /** When each benchmark's figures were measured (a run of some benchmarks keeps the others' earlier figures). */
+  readonly sections?: Readonly<Record<string, { readonly date: string; readonly load: string }>>;
+}
+
+/** `saved` with `run`'s benchmarks replaced by this run's figures; the others stay, with the date they were measured. */
+export function mergeReports(saved: Report | undefined, run: Report): Report {
+  if (!saved) return run;
+  const replaced = new Set(run.names);
+  const order = [...Object.keys(TITLES), ...saved.names, ...run.names];
+  const names = [...new Set(order)].filter((n) => replaced.has(n) || saved.names.includes(n));
+  const kept = Object.fromEntries(
+    saved.names
+      .filter((n) => !replaced.has(n))
+      .map((n) => [n, saved.sections?.[n] ?? { date: saved.date.toISOString(), load: saved.machine.load ?? '' }]),
+  );
+  return {
+    rows: [...saved.rows.filter((r) => !replaced.has(r.bench)), ...run.rows],
+    machine: run.machine,
+    date: run.date,
+    totalSeconds: names.reduce((t, n) => t + (run.durations[n] ?? saved.durations[n] ?? 0), 0),
+    durations: { ...saved.durations, ...run.durations },
+    names,
+    sections: { ...kept, ...run.sections },
+  };
+}
+
+/** One line per date when the sections were not all measured in one run. */
+function measuredWhen(r: Report): string[] {
+  const sections = r.sections ?? {};
+  const byDate = new Map<string, string[]>();
+  for (const n of r.names) {
+    const s = sections[n];
+    if (!s) continue;
+    const key = `${s.date} (load ${s.load})`;
+    byDate.set(key, [...(byDate.get(key) ?? []), n]);
+  }
+  if (byDate.size <= 1) return [];
+  return [
+    '- Sections measured in separate runs (a ratio is always within one run):',
+    ...[...byDate].map(([when, names]) => `  - ${names.join(', ')}: ${when}`),
+  ];
 }
 
 const TITLES: Record<string, string> = {
@@ -43,6 +84,7 @@ export function resultsMarkdown(r: Report): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.platform}`,
     `- Node: ${m.node}`,
     ...(m.load ? [`- Load average (1 min): ${m.load}`] : []),
+    ...measuredWhen(r),
     `- Whole run: ${r.totalSeconds.toFixed(1)} s (${r.names.map((n) => `${n} ${(r.durations[n] ?? 0).toFixed(1)} s`).join(', ')})`,
     '',
   ];
