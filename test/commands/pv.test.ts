@@ -68,7 +68,8 @@ function expectInOrder(text: string, parts: string[]): void {
 describe('/pv 2024-10-07: the draft minutes in the order of the source document', () => {
   it('in the chat: header, opening items, composition, quorum, attendance, agenda with results, deliberations, rectifications, closing', async () => {
     const r = await bot.ask('/pv 2024-10-07', reader);
-    expect(r.title).toBe('Procès-verbal (projet)');
+    // The 7 October 2024 minutes are arrêtées (the config records their closing): no longer a draft.
+    expect(r.title).toBe('Procès-verbal arrêté');
     const md = markdown(r);
     expectInOrder(md, [
       '# Somme Numérique',
@@ -143,6 +144,7 @@ describe('/pv 2024-10-07: the draft minutes in the order of the source document'
   it('a session with no attendance yet gives a draft without invented figures', async () => {
     await bot.say('/seance planifier 2026-12-15 18:00 Salle du conseil', secretary);
     const r = await bot.ask('/pv 2026-12-15', reader);
+    expect(r.title).toBe('Procès-verbal (projet)');
     const md = markdown(r);
     expect(md).toContain('### Présents en salle (0)');
     expect(md).toContain("le quorum n'est pas atteint");

@@ -30,7 +30,7 @@ describe('/pv in Discord', () => {
     const { message } = await h.answer(sent);
     expectValidMessage(message);
     const [head, minutes] = message.embeds;
-    expect(head.title).toBe('Procès-verbal (projet)');
+    expect(head.title).toBe('Procès-verbal arrêté');
     expect(minutes.author.name).toBe('Somme Numérique');
     expect(minutes.title).toBe('Procès-verbal – Comité syndical du lundi 7 octobre 2024');
     const text = message.embeds.map((e: { description?: string }) => e.description ?? '').join('\n');

@@ -67,7 +67,7 @@ describe('replies', () => {
     const all = responses.map((r) => messageText(r.body)).join('\n');
     const blocks = responses.flatMap((r) => (r.body as { blocks: { type: string; text?: { text: string } }[] }).blocks);
     expect(blocks.filter((b) => b.type === 'header').map((b) => b.text!.text)).toEqual([
-      'Procès-verbal (projet)',
+      'Procès-verbal arrêté',
       'Somme Numérique',
       'Procès-verbal – Comité syndical du lundi 7 octobre 2024',
     ]);
