@@ -15,7 +15,7 @@ import { DOCX_CONTENT_TYPE } from '../core/minutes/docx.ts';
 import type { Part } from '../core/minutes/outline.ts';
 import { calendarTokenHash } from '../core/publication/calendar-token.ts';
 import { calendarFeed, type FeedAudience } from './calendar-feed.ts';
-import { prepare, send, type Prepared } from './http.ts';
+import { prepare, send, weakEtagOf, type Prepared } from './http.ts';
 import { catalogueView } from './pages/catalogue.ts';
 import { homeView } from './pages/home.ts';
 import { adoptedMinutesDocx, adoptedMinutesParts, minutesFilename } from './pages/minutes.ts';
@@ -70,8 +70,9 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
     }
     send(req, res, prepared);
   };
-  // The adopted minutes as a Word document, by the same key as the page: built once per change of the record
-  // (the DOCX carries its creation time, so rebuilding it per request would change its bytes and its ETag).
+  // The adopted minutes as a Word document, by the same key as the page: built once per change of the record.
+  // The DOCX carries its creation time, so its ETag is weak and comes from the minutes' content: a restart or a
+  // rebuild does not change it.
   const documents = new Map<string, Prepared>();
   const minutesParts = async (p: PublicSession): Promise<Part[]> =>
     adoptedMinutesParts(deps.config, p, await deps.records.record(p.session.id));
@@ -144,9 +145,11 @@ export function createWebHandler(deps: WebDeps & { readonly logger: Logger }): W
       const key = `${path} ${dataKey}`;
       let prepared = documents.get(key);
       if (!prepared) {
+        const parts = await minutesParts(p);
         prepared = prepare({
           type: DOCX_CONTENT_TYPE,
-          body: await adoptedMinutesDocx(await minutesParts(p), p),
+          body: await adoptedMinutesDocx(parts, p),
+          etag: weakEtagOf(JSON.stringify([minutesFilename(p), p.session.title, p.session.date, parts])),
           headers: { 'Content-Disposition': `attachment; filename="${minutesFilename(p)}"` },
         });
         if (documents.size >= MAX_RENDERED) documents.clear();

@@ -26,19 +26,30 @@ export interface Body {
   /** Cache-Control; pages revalidate with their ETag by default. */
   readonly cache?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A validator computed from what the body says, when its bytes vary with each build (see `weakEtagOf`). */
+  readonly etag?: string;
 }
 
 export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-/** True when the client's If-None-Match names this ETag (a list, or *). */
+/**
+ * A weak ETag from what a response says rather than its bytes: for a document whose bytes change with each build
+ * (a DOCX carries its creation time) but whose content does not, so a restart does not make every copy stale.
+ */
+export function weakEtagOf(content: string): string {
+  return `W/${etagOf(content)}`;
+}
+
+/** True when the client's If-None-Match names this ETag (a list, or *): the weak comparison (RFC 9110, 13.1.2). */
 function notModified(req: IncomingMessage, etag: string): boolean {
   const header = req.headers['if-none-match'];
   if (!header) return false;
+  const ours = etag.replace(/^W\//, '');
   return header.split(',').some((t) => {
     const tag = t.trim().replace(/^W\//, '');
-    return tag === etag || tag === '*';
+    return tag === ours || tag === '*';
   });
 }
 
@@ -50,7 +61,7 @@ export interface Prepared extends Body {
 
 export function prepare(b: Body): Prepared {
   const bytes = typeof b.body === 'string' ? Buffer.from(b.body, 'utf8') : b.body;
-  return { ...b, bytes, etag: etagOf(bytes) };
+  return { ...b, bytes, etag: b.etag ?? etagOf(bytes) };
 }
 
 export function send(req: IncomingMessage, res: ServerResponse, b: Body | Prepared): void {
