@@ -11,10 +11,19 @@ export interface Versioned<T> {
   readonly version: number;
 }
 
-/** What an `update` writes: the new value and, in the same transaction, entries appended to a journal. */
+/** Entries appended to one journal, in their order. */
+export interface JournalAppend {
+  readonly journal: string;
+  readonly entries: readonly unknown[];
+}
+
+/**
+ * What an `update` writes: the new value and, in the same transaction, entries appended to one journal or to
+ * several (a session record appends its human journal and its field changes in one write).
+ */
 export interface Write<T> {
   readonly value: T;
-  readonly append?: { readonly journal: string; readonly entries: readonly unknown[] };
+  readonly append?: JournalAppend | readonly JournalAppend[];
 }
 
 export interface JournalRow<T> {

@@ -96,6 +96,47 @@ describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
     expect(await s.getVersioned('k')).toEqual({ value: 'v2', version: 2 });
   });
 
+  it('update: appends to several journals in the same write, each in order; a lost compare-and-set appends nowhere', async () => {
+    const s = await fresh();
+    await s.update<string>('k', () => ({
+      value: 'v1',
+      append: [
+        { journal: 'humain', entries: ['a', 'b'] },
+        { journal: 'champs', entries: [{ n: 1 }] },
+        { journal: 'vide', entries: [] },
+      ],
+    }));
+    const other = s.forBody('default');
+    let attempts = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? s : other).update<string>('k', async (cur) => {
+          attempts++;
+          await pause(1);
+          return {
+            value: `${cur!.value}+${i}`,
+            append: [
+              { journal: 'humain', entries: [`h${i}`] },
+              { journal: 'champs', entries: [{ n: 10 + i }, { n: 20 + i }] },
+            ],
+          };
+        }),
+      ),
+    );
+    expect(attempts).toBeGreaterThan(10); // conflicts happened: their entries must not be there
+    const humain = (await s.list<string>('humain')).map((r) => r.entry);
+    const champs = (await s.list<{ n: number }>('champs')).map((r) => r.entry.n);
+    expect(humain.slice(0, 2)).toEqual(['a', 'b']);
+    expect(humain.slice(2).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `h${i}`).sort());
+    expect(champs[0]).toBe(1);
+    expect(champs).toHaveLength(21);
+    // Each write's two entries are adjacent and in order, and the writes follow the value's order.
+    const order = (await s.get<string>('k'))!.split('+').slice(1).map(Number);
+    expect(champs.slice(1)).toEqual(order.flatMap((i) => [10 + i, 20 + i]));
+    expect(humain.slice(2)).toEqual(order.map((i) => `h${i}`));
+    expect(await s.list('vide')).toEqual([]);
+  });
+
   it('claim: one owner at a time; the same owner again; taken over once expired', async () => {
     const s = await fresh();
     expect(await s.claim('c', 'A', 60_000)).toBe(true);

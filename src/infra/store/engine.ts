@@ -5,6 +5,7 @@
  */
 import {
   StoreError,
+  type JournalAppend,
   type JournalPage,
   type JournalRow,
   type Store,
@@ -17,6 +18,12 @@ export interface RawRow {
   readonly version: number;
 }
 
+/** Serialised entries for one journal. */
+export interface RawAppend {
+  readonly journal: string;
+  readonly entries: readonly string[];
+}
+
 export interface Engine {
   readonly label: string;
   read(body: string, key: string): Promise<RawRow | undefined>;
@@ -25,14 +32,14 @@ export interface Engine {
   remove(body: string, key: string): Promise<void>;
   /**
    * Writes `value` only if the stored version is still `expected` (0: the key must be absent) and, in the
-   * same transaction, appends `entries` to `journal`. False on a conflict (nothing written).
+   * same transaction, appends each journal's entries, journals in order. False on a conflict (nothing written).
    */
   compareAndSet(
     body: string,
     key: string,
     expected: number,
     value: string,
-    append?: { journal: string; entries: readonly string[] },
+    appends: readonly RawAppend[],
   ): Promise<boolean>;
   claim(body: string, key: string, owner: string, ttlMs: number): Promise<boolean>;
   increment(body: string, key: string, by: number): Promise<number>;
@@ -50,6 +57,14 @@ export interface BodyStoreOptions {
   readonly close?: () => Promise<void>;
   /** Told of every failure before it is thrown (the command answers it; this is for the operator's log). */
   readonly onError?: (error: StoreError) => void;
+}
+
+/** One journal or several, serialised; journals without entries are left out. */
+function serialiseAppends(append: Write<unknown>['append']): RawAppend[] {
+  const all: readonly JournalAppend[] = append === undefined ? [] : 'journal' in append ? [append] : append;
+  return all
+    .filter((a) => a.entries.length > 0)
+    .map((a) => ({ journal: a.journal, entries: a.entries.map((e) => JSON.stringify(e)) }));
 }
 
 const parse = <T>(row: RawRow | undefined): Versioned<T> | undefined =>
@@ -84,13 +99,10 @@ export function bodyStore(engine: Engine, bodyId: string, opts: BodyStoreOptions
         const current = await store.getVersioned<T>(key);
         const next = await change(current);
         if (!next) return current;
-        const append = next.append && {
-          journal: next.append.journal,
-          entries: next.append.entries.map((e) => JSON.stringify(e)),
-        };
+        const appends = serialiseAppends(next.append);
         const expected = current?.version ?? 0;
         const written = await guarded("l'écriture", key, () =>
-          engine.compareAndSet(bodyId, key, expected, JSON.stringify(next.value), append),
+          engine.compareAndSet(bodyId, key, expected, JSON.stringify(next.value), appends),
         );
         if (written) return { value: next.value, version: expected + 1 };
       }

@@ -32,10 +32,10 @@ export function memoryEngine(): Engine {
     async remove(body, key) {
       rows.delete(id(body, key));
     },
-    async compareAndSet(body, key, expected, value, append) {
+    async compareAndSet(body, key, expected, value, appends) {
       if ((rows.get(id(body, key))?.version ?? 0) !== expected) return false;
       bump(body, key, value);
-      for (const e of append?.entries ?? []) appendNow(body, append!.journal, e);
+      for (const a of appends) for (const e of a.entries) appendNow(body, a.journal, e);
       return true;
     },
     async claim(body, key, owner, ttlMs) {

@@ -99,22 +99,23 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
     async remove(body, key) {
       await pool.query('DELETE FROM seance_kv WHERE body = $1 AND key = $2', [body, key]);
     },
-    async compareAndSet(body, key, expected, value, append) {
+    async compareAndSet(body, key, expected, value, appends) {
       const write =
         expected === 0
           ? 'INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING RETURNING 1'
           : 'UPDATE seance_kv SET value = $3, version = version + 1 WHERE body = $1 AND key = $2 AND version = $4 RETURNING 1';
       const params: unknown[] = expected === 0 ? [body, key, value] : [body, key, value, expected];
-      const entries = append?.entries ?? [];
+      const names = appends.flatMap((a) => a.entries.map(() => a.journal));
+      const entries = appends.flatMap((a) => a.entries);
       if (!entries.length) return (await pool.query(write, params)).rowCount === 1;
       // One statement, so one round trip and atomic: the journal rows are inserted only if the write happened.
       const n = params.length;
       const r = await pool.query<{ written: string }>(
         `WITH w AS (${write}),
         j AS (INSERT INTO seance_journal (body, name, entry)
-          SELECT $1, $${n + 1}, e.entry FROM w, unnest($${n + 2}::text[]) WITH ORDINALITY AS e(entry, i) ORDER BY e.i RETURNING 1)
+          SELECT $1, e.name, e.entry FROM w, unnest($${n + 1}::text[], $${n + 2}::text[]) WITH ORDINALITY AS e(name, entry, i) ORDER BY e.i RETURNING 1)
         SELECT count(*) AS written FROM w`,
-        [...params, append!.journal, entries],
+        [...params, names, entries],
       );
       return Number(r.rows[0]!.written) === 1;
     },

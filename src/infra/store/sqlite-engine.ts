@@ -229,13 +229,13 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
       checkPresent();
       q.remove.run(body, key);
     },
-    async compareAndSet(body, key, expected, value, append) {
+    async compareAndSet(body, key, expected, value, appends) {
       checkPresent();
       return transaction(db, () => {
         const changed =
           expected === 0 ? q.insertIfAbsent.run(body, key, value) : q.updateIfVersion.run(value, body, key, expected);
         if (Number(changed.changes) !== 1) return false;
-        for (const entry of append?.entries ?? []) q.append.run(body, append!.journal, entry);
+        for (const a of appends) for (const entry of a.entries) q.append.run(body, a.journal, entry);
         return true;
       });
     },
