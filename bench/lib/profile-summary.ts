@@ -16,6 +16,7 @@ interface Profile {
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
   readonly timeDeltas: readonly number[];
+  readonly startTime?: number;
 }
 
 export interface FunctionCost {
@@ -34,12 +35,20 @@ const label = (n: ProfileNode) => {
   return `${n.callFrame.functionName || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
 };
 
-export function summariseProfile(profile: Profile): FunctionCost[] {
+/**
+ * `fromUs`: leave out the samples before this monotonic time in µs (`process.hrtime` / 1000, the profile's own
+ * clock), e.g. a server's start-up and warm-up before the measured requests (bench/profile-door.ts prints it).
+ */
+export function summariseProfile(profile: Profile, fromUs = 0): FunctionCost[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = profile.startTime ?? 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= fromUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0) || 1;
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
@@ -71,7 +80,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   process.stdout.on('error', () => process.exit(0)); // piped into `head`
-  const rows = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile).filter(
+  // PROFILE_FROM_US leaves out what came before (start-up); PROFILE_PER=N also prints µs per request.
+  const fromUs = Number(process.env.PROFILE_FROM_US ?? 0);
+  const per = Number(process.env.PROFILE_PER ?? 0);
+  const rows = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, fromUs).filter(
     (r) => !filter || r.name.includes(filter),
   );
   const top = Number(topText ?? 25);
@@ -79,7 +91,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stdout.write(`\n${title}\n`);
     for (const r of sorted.slice(0, top)) {
       process.stdout.write(
-        `${r.selfPct.toFixed(1).padStart(5)}% self ${r.totalPct.toFixed(1).padStart(5)}% total  ${r.name}\n`,
+        `${r.selfPct.toFixed(1).padStart(5)}% self ${r.totalPct.toFixed(1).padStart(5)}% total${per ? ` ${((r.selfMs * 1000) / per).toFixed(1).padStart(6)} µs self ${((r.totalMs * 1000) / per).toFixed(1).padStart(6)} µs total/req` : ''}  ${r.name}\n`,
       );
     }
   };

@@ -2,9 +2,15 @@
  * @module A child process for the Slack benchmark, one of:
  *   bot   the bot's real Slack door (`startSlackDoor`) over the sample config and the default SQLite store
  *         (a temp file), the sample session's record stored;
- *   bolt  a bare Bolt app: acks every slash command; with the text "respond", then calls respond('ok'); with
- *         "busy500", then keeps the CPU busy for 500 µs (what any work after the ack costs the next reader);
- *         `bolt N` first registers N more command listeners (as a bot with one listener per command does);
+ *   bolt MODE  a bare Bolt app answering every slash command, by MODE:
+ *         ack      acks empty;
+ *         respond  acks empty, then calls respond('ok') (an answer through response_url);
+ *         reply    acks with the bot's /quorum answer (its first message: response_type, text, blocks),
+ *                  rendered once at start: what the bot sends, without the per-command work;
+ *         run      as reply, after running /quorum through the dispatcher on the same store as the bot's
+ *                  (SQLite file, record stored) on every request;
+ *         render   as run, and rendering that reply to Block Kit on every request (then only the door's own
+ *                  steps separate it from the bot);
  *   http  a bare node:http server that reads the body and answers 200.
  * Listens on 127.0.0.1, port 0, and reports its port over IPC. Env: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
  * SLACK_API_URL (the driver's fake Slack Web API).
@@ -42,17 +48,24 @@ const signingSecret = process.env.SLACK_SIGNING_SECRET ?? 'bench-signing-secret'
 const botToken = process.env.SLACK_BOT_TOKEN ?? 'xoxb-bench';
 const slackApiUrl = process.env.SLACK_API_URL;
 
-async function startBot(): Promise<() => Promise<void>> {
+/** M. PAYEN in the sample roster: the user the driver sends the commands as. */
+export const BENCH_SLACK_USER = 'U0PAYEN001';
+
+/** The bench's Séance as the bot runs it: the default store (SQLite, in a temp file), the sample session's record stored. */
+async function storedSeance() {
   const { benchSeance, sampleConfig, SAMPLE_SESSION } = await import('../lib/fixtures.ts');
-  const { startSlackDoor } = await import('../../src/adapters/slack/slack-door.ts');
-  // The default store (SQLite, in a temp file), the sample session's record stored: where users are.
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'seance-slack-bench-'));
-  const file = join(dir, 'seance.sqlite');
-  const bench = await benchSeance(sampleConfig(), `sqlite://${file}`);
+  const bench = await benchSeance(sampleConfig(), `sqlite://${join(dir, 'seance.sqlite')}`);
   await bench.hub.records.update(SAMPLE_SESSION, (r) => ({ record: { ...r, version: r.version + 1 } }));
+  return { bench, close: () => bench.close().then(() => rmSync(dir, { recursive: true, force: true })) };
+}
+
+async function startBot(): Promise<() => Promise<void>> {
+  const { startSlackDoor } = await import('../../src/adapters/slack/slack-door.ts');
+  const { bench, close } = await storedSeance();
   const { parseDoorSettings } = await import('../../src/app/settings.ts');
   const door = await startSlackDoor(
     bench.hub.hostFor('slack'),
@@ -62,34 +75,57 @@ async function startBot(): Promise<() => Promise<void>> {
   bench.hub.addDoor(door);
   await door.reachable;
   signalReady({ port: door.port });
-  return () => bench.close().then(() => rmSync(dir, { recursive: true, force: true }));
+  return close;
+}
+
+type BoltMode = 'ack' | 'respond' | 'reply' | 'run' | 'render';
+
+/** What the bare app does per command besides acking: nothing, or the bot's /quorum work up to the ack body. */
+async function boltWork(
+  mode: BoltMode,
+): Promise<{
+  body?: () => Record<string, unknown>;
+  work?: () => Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}> {
+  if (mode === 'ack' || mode === 'respond') return { close: async () => undefined };
+  const { slackMessagesOf } = await import('../../src/adapters/slack/slack-listeners.ts');
+  const { bench, close } = await storedSeance();
+  const actor = bench.hub.actorFor('slack', BENCH_SLACK_USER, 'payen');
+  const run = () => bench.hub.dispatcher.runLine('/quorum', actor);
+  const rendered = slackMessagesOf(await run())[0]!;
+  if (mode === 'reply') {
+    await close();
+    return { body: () => rendered, close: async () => undefined };
+  }
+  return {
+    work: async () => {
+      const reply = await run();
+      return mode === 'render' ? slackMessagesOf(reply)[0]! : rendered;
+    },
+    close,
+  };
 }
 
 async function startBolt(): Promise<() => Promise<void>> {
+  const mode = (process.argv[3] ?? 'ack') as BoltMode;
+  const per = await boltWork(mode);
   const app = new App({
     authorize: async () => ({ botToken, botId: 'BFAKEBOT', botUserId: 'UFAKEBOT' }),
     receiver: new HTTPReceiver({ signingSecret, endpoints: '/slack/events' }),
     clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 } },
     logLevel: LogLevel.ERROR,
   });
-  const extraListeners = Number(process.argv[3] ?? 0);
-  for (let i = 0; i < extraListeners; i++)
-    app.command(`/unused-${i}`, async ({ ack }) => {
-      await ack();
-    });
-  app.command(/.*/, async ({ command, ack, respond }) => {
-    await ack();
-    const busy = /^busy(\d+)$/.exec(command.text);
-    if (busy) {
-      const end = process.hrtime.bigint() + BigInt(Number(busy[1]) * 1000);
-      while (process.hrtime.bigint() < end);
-    }
-    if (command.text === 'respond') await respond({ response_type: 'ephemeral', text: 'ok' });
+  app.command(/.*/, async ({ ack, respond }) => {
+    if (per.work) await ack(await per.work());
+    else await ack(per.body?.());
+    if (mode === 'respond') await respond({ response_type: 'ephemeral', text: 'ok' });
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as http.Server;
   signalReady({ port: (server.address() as AddressInfo).port });
   return async () => {
     await app.stop();
+    await per.close();
   };
 }
 
@@ -114,7 +150,7 @@ const starters: Record<string, () => Promise<() => Promise<void>>> = {
 };
 const start = kind ? starters[kind] : undefined;
 if (!start) {
-  process.stderr.write(`usage: slack-app.ts bot|bolt|http\n`);
+  process.stderr.write(`usage: slack-app.ts bot | bolt [ack|respond|reply|run|render] | http\n`);
   process.exit(2);
 }
 answerCpuAsks();

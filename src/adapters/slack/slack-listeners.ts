@@ -80,7 +80,8 @@ export async function uploadAttachments(
   }
 }
 
-const messagesOf = (reply: Reply) =>
+/** A reply as slash-command answers (an ack body, then `response_url` posts): one per Block Kit page. */
+export const slackMessagesOf = (reply: Reply) =>
   replyToBlockKitMessages(reply).map((page) => ({
     response_type: responseType(reply),
     text: page.text,
@@ -101,7 +102,7 @@ async function respondAll(
 }
 
 async function respondWith(respond: RespondFn, reply: Reply, log: Logger, what: string): Promise<void> {
-  await respondAll(respond, messagesOf(reply), log, what);
+  await respondAll(respond, slackMessagesOf(reply), log, what);
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -139,7 +140,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const acking = ackWithin(ack, budget, log);
     // The answer (or a refusal): its first page in the ack when still in time, the rest through response_url.
     const answer = async (reply: Reply) => {
-      const [first, ...rest] = messagesOf(reply);
+      const [first, ...rest] = slackMessagesOf(reply);
       const inAck = first !== undefined && (await acking.now(first));
       await respondAll(respond, inAck ? rest : [first!, ...rest].filter(Boolean), log, command.command);
     };
