@@ -13,8 +13,34 @@ type Buffered = Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0];
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * False when the body surely parses to an object: a form without a `payload` field (slash commands) is read by
+ * Bolt as its fields. Keys are compared decoded, as Bolt's parser does (`payl%6Fad` is `payload`).
+ */
+function mayParseToNothing(req: Buffered): boolean {
+  if (req.headers['content-type'] !== FORM) return true;
+  for (const part of req.rawBody.toString().split('&')) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (key === 'payload' || (key.includes('%') && decodedKey(key) === 'payload')) return true;
+  }
+  return false;
+}
+
+function decodedKey(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return 'payload'; // undecodable: let the full parse decide
+  }
+}
+
 /** True when Bolt would parse the body to something it cannot read fields of (null, a number, a string). */
 function parsesToNothing(req: Buffered): boolean {
+  // Every body used to be parsed twice (here, then by Bolt): a form that cannot parse to nothing is left to Bolt.
+  if (!mayParseToNothing(req)) return false;
   try {
     const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
     return body === null || typeof body !== 'object';

@@ -80,13 +80,15 @@ describe('a signed request with an empty payload', () => {
       ['payload=null', FORM],
       ['null', 'application/json'],
       ['payload=7', FORM],
+      // The key percent-encoded: Bolt's parser decodes it, so the check must too.
+      ['team_id=T1&payl%6Fad=null', FORM],
     ] as const) {
       const res = await postSigned(h.url, SIGNING_SECRET, body, type, { timeoutMs: 20_000 });
       expect(res.status, body).toBe(400);
     }
     // Unsigned, it is Bolt's to refuse, as any unsigned request.
     expect((await postSigned(h.url, SIGNING_SECRET, 'payload=null', FORM, { badSignature: true })).status).toBe(401);
-    expect(h.logs.filter((l) => l.msg === 'slack: signed request with an empty payload, answered 400')).toHaveLength(3);
+    expect(h.logs.filter((l) => l.msg === 'slack: signed request with an empty payload, answered 400')).toHaveLength(4);
     expect((await h.command(USERS.payen, QUORUM)).http.status).toBe(200);
   });
 });
