@@ -1,6 +1,7 @@
 /**
  * @module A child process for the Discord benchmark, one of:
  *   bot   the bot's real Discord door (`startDiscordDoor`) over the sample config and a memory store;
+ *   bot-sqlite  the same on the default store (SQLite, a temp file), the sample session's record stored;
  *   bare  a bare discord.js Client with the same intents that replies "ok" to every slash command;
  *   embed the same bare client replying with the bot's /quorum message, rendered once at start (so the
  *         difference with the bot is the per-command work: the core, the rendering, the door's own steps);
@@ -16,10 +17,15 @@ import { answerCpuAsks, exitWithParent, signalReady } from '../lib/child.ts';
 const kind = process.argv[2];
 const rest = { retries: 0, timeout: 5000 };
 
-async function startBot(): Promise<() => Promise<void>> {
-  const { benchSeance, sampleConfig } = await import('../lib/fixtures.ts');
+async function startBot(onSqlite = false): Promise<() => Promise<void>> {
+  const { benchSeance, sampleConfig, SAMPLE_SESSION } = await import('../lib/fixtures.ts');
   const { startDiscordDoor } = await import('../../src/adapters/discord/discord-door.ts');
-  const bench = await benchSeance(sampleConfig());
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = onSqlite ? mkdtempSync(join(tmpdir(), 'seance-discord-bench-')) : undefined;
+  const bench = await benchSeance(sampleConfig(), dir ? `sqlite://${join(dir, 'seance.sqlite')}` : undefined);
+  if (dir) await bench.hub.records.update(SAMPLE_SESSION, (r) => ({ record: { ...r, version: r.version + 1 } }));
   const { parseDoorSettings } = await import('../../src/app/settings.ts');
   const door = await startDiscordDoor(
     bench.hub.hostFor('discord'),
@@ -28,7 +34,10 @@ async function startBot(): Promise<() => Promise<void>> {
   );
   bench.hub.addDoor(door);
   signalReady();
-  return () => bench.close();
+  return async () => {
+    await bench.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
 }
 
 async function renderedQuorum(): Promise<Record<string, unknown>> {
@@ -80,7 +89,8 @@ async function startBare(withEmbed: boolean, work: Work = 'none'): Promise<() =>
 }
 
 const starters: Record<string, () => Promise<() => Promise<void>>> = {
-  bot: startBot,
+  bot: () => startBot(),
+  'bot-sqlite': () => startBot(true),
   bare: () => startBare(false),
   embed: () => startBare(true),
   run: () => startBare(true, 'run'),
@@ -88,7 +98,7 @@ const starters: Record<string, () => Promise<() => Promise<void>>> = {
 };
 const start = kind ? starters[kind] : undefined;
 if (!start) {
-  process.stderr.write('usage: discord-app.ts bot|bare|embed|run|render\n');
+  process.stderr.write('usage: discord-app.ts bot|bot-sqlite|bare|embed|run|render\n');
   process.exit(2);
 }
 answerCpuAsks();

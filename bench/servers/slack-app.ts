@@ -81,9 +81,7 @@ async function startBot(): Promise<() => Promise<void>> {
 type BoltMode = 'ack' | 'respond' | 'reply' | 'run' | 'render';
 
 /** What the bare app does per command besides acking: nothing, or the bot's /quorum work up to the ack body. */
-async function boltWork(
-  mode: BoltMode,
-): Promise<{
+async function boltWork(mode: BoltMode): Promise<{
   body?: () => Record<string, unknown>;
   work?: () => Promise<Record<string, unknown>>;
   close(): Promise<void>;
