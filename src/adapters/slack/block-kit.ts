@@ -320,9 +320,30 @@ const blockChars = (b: SlackBlock): number => JSON.stringify(b).length;
 const TRUNCATION_NOTE = section('_… Réponse tronquée : la suite dépasse les limites de Slack._');
 const NOTE_CHARS = blockChars(TRUNCATION_NOTE);
 
+const SHORT = 200;
+
+/** True when `shrink` would return the block unchanged (the usual reply: short strings, few items). */
+function alreadySmall(b: Block): boolean {
+  const short = (t: string) => t.length <= SHORT;
+  switch (b.type) {
+    case 'text':
+    case 'code':
+      return b.text.length <= MAX_FALLBACK_TEXT;
+    case 'heading':
+      return short(b.text);
+    case 'fields':
+      return b.fields.length <= 50 && b.fields.every((f) => short(f.label) && short(f.value));
+    case 'table':
+      return b.rows.length <= 50 && b.columns.every(short) && b.rows.every((r) => r.every(short));
+    case 'list':
+      return b.items.length <= 100 && b.items.every(short);
+  }
+}
+
 /** A block cut down to what a 4,000-character fallback can show, so huge replies cost little to render. */
 function shrink(b: Block): Block {
-  const cut = (t: string, n = 200) => (t.length > n ? `${t.slice(0, safeCut(t, n))}…` : t);
+  if (alreadySmall(b)) return b;
+  const cut = (t: string, n = SHORT) => (t.length > n ? `${t.slice(0, safeCut(t, n))}…` : t);
   switch (b.type) {
     case 'text':
     case 'code':
@@ -346,13 +367,18 @@ function shrink(b: Block): Block {
 function fallbackText(reply: Reply): string {
   const blocks: Block[] = [];
   let size = 0;
+  let same = true;
   for (const b of reply.blocks) {
-    if (size > MAX_FALLBACK_TEXT) break;
+    if (size > MAX_FALLBACK_TEXT) {
+      same = false;
+      break;
+    }
     const small = shrink(b);
+    same &&= small === b;
     blocks.push(small);
     size += blockToText(small).reduce((n, l) => n + l.length + 1, 0);
   }
-  return clip(escapeSlack(replyToText({ ...reply, blocks })), MAX_FALLBACK_TEXT);
+  return clip(escapeSlack(replyToText(same ? reply : { ...reply, blocks })), MAX_FALLBACK_TEXT);
 }
 
 /** Renders a Reply as one or more Slack messages (at most `maxMessages`, the last truncated with a note). */

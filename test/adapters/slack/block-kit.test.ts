@@ -12,7 +12,8 @@ import {
   replyToBlockKitMessages,
   type SlackMessage,
 } from '../../../src/adapters/slack/block-kit.ts';
-import { reply, table, text, type Action, type Block, type Reply } from '../../../src/core/reply.ts';
+import { fields, reply, table, text, type Action, type Block, type Reply } from '../../../src/core/reply.ts';
+import { replyToText } from '../../../src/core/reply-text.ts';
 import { blockKitViolations, messageText } from './block-kit-limits.ts';
 
 const allTexts = (m: SlackMessage) => JSON.stringify(m.blocks) + m.text;
@@ -22,6 +23,17 @@ describe('escapeSlack', () => {
     expect(escapeSlack('<!channel> & <@U123> <https://evil.example|ici>')).toBe(
       '&lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://evil.example|ici&gt;',
     );
+  });
+});
+
+describe('the text fallback', () => {
+  it('is the reply as text when every block is short, and cuts long strings to 200 characters', () => {
+    const short = reply('Pouvoirs', [fields([{ label: 'M. ROY', value: 'à Mme DURAND' }])]);
+    expect(replyToBlockKit(short).text).toBe(escapeSlack(replyToText(short)));
+    const long = reply('Pouvoirs', [fields([{ label: 'M. ROY', value: `${'x'.repeat(300)} & fin` }])]);
+    const fallback = replyToBlockKit(long).text;
+    expect(fallback).toContain(`${'x'.repeat(200)}…`);
+    expect(fallback).not.toContain('fin');
   });
 });
 
