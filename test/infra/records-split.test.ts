@@ -189,4 +189,27 @@ describe.each(Object.keys(engines))('session records split on %s', (name) => {
     expect(await (await replica()).records.record(SESSION)).toEqual(expected);
     expect((await a.store.list(RECORD_KEYS.journal(SESSION))).map((r) => r.entry)).toEqual(expected.journal);
   });
+
+  it('a record stored as the previous version wrote it (fields inline, journal apart) is moved without losing a row', async () => {
+    open = await engines[name]!();
+    const [a, b] = [await replica(), await replica()];
+    const journal = [entry('présence', 'd0'), entry('pouvoir enregistré', 'd1 → d0')];
+    const inline = { version: 2, attendance: { d0: 'salle', d1: 'excuse' }, proxies: [proxy('d1', 'd0')] };
+    await a.store.update(RECORD_KEYS.record(SESSION), () => ({
+      value: inline,
+      append: { journal: RECORD_KEYS.journal(SESSION), entries: journal },
+    }));
+    expect(await b.records.record(SESSION)).toEqual({ ...inline, journal });
+    await a.records.update(SESSION, (r) => changed(r, { proxies: [] }, 'pouvoir retiré'));
+    // The other process read the old shape: it catches up with the move (fields whole, then changes).
+    await b.records.update(SESSION, (r) => changed(r, { attendance: { ...r.attendance, d1: 'salle' } }, 'présence'));
+    const expected = {
+      version: 4,
+      attendance: { d0: 'salle', d1: 'salle' },
+      proxies: [],
+      journal: [...journal, entry('pouvoir retiré', ''), entry('présence', '')],
+    };
+    for (const r of [a, b, await replica()]) expect(await r.records.record(SESSION)).toEqual(expected);
+    expect(await a.store.list(RECORD_KEYS.journal(SESSION))).toHaveLength(4);
+  });
 });
