@@ -19,7 +19,7 @@ import { firstFrom } from './sessions/session-index.ts';
 import { matchByName } from './text/match.ts';
 import { fold } from './text/normalize.ts';
 import { listOf } from './text/french.ts';
-import { formatDateLong, toZoned, type IsoDate } from './text/dates.ts';
+import { formatDateLong, zonedDate, type IsoDate } from './text/dates.ts';
 
 export interface DispatchDeps {
   readonly config: Config;
@@ -70,18 +70,8 @@ type SharedContext = Omit<CommandContext, 'actor' | 'can'>;
 
 function sharedContext(deps: DispatchDeps): SharedContext {
   const { config, records, clock } = deps;
-  // toZoned goes through Intl.DateTimeFormat#formatToParts (microseconds): the date only changes with the minute.
-  let todayMinute = Number.NaN;
-  let todayDate = '';
-  const today = () => {
-    const ms = clock.now().getTime();
-    const minute = Math.floor(ms / 60_000);
-    if (minute !== todayMinute) {
-      todayDate = toZoned(new Date(ms), config.body.timezone).date;
-      todayMinute = minute;
-    }
-    return todayDate;
-  };
+  // toZoned goes through Intl.DateTimeFormat#formatToParts (microseconds): zonedDate remembers the minute's date.
+  const today = () => zonedDate(clock.now(), config.body.timezone);
   return {
     config,
     records,

@@ -118,35 +118,68 @@ function headingToText(level: 1 | 2 | 3, text: string, max: number | undefined):
 }
 
 export function blockToText(b: Block, layout: TextLayout = {}): string[] {
-  const w = layout.width;
+  const out: string[] = [];
+  appendBlock(out, b, layout.width, layout);
+  return out;
+}
+
+/** `line` wrapped to `max`, pushed onto `out` (one push, no array, when there is no width to fit). */
+function pushWrapped(out: string[], line: string, max: number | undefined, indent = ''): void {
+  if (!max || width(line) <= max) out.push(line);
+  else for (const l of wrapLine(line, max, indent)) out.push(l);
+}
+
+// Appends rather than returning arrays to spread: every command's answer goes through here (console, tests, bench).
+function appendBlock(out: string[], b: Block, w: number | undefined, layout: TextLayout): void {
   switch (b.type) {
     case 'text':
-      return b.text.split('\n').flatMap((l) => wrapLine(l, w));
+      if (!b.text.includes('\n')) pushWrapped(out, b.text, w);
+      else for (const l of b.text.split('\n')) pushWrapped(out, l, w);
+      return;
     case 'heading':
-      return headingToText(b.level, b.text, w);
+      out.push(...headingToText(b.level, b.text, w));
+      return;
     case 'fields': {
-      const lw = Math.max(...b.fields.map((f) => width(f.label)));
-      return b.fields.flatMap((f) => wrapLine(`${pad(f.label, lw)} : ${f.value}`, w, ' '.repeat(Math.min(lw + 3, 24))));
+      let lw = 0;
+      for (const f of b.fields) lw = Math.max(lw, width(f.label));
+      const indent = w ? ' '.repeat(Math.min(lw + 3, 24)) : '';
+      for (const f of b.fields) pushWrapped(out, `${pad(f.label, lw)} : ${f.value}`, w, indent);
+      return;
     }
     case 'table':
-      return [...(b.title ? wrapLine(b.title, w) : []), ...tableToText(b.columns, b.rows, layout)];
+      if (b.title) pushWrapped(out, b.title, w);
+      out.push(...tableToText(b.columns, b.rows, layout));
+      return;
     case 'list':
-      return [
-        ...(b.title ? wrapLine(b.title, w) : []),
-        ...b.items.flatMap((it, i) => wrapLine(b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`, w, '    ')),
-      ];
+      if (b.title) pushWrapped(out, b.title, w);
+      b.items.forEach((it, i) => pushWrapped(out, b.ordered ? `  ${i + 1}. ${it}` : `  • ${it}`, w, '    '));
+      return;
     case 'code':
-      return b.text.split('\n'); // text to copy as is: never re-wrapped
+      out.push(...b.text.split('\n')); // text to copy as is: never re-wrapped
+      return;
   }
 }
 
 export function replyToText(r: Reply, layout: TextLayout = {}): string {
   const w = layout.width;
-  const out: string[] = wrapLine(`${TONE_MARK[r.tone]}${r.title}`, w);
-  if (r.session) out.push(...wrapLine(r.session, w));
-  for (const b of r.blocks) out.push('', ...blockToText(b, layout));
-  if (r.actions?.length) out.push('', ...r.actions.flatMap((a) => wrapLine(`→ ${a.label} : ${a.command}`, w, '  ')));
-  if (r.attachments?.length) out.push('', ...r.attachments.map((a) => `Pièce jointe : ${a.filename}`));
-  if (r.rule) out.push('', ...wrapLine(r.rule, w));
+  const out: string[] = [];
+  pushWrapped(out, `${TONE_MARK[r.tone]}${r.title}`, w);
+  if (r.session) pushWrapped(out, r.session, w);
+  for (const b of r.blocks) {
+    out.push('');
+    appendBlock(out, b, w, layout);
+  }
+  if (r.actions?.length) {
+    out.push('');
+    for (const a of r.actions) pushWrapped(out, `→ ${a.label} : ${a.command}`, w, '  ');
+  }
+  if (r.attachments?.length) {
+    out.push('');
+    for (const a of r.attachments) out.push(`Pièce jointe : ${a.filename}`);
+  }
+  if (r.rule) {
+    out.push('');
+    pushWrapped(out, r.rule, w);
+  }
   return out.join('\n');
 }

@@ -127,8 +127,27 @@ export function fractionText(f: Fraction): string {
   return f.strict ? `plus de ${name.replace(/^(la|le|les) /, '')}` : `au moins ${name}`;
 }
 
-/** The L5211-11-1 matters an agenda title names, if any. */
-export function remoteExclusionsIn(title: string, exclusions: readonly RemoteExclusion[]): string[] {
+const exclusionsByTitle = new WeakMap<readonly RemoteExclusion[], Map<string, readonly string[]>>();
+/** Titles remembered per exclusion list: enough for every agenda in use, bounded against unusual input. */
+const REMEMBERED_TITLES = 2_000;
+
+/**
+ * The L5211-11-1 matters an agenda title names, if any. Remembered per title: /quorum asks for every item of
+ * the session's agenda on each command, and folding a title (Unicode normalisation and regexes) costs
+ * microseconds.
+ */
+export function remoteExclusionsIn(title: string, exclusions: readonly RemoteExclusion[]): readonly string[] {
+  let byTitle = exclusionsByTitle.get(exclusions);
+  if (!byTitle) exclusionsByTitle.set(exclusions, (byTitle = new Map()));
+  let found = byTitle.get(title);
+  if (!found) {
+    if (byTitle.size >= REMEMBERED_TITLES) byTitle.clear();
+    byTitle.set(title, (found = Object.freeze(matchExclusions(title, exclusions))));
+  }
+  return found;
+}
+
+function matchExclusions(title: string, exclusions: readonly RemoteExclusion[]): string[] {
   const t = ` ${fold(title)} `;
   const found = exclusions
     .filter((e) => e.words.every((w) => t.includes(w)) && !(e.unless ?? []).some((w) => t.includes(w)))

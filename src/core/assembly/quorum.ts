@@ -108,7 +108,50 @@ export function secondConvocationOf(
   return { of: first, valid, text };
 }
 
+interface Remembered {
+  readonly profile: BodyProfile;
+  readonly roster: readonly Delegate[];
+  readonly date?: string;
+  readonly secondConvocationOf?: string;
+  readonly result: QuorumResult;
+}
+
+/** The last quorum per (attendance, proxies) pair: records are immutable values, so identity says "unchanged". */
+const remembered = new WeakMap<SessionRecord['attendance'], WeakMap<SessionRecord['proxies'], Remembered>>();
+
+/**
+ * The quorum of `record` under `profile`. Read-only and shared: every /quorum of a session asks it again until
+ * its attendance or proxies change, so the result is remembered per record (a pass over the roster otherwise).
+ */
 export function computeQuorum(
+  profile: BodyProfile,
+  roster: readonly Delegate[],
+  record: SessionRecord,
+  session?: Pick<Session, 'date' | 'secondConvocationOf'>,
+): QuorumResult {
+  let byProxies = remembered.get(record.attendance);
+  if (!byProxies) remembered.set(record.attendance, (byProxies = new WeakMap()));
+  const hit = byProxies.get(record.proxies);
+  if (
+    hit &&
+    hit.profile === profile &&
+    hit.roster === roster &&
+    hit.date === session?.date &&
+    hit.secondConvocationOf === session?.secondConvocationOf
+  )
+    return hit.result;
+  const result = quorumOf(profile, roster, record, session);
+  byProxies.set(record.proxies, {
+    profile,
+    roster,
+    date: session?.date,
+    secondConvocationOf: session?.secondConvocationOf,
+    result,
+  });
+  return result;
+}
+
+function quorumOf(
   profile: BodyProfile,
   roster: readonly Delegate[],
   record: SessionRecord,

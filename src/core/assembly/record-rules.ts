@@ -55,7 +55,34 @@ function notInPerson(holder: Delegate, status: AttendanceStatus | undefined): st
   return `${nameOf(holder)} est ${statusWords(status, holder)}`;
 }
 
+interface Remembered {
+  readonly profile: BodyProfile;
+  readonly byId: ReadonlyMap<string, Delegate>;
+  readonly applied: AppliedRecord;
+}
+
+/** The last result per (proxies, attendance) pair: records are immutable values, so identity says "unchanged". */
+const remembered = new WeakMap<SessionRecord['proxies'], WeakMap<SessionRecord['attendance'], Remembered>>();
+
+/**
+ * The rules applied to `record`. Every /quorum and /pouvoirs runs them on the same stored record until it
+ * changes: the result (read-only, shared) is remembered for the record's attendance and proxies objects.
+ */
 export function applyRecordRules(
+  profile: BodyProfile,
+  byId: ReadonlyMap<string, Delegate>,
+  record: SessionRecord,
+): AppliedRecord {
+  let byAttendance = remembered.get(record.proxies);
+  if (!byAttendance) remembered.set(record.proxies, (byAttendance = new WeakMap()));
+  const hit = byAttendance.get(record.attendance);
+  if (hit && hit.profile === profile && hit.byId === byId) return hit.applied;
+  const applied = computeRecordRules(profile, byId, record);
+  byAttendance.set(record.attendance, { profile, byId, applied });
+  return applied;
+}
+
+function computeRecordRules(
   profile: BodyProfile,
   byId: ReadonlyMap<string, Delegate>,
   record: SessionRecord,

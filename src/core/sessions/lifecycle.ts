@@ -9,7 +9,7 @@ import type { CommandContext } from '../command.ts';
 import { fail } from '../errors.ts';
 import { withJournal, type Who } from '../journal.ts';
 import type { LifecycleState, Session, SessionRecord } from '../model.ts';
-import { formatDateLong, toZoned, type IsoDate } from '../text/dates.ts';
+import { formatDateLong, zonedDate, type IsoDate } from '../text/dates.ts';
 
 export const STATE_LABEL: Record<LifecycleState, string> = {
   planifiee: 'planifiée',
@@ -36,7 +36,7 @@ export function stateSentence(s: Pick<Session, 'date'>, state: LifecycleState): 
 export function sessionState(s: Session, record: SessionRecord, now: Date, timeZone: string): LifecycleState {
   if (s.cancelled) return 'annulee';
   if (record.lifecycle) return record.lifecycle.state;
-  const today = toZoned(now, timeZone).date;
+  const today = zonedDate(now, timeZone);
   if (s.date < today) return s.origin === 'config' && (s.closedAt || s.prefecture) ? 'arretee' : 'levee';
   // On its day a session is « ouverte » only once the secretariat opens it (/seance ouvrir): until then its agenda
   // can still be completed, and no vote is taken, whatever the clock says.

@@ -143,6 +143,21 @@ export function toZoned(instant: Date, timeZone: string): { date: IsoDate; time:
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, seconds: Number(p.second) };
 }
 
+const datesByZone = new Map<string, { minute: number; date: IsoDate }>();
+
+/**
+ * The wall-clock date of an instant in a zone, remembered for the minute (a zone's offset changes on whole
+ * minutes): every command asks for today's date, and `toZoned` costs microseconds (Intl#formatToParts).
+ */
+export function zonedDate(instant: Date, timeZone: string): IsoDate {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const hit = datesByZone.get(timeZone);
+  if (hit?.minute === minute) return hit.date;
+  const date = toZoned(instant, timeZone).date;
+  datesByZone.set(timeZone, { minute, date });
+  return date;
+}
+
 /** The zone's offset from UTC at an instant, in minutes (Paris: 60 in winter, 120 in summer). */
 export function offsetMinutes(instant: Date | number, timeZone: string): number {
   const ms = typeof instant === 'number' ? instant : instant.getTime();

@@ -26,6 +26,7 @@ export function formatMillis(millis: number, minDecimals = 0): string {
 
 /** Integer (with fr-FR grouping). */
 export function formatInt(n: number): string {
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n); // no group to separate: skip the regex
   return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
 }
 
@@ -38,5 +39,7 @@ const frPlural = new Intl.PluralRules('fr-FR');
 
 /** « 0 délégué », « 1 délégué », « 2 délégués »: French puts 0 and 1 in the singular (see also text/french.ts). */
 export function plural(n: number, one: string, many: string): string {
-  return `${formatInt(n)} ${frPlural.select(n) === 'one' ? one : many}`;
+  // Integers need no Intl call (about a microsecond each): 0 and 1 (and negatives) singular, the rest plural.
+  const singular = Number.isInteger(n) ? n > -2 && n < 2 : frPlural.select(n) === 'one';
+  return `${formatInt(n)} ${singular ? one : many}`;
 }

@@ -48,3 +48,29 @@ describe('dates and times in French and in Paris time', () => {
     expect(toZoned(new Date('2026-10-25T01:30:00Z'), 'Europe/Paris').time).toBe('02:30');
   });
 });
+
+describe('zonedDate, remembered for the minute', () => {
+  it('gives the Paris date of each instant, across midnight and the clock changes', async () => {
+    const { zonedDate, toZoned } = await import('../../../src/core/text/dates.ts');
+    const tz = 'Europe/Paris';
+    // Midnight in Paris in winter (UTC+1), the spring change (29 March 2026) and the autumn one (25 October 2026).
+    const instants = [
+      '2026-01-14T22:59:59Z',
+      '2026-01-14T23:00:00Z',
+      '2026-01-14T23:00:59Z',
+      '2026-03-28T22:59:00Z',
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T21:59:30Z',
+      '2026-03-29T22:00:00Z',
+      '2026-10-24T21:59:00Z',
+      '2026-10-24T22:00:00Z',
+      '2026-10-25T22:59:59Z',
+      '2026-10-25T23:00:00Z',
+    ];
+    for (const at of instants) expect(zonedDate(new Date(at), tz), at).toBe(toZoned(new Date(at), tz).date);
+    expect(zonedDate(new Date('2026-01-14T22:59:59Z'), tz)).toBe('2026-01-14');
+    expect(zonedDate(new Date('2026-01-14T23:00:00Z'), tz)).toBe('2026-01-15');
+    // Another zone in the same minute is not answered from Paris's memory.
+    expect(zonedDate(new Date('2026-01-14T23:00:00Z'), 'America/Cayenne')).toBe('2026-01-14');
+  });
+});

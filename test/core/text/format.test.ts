@@ -27,3 +27,12 @@ describe('French money and numbers', () => {
     expect(plural(2, 'délégué', 'délégués')).toBe('2 délégués');
   });
 });
+
+describe('formatInt without the grouping regex below a thousand', () => {
+  it('writes the same as grouping every number', () => {
+    const grouped = (n: number) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+    for (const n of [0, 7, 42, 999, -999, 1000, -1000, 12345, 1_234_567, 0.5, 999.5, 1234.5]) {
+      expect(formatInt(n), String(n)).toBe(grouped(n));
+    }
+  });
+});

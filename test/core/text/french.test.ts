@@ -61,3 +61,17 @@ describe('French set properly', () => {
     expect(refusal('quote.seats', long)).toEqual({ title: 'Devis impossible', body: long });
   });
 });
+
+describe('singular or plural without Intl for integers', () => {
+  it('agrees with Intl.PluralRules fr-FR on every count', async () => {
+    const { isSingular } = await import('../../../src/core/text/french.ts');
+    const { plural } = await import('../../../src/core/text/format.ts');
+    const rules = new Intl.PluralRules('fr-FR');
+    for (const n of [-1_000_000, -3, -2, -1, 0, 1, 2, 3, 11, 21, 100, 1_000_000, 0.5, 1.5, -1.5, 2.5]) {
+      expect(isSingular(n), String(n)).toBe(rules.select(n) === 'one');
+      expect(plural(n, 'voix présente', 'voix présentes').endsWith(rules.select(n) === 'one' ? 'e' : 's')).toBe(true);
+    }
+    expect(countOf(0, 'représenté', 'représentés', 'aucun')).toBe('aucun représenté');
+    expect(countOf(2, 'représenté', 'représentés')).toBe('2 représentés');
+  });
+});
