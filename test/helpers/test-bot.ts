@@ -46,7 +46,7 @@ export interface TestBotOptions {
 
 export async function createTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
   const config = opts.config ?? (opts.yaml ? parseConfig(opts.yaml, 'test.yaml') : loadConfigFile(SAMPLE_CONFIG));
-  const store = opts.store ?? (await openStore(opts.storeUrl ?? 'memory:'));
+  const store = opts.store ?? (await openStore(opts.storeUrl ?? 'memory:', undefined, { freezeValues: true }));
   const clock = createFakeClock(opts.now ?? '2026-11-29T10:00:00Z');
   const logs: TestBot['logs'] = [];
   const logger: Logger = {

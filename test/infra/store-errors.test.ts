@@ -12,9 +12,9 @@ function faultyEngine(): Engine & { failing?: RegExp } {
   const inner = memoryEngine();
   const engine: Engine & { failing?: RegExp } = {
     ...inner,
-    async read(body, key) {
+    async read(body, key, known) {
       if (engine.failing?.test(key)) throw new Error('disk I/O error');
-      return inner.read(body, key);
+      return inner.read(body, key, known);
     },
     async list(body, journal, after, limit) {
       if (engine.failing?.test(journal)) throw new Error('disk I/O error');

@@ -22,15 +22,13 @@ export function memoryEngine(): Engine {
   // Every method is synchronous inside: nothing can interleave with it in one process.
   return {
     label: 'memory:',
-    async read(body, key) {
+    async read(body, key, known) {
       const row = rows.get(id(body, key));
-      return row && { value: row.value, version: row.version };
+      if (!row) return undefined;
+      return row.version === known ? { version: row.version } : { value: row.value, version: row.version };
     },
     async write(body, key, value) {
       bump(body, key, value);
-    },
-    async remove(body, key) {
-      rows.delete(id(body, key));
     },
     async compareAndSet(body, key, expected, value, appends) {
       if ((rows.get(id(body, key))?.version ?? 0) !== expected) return false;
@@ -41,7 +39,13 @@ export function memoryEngine(): Engine {
     async claim(body, key, owner, ttlMs) {
       const row = rows.get(id(body, key));
       const now = Date.now();
-      if (row && row.value !== JSON.stringify(owner) && (row.expiresAt === undefined || row.expiresAt > now))
+      // A deleted claim (its `null` tombstone) is free.
+      if (
+        row &&
+        row.value !== 'null' &&
+        row.value !== JSON.stringify(owner) &&
+        (row.expiresAt === undefined || row.expiresAt > now)
+      )
         return false;
       bump(body, key, JSON.stringify(owner), now + ttlMs);
       return true;

@@ -17,6 +17,8 @@ export function storeLabel(url: string): string {
 export interface OpenStoreOptions {
   /** A SQLite file that vanished (its marker remains) may start again empty: an explicit choice (SEANCE_STORE_VIDE). */
   readonly startEmpty?: boolean;
+  /** Deep-freeze every value read (tests: values are shared between readers and must never be modified). */
+  readonly freezeValues?: boolean;
 }
 
 async function openEngine(url: string, opts: OpenStoreOptions): Promise<Engine> {
@@ -52,6 +54,7 @@ export async function openStore(
   return bodyStore(engine, DEFAULT_BODY, {
     close: once(() => engine.close()),
     onError: logger && ((e) => logger.error('store failure', { store: storeLabel(url), error: e.message })),
+    freezeValues: opts.freezeValues,
   });
 }
 

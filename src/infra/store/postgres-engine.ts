@@ -81,13 +81,15 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
 
   return {
     label,
-    async read(body, key) {
-      const r = await pool.query<{ value: string; version: string }>(
-        'SELECT value, version FROM seance_kv WHERE body = $1 AND key = $2',
-        [body, key],
+    async read(body, key, known) {
+      // The value only when the reader does not hold this version (values are never NULL: NULL says « unchanged »).
+      const r = await pool.query<{ value: string | null; version: string }>(
+        'SELECT CASE WHEN version = $3 THEN NULL ELSE value END AS value, version FROM seance_kv WHERE body = $1 AND key = $2',
+        [body, key, known ?? -1],
       );
       const row = r.rows[0];
-      return row && { value: row.value, version: Number(row.version) };
+      if (!row) return undefined;
+      return row.value === null ? { version: Number(row.version) } : { value: row.value, version: Number(row.version) };
     },
     async write(body, key, value) {
       await pool.query(
@@ -95,9 +97,6 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
         ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = NULL`,
         [body, key, value],
       );
-    },
-    async remove(body, key) {
-      await pool.query('DELETE FROM seance_kv WHERE body = $1 AND key = $2', [body, key]);
     },
     async compareAndSet(body, key, expected, value, appends) {
       const write =
@@ -124,7 +123,7 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
       const r = await pool.query(
         `INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES ($1, $2, $3, 1, $4)
         ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = excluded.expires_at
-        WHERE seance_kv.value = excluded.value OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= $5)`,
+        WHERE seance_kv.value = excluded.value OR seance_kv.value = 'null' OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= $5)`,
         [body, key, JSON.stringify(owner), now + ttlMs, now],
       );
       return r.rowCount === 1;
@@ -132,7 +131,7 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
     async increment(body, key, by) {
       const r = await pool.query<{ value: string }>(
         `INSERT INTO seance_kv (body, key, value, version) VALUES ($1, $2, ($3::bigint)::text, 1)
-        ON CONFLICT (body, key) DO UPDATE SET value = (seance_kv.value::bigint + $3::bigint)::text, version = seance_kv.version + 1
+        ON CONFLICT (body, key) DO UPDATE SET value = ((CASE WHEN seance_kv.value = 'null' THEN 0 ELSE seance_kv.value::bigint END) + $3::bigint)::text, version = seance_kv.version + 1
         RETURNING value`,
         [body, key, by],
       );

@@ -193,10 +193,12 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
   };
 
   const q = {
-    read: db.prepare('SELECT value, version FROM seance_kv WHERE body = ? AND key = ?'),
+    // The value only when the reader does not hold this version (values are never NULL: NULL says « unchanged »).
+    read: db.prepare(
+      'SELECT CASE WHEN version = ? THEN NULL ELSE value END AS value, version FROM seance_kv WHERE body = ? AND key = ?',
+    ),
     write: db.prepare(`INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1)
       ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = NULL`),
-    remove: db.prepare('DELETE FROM seance_kv WHERE body = ? AND key = ?'),
     insertIfAbsent: db.prepare(
       'INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING',
     ),
@@ -205,7 +207,7 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
     ),
     claim: db.prepare(`INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES (?, ?, ?, 1, ?)
       ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = excluded.expires_at
-      WHERE seance_kv.value = excluded.value OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= ?)`),
+      WHERE seance_kv.value = excluded.value OR seance_kv.value = 'null' OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= ?)`),
     increment: db.prepare(`INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, CAST(? AS TEXT), 1)
       ON CONFLICT (body, key) DO UPDATE SET value = CAST(CAST(seance_kv.value AS INTEGER) + ? AS TEXT), version = seance_kv.version + 1
       RETURNING value`),
@@ -217,17 +219,14 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
 
   return {
     label: `sqlite://${file}`,
-    async read(body, key) {
-      const row = q.read.get(body, key) as { value: string; version: number } | undefined;
-      return row && { value: row.value, version: Number(row.version) };
+    async read(body, key, known) {
+      const row = q.read.get(known ?? -1, body, key) as { value: string | null; version: number } | undefined;
+      if (!row) return undefined;
+      return row.value === null ? { version: Number(row.version) } : { value: row.value, version: Number(row.version) };
     },
     async write(body, key, value) {
       checkPresent();
       q.write.run(body, key, value);
-    },
-    async remove(body, key) {
-      checkPresent();
-      q.remove.run(body, key);
     },
     async compareAndSet(body, key, expected, value, appends) {
       checkPresent();
