@@ -106,12 +106,12 @@ function sharedContext(deps: DispatchDeps): SharedContext {
     },
     sessions: () => records.sessions(),
     // The sorted list is kept in memory; only the resolved session's agenda is read (history stays out of the path).
-    session: async (date?: IsoDate) => records.withAgenda(await resolveSession(date)),
+    // One check of the session log for the list and the agenda (each check is a statement on SQLite).
+    session: (date?: IsoDate) => records.resolve((list) => resolveSession(list, date)),
   };
 
   /** The session on `date` (a live one first), or the next one not cancelled, or else the last one: a search in the sorted list. */
-  async function resolveSession(date?: IsoDate): Promise<Session> {
-    const list = await records.sessionList();
+  function resolveSession(list: readonly Session[], date?: IsoDate): Session {
     const from = firstFrom(list, date ?? today());
     if (date) {
       let found: Session | undefined;

@@ -103,6 +103,7 @@ export function createRecords(store: Store, config: Pick<Config, 'seedRecords' |
     },
     sessionList: index.list,
     withAgenda: index.withAgenda,
+    resolve: index.resolve,
     sessions: index.sessions,
     plannedSessions: index.plannedSessions,
     planSession: index.planSession,

@@ -14,7 +14,10 @@ import { memoryEngine } from '../../src/infra/store/memory-engine.ts';
 import { openStore } from '../../src/infra/store/open.ts';
 import { postgresEngine } from '../../src/infra/store/postgres-engine.ts';
 import { sqliteEngine } from '../../src/infra/store/sqlite-engine.ts';
+import { createTestBot } from '../helpers/test-bot.ts';
 import { freshPostgresUrl } from './postgres.ts';
+
+const reader = { name: 'Lecteur', role: 'reader', door: 'test' } as const;
 
 const sqliteFile = () => join(mkdtempSync(join(tmpdir(), 'seance-parsed-')), 'seance.sqlite');
 
@@ -154,5 +157,38 @@ describe('a session record read through the parsed values', () => {
     const after = await mine.record('2030-01-07');
     expect(after).not.toBe(first);
     expect(after.attendance).toEqual({ d1: 'salle', d2: 'distance' });
+  });
+});
+
+describe('what a read command asks the engine', () => {
+  it('/quorum on a stored record: one check of the session log and one read of the record, nothing parsed again', async () => {
+    const inner = memoryEngine();
+    const asked: string[] = [];
+    let sent = 0;
+    const engine: Engine = {
+      ...inner,
+      async read(body, key, known) {
+        asked.push(`read ${key}`);
+        const row = await inner.read(body, key, known);
+        if (row?.value !== undefined) sent++;
+        return row;
+      },
+      async list(body, journal, after, limit) {
+        asked.push(`list ${journal}`);
+        return inner.list(body, journal, after, limit);
+      },
+    };
+    const bot = await createTestBot({ store: bodyStore(engine, 'default', { freezeValues: true }) });
+    try {
+      await bot.hub.records.update('2024-10-07', (r) => ({ record: { ...r, version: r.version + 1 } }));
+      expect((await bot.hub.dispatcher.runLine('/quorum 2024-10-07', reader)).title).toBe('Quorum atteint');
+      asked.length = 0;
+      sent = 0;
+      await bot.hub.dispatcher.runLine('/quorum 2024-10-07', reader);
+      expect(asked).toEqual(['list sessions:log', 'read record:2024-10-07']);
+      expect(sent).toBe(0);
+    } finally {
+      await bot.close();
+    }
   });
 });

@@ -55,6 +55,8 @@ export interface SessionIndex {
   list(): Promise<readonly Session[]>;
   /** The session with its agenda as chat changed it. */
   withAgenda(session: Session): Promise<Session>;
+  /** The session `pick` chooses in the list, with its agenda: one check of the log for both (every command). */
+  resolve(pick: (list: readonly Session[]) => Session): Promise<Session>;
   /** Every session (from `fromDate` on, when given) with its agenda. */
   sessions(fromDate?: string): Promise<Session[]>;
   plannedSessions(): Promise<readonly Session[]>;
@@ -207,6 +209,10 @@ export function createSessionIndex(store: Store, config: Pick<Config, 'sessions'
   return {
     list: async () => (await current()).list,
     withAgenda: async (s) => withAgenda(s, (await current()).changes),
+    async resolve(pick) {
+      const { list, changes } = await current();
+      return withAgenda(pick(list), changes);
+    },
     async sessions(fromDate) {
       const { list, changes } = await current();
       const from = fromDate ? list.slice(firstFrom(list, fromDate)) : list;
