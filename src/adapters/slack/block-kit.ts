@@ -365,6 +365,12 @@ function shrink(b: Block): Block {
 
 /** The reply's first blocks, as many as the text fallback can show. */
 function fallbackText(reply: Reply): string {
+  if (reply.blocks.every(alreadySmall)) {
+    // The usual answer: rendered once. Each block's lines are in `whole`, each after a newline, so when `whole` fits
+    // the loop below would keep every block unchanged and give the same text.
+    const whole = replyToText(reply);
+    if (whole.length <= MAX_FALLBACK_TEXT) return clip(escapeSlack(whole), MAX_FALLBACK_TEXT);
+  }
   const blocks: Block[] = [];
   let size = 0;
   let same = true;
