@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError, type Store } from '../../src/core/ports.ts';
-import { openStore } from '../../src/infra/store/open.ts';
+import { openStore, type OpenStoreOptions } from '../../src/infra/store/open.ts';
 import { freshPostgresUrl } from './postgres.ts';
 
 const engines: Record<string, () => Promise<string>> = {
@@ -20,8 +20,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
   const open: Store[] = [];
-  const fresh = async () => {
-    const s = await openStore(await engines[engine]!());
+  const fresh = async (opts: OpenStoreOptions = {}) => {
+    const s = await openStore(await engines[engine]!(), undefined, opts);
     open.push(s);
     return s;
   };
@@ -147,6 +147,30 @@ describe.each(Object.keys(engines))('the store contract on %s', (engine) => {
     await pause(80);
     expect(await s.claim('short', 'B', 60_000)).toBe(true);
     expect(await s.claim('short', 'A', 60_000)).toBe(false);
+  });
+
+  it('claim: expired claims are deleted (every request leaves one), live ones and other keys stay', async () => {
+    const s = await fresh({ claimPurgeEveryMs: 0 }); // purge at every claim
+    await s.set('record:x', 'gardé');
+    expect(await s.claim('slack:request:old', 'A', 20)).toBe(true);
+    expect(await s.getVersioned('slack:request:old')).toMatchObject({ value: 'A' });
+    await pause(60);
+    expect(await s.claim('slack:request:new', 'B', 60_000)).toBe(true);
+    expect(await s.getVersioned('slack:request:old')).toBeUndefined();
+    expect(await s.get('slack:request:new')).toBe('B');
+    expect(await s.claim('slack:request:new', 'C', 60_000)).toBe(false);
+    expect(await s.get('record:x')).toBe('gardé');
+    // A deleted expired claim is free again, as an expired one was.
+    expect(await s.claim('slack:request:old', 'C', 60_000)).toBe(true);
+  });
+
+  it('claim: expired claims are kept until the purge is due (at most every ten minutes by default)', async () => {
+    const s = await fresh();
+    expect(await s.claim('first', 'A', 60_000)).toBe(true); // the first claim of a process purges
+    expect(await s.claim('old', 'A', 20)).toBe(true);
+    await pause(60);
+    expect(await s.claim('new', 'B', 60_000)).toBe(true);
+    expect(await s.get('old')).toBe('A');
   });
 
   it('claim: of 20 concurrent claimants exactly one wins', async () => {

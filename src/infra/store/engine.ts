@@ -56,6 +56,23 @@ export interface Engine {
   close(): Promise<void>;
 }
 
+/**
+ * Expired claims are deleted at most this often, by the claim that finds the time come: every Slack request and
+ * Discord interaction leaves one (replay and replica guards), which would otherwise stay in the store for ever.
+ * An expired claim is free to take whether its row is there or not, so deleting it changes nothing but the size.
+ */
+export const CLAIM_PURGE_EVERY_MS = 10 * 60_000;
+
+/** True when the purge of expired claims is due at `now` (then not again for `everyMs`). */
+export function claimPurgeSchedule(everyMs = CLAIM_PURGE_EVERY_MS): (now: number) => boolean {
+  let next = 0;
+  return (now) => {
+    if (now < next) return false;
+    next = now + everyMs;
+    return true;
+  };
+}
+
 /** Conflicts are retried this many times before giving up (each retry reads the latest value). */
 export const MAX_UPDATE_ATTEMPTS = 200;
 export const DEFAULT_BODY = 'default';

@@ -1,11 +1,12 @@
 /** @module The memory engine (`SEANCE_STORE=memory:`): tests and trials; one process, nothing kept. */
-import type { Engine, RawRow } from './engine.ts';
+import { claimPurgeSchedule, type Engine, type RawRow } from './engine.ts';
 
 interface Row extends RawRow {
   readonly expiresAt?: number;
 }
 
-export function memoryEngine(): Engine {
+export function memoryEngine(opts: { readonly claimPurgeEveryMs?: number } = {}): Engine {
+  const purgeDue = claimPurgeSchedule(opts.claimPurgeEveryMs);
   const rows = new Map<string, Row>();
   const journals = new Map<string, { seq: number; entry: string }[]>();
   let seq = 0;
@@ -48,6 +49,7 @@ export function memoryEngine(): Engine {
       )
         return false;
       bump(body, key, JSON.stringify(owner), now + ttlMs);
+      if (purgeDue(now)) for (const [k, r] of rows) if (r.expiresAt !== undefined && r.expiresAt <= now) rows.delete(k);
       return true;
     },
     async increment(body, key, by) {

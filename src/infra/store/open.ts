@@ -19,10 +19,12 @@ export interface OpenStoreOptions {
   readonly startEmpty?: boolean;
   /** Deep-freeze every value read (tests: values are shared between readers and must never be modified). */
   readonly freezeValues?: boolean;
+  /** How often expired claims are deleted (default CLAIM_PURGE_EVERY_MS; tests: 0, at every claim). */
+  readonly claimPurgeEveryMs?: number;
 }
 
 async function openEngine(url: string, opts: OpenStoreOptions): Promise<Engine> {
-  if (url === 'memory:' || url === 'memory') return memoryEngine();
+  if (url === 'memory:' || url === 'memory') return memoryEngine(opts);
   if (url.startsWith('sqlite://')) {
     const file = url.slice('sqlite://'.length);
     if (!file) throw new StoreOpenError(url, 'chemin du fichier manquant (ex. sqlite://data/seance.sqlite)');
@@ -33,11 +35,11 @@ async function openEngine(url: string, opts: OpenStoreOptions): Promise<Engine> 
         `SQLite intégré à Node.js 22.5 ou plus récent est requis, ce Node.js est en ${process.version} : lancez le bot par npm start, qui utilise le Node 24 installé par npm ci (${e instanceof Error ? e.message : String(e)})`,
       );
     });
-    return sqliteEngine(file, { startEmpty: opts.startEmpty });
+    return sqliteEngine(file, { startEmpty: opts.startEmpty, claimPurgeEveryMs: opts.claimPurgeEveryMs });
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const { postgresEngine } = await import('./postgres-engine.ts');
-    return postgresEngine(url, storeLabel(url));
+    return postgresEngine(url, storeLabel(url), opts);
   }
   throw new Error(
     `SEANCE_STORE non reconnu : « ${storeLabel(url)} » (attendu memory:, sqlite://chemin/fichier.sqlite ou postgres://…)`,

@@ -7,7 +7,7 @@
  * processes need no lock of their own. The schema is created and migrated at start, under an advisory lock.
  */
 import pg from 'pg';
-import type { Engine } from './engine.ts';
+import { claimPurgeSchedule, type Engine } from './engine.ts';
 import { StoreOpenError } from './open-error.ts';
 
 export const POSTGRES_SCHEMA_VERSION = 1;
@@ -64,7 +64,12 @@ async function migrate(pool: pg.Pool, label: string): Promise<void> {
   }
 }
 
-export async function postgresEngine(url: string, label: string): Promise<Engine> {
+export async function postgresEngine(
+  url: string,
+  label: string,
+  opts: { readonly claimPurgeEveryMs?: number } = {},
+): Promise<Engine> {
+  const purgeDue = claimPurgeSchedule(opts.claimPurgeEveryMs);
   const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
@@ -126,6 +131,8 @@ export async function postgresEngine(url: string, label: string): Promise<Engine
         WHERE seance_kv.value = excluded.value OR seance_kv.value = 'null' OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= $5)`,
         [body, key, JSON.stringify(owner), now + ttlMs, now],
       );
+      if (purgeDue(now))
+        await pool.query('DELETE FROM seance_kv WHERE expires_at IS NOT NULL AND expires_at <= $1', [now]);
       return r.rowCount === 1;
     },
     async increment(body, key, by) {

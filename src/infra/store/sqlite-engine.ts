@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Engine } from './engine.ts';
+import { claimPurgeSchedule, type Engine } from './engine.ts';
 import { decodeLegacyRow } from './legacy-keyv.ts';
 import { StoreOpenError } from './open-error.ts';
 
@@ -144,6 +144,8 @@ function transaction<T>(db: DatabaseSync, task: () => T): T {
 export interface SqliteOptions {
   /** The file vanished but its marker says it existed: start anyway, with an empty store. */
   readonly startEmpty?: boolean;
+  /** How often expired claims are deleted (default CLAIM_PURGE_EVERY_MS). */
+  readonly claimPurgeEveryMs?: number;
 }
 
 export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
@@ -192,6 +194,7 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
       );
   };
 
+  const purgeDue = claimPurgeSchedule(opts.claimPurgeEveryMs);
   const q = {
     // The value only when the reader does not hold this version (values are never NULL: NULL says « unchanged »).
     read: db.prepare(
@@ -208,6 +211,7 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
     claim: db.prepare(`INSERT INTO seance_kv (body, key, value, version, expires_at) VALUES (?, ?, ?, 1, ?)
       ON CONFLICT (body, key) DO UPDATE SET value = excluded.value, version = seance_kv.version + 1, expires_at = excluded.expires_at
       WHERE seance_kv.value = excluded.value OR seance_kv.value = 'null' OR (seance_kv.expires_at IS NOT NULL AND seance_kv.expires_at <= ?)`),
+    purgeExpiredClaims: db.prepare('DELETE FROM seance_kv WHERE expires_at IS NOT NULL AND expires_at <= ?'),
     increment: db.prepare(`INSERT INTO seance_kv (body, key, value, version) VALUES (?, ?, CAST(? AS TEXT), 1)
       ON CONFLICT (body, key) DO UPDATE SET value = CAST(CAST(seance_kv.value AS INTEGER) + ? AS TEXT), version = seance_kv.version + 1
       RETURNING value`),
@@ -244,7 +248,9 @@ export function sqliteEngine(file: string, opts: SqliteOptions = {}): Engine {
     async claim(body, key, owner, ttlMs) {
       checkPresent();
       const now = Date.now();
-      return Number(q.claim.run(body, key, JSON.stringify(owner), now + ttlMs, now).changes) === 1;
+      const mine = Number(q.claim.run(body, key, JSON.stringify(owner), now + ttlMs, now).changes) === 1;
+      if (purgeDue(now)) q.purgeExpiredClaims.run(now);
+      return mine;
     },
     async increment(body, key, by) {
       checkPresent();
