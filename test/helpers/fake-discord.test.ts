@@ -11,6 +11,7 @@ import {
   Events,
   GatewayIntentBits,
   Partials,
+  Routes,
   SlashCommandBuilder,
   type ClientOptions,
   type Interaction,
@@ -91,6 +92,18 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(callback.query.with_response).toBe('false');
     expect(callback.body).toMatchObject({ type: 4, data: { embeds: [{ title: 'Séance ouverte' }] } });
     expect(callback.headers.authorization).toBeUndefined();
+  });
+
+  it('refuses a second callback for one interaction, as Discord does (400, code 40060)', async () => {
+    const { fake, client } = await setup();
+    const received = nextInteraction(client);
+    fake.sendCommand({ name: 'quorum', userId: '200000000000000002' });
+    const interaction = await received;
+    // Two processes answering the same interaction: each has its own discord.js object, so go through REST.
+    const callback = Routes.interactionCallback(interaction.id, interaction.token);
+    await client.rest.post(callback, { body: { type: 4, data: { content: 'première' } }, auth: false });
+    const second = client.rest.post(callback, { body: { type: 4, data: { content: 'seconde' } }, auth: false });
+    await expect(second).rejects.toMatchObject({ status: 400, code: 40060 });
   });
 
   it('captures deferReply then editReply on the original response webhook', async () => {

@@ -220,7 +220,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const channels = new Map<string, Json>();
   const dmByUser = new Map<string, string>();
   const messages = new Map<string, Json>();
-  const interactions = new Map<string, { id: string; channelId: string; guildId: string | null; original?: Json }>();
+  const interactions = new Map<
+    string,
+    { id: string; channelId: string; guildId: string | null; original?: Json; acknowledged?: boolean }
+  >();
   const failures: { pattern: RegExp; remaining: number; status: number; body?: Json }[] = [];
   const sockets = new Set<WebSocket>();
   const sessions = new Map<string, { seq: number }>();
@@ -496,6 +499,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       const [, id, token] = m as [string, string, string];
       const info = interactions.get(token);
       const type = body?.type as number;
+      // As Discord: an interaction is answered once; a second callback (a second process, a retry) is refused.
+      if (info?.acknowledged) return send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      if (info) info.acknowledged = true;
       let resource: Json = { type };
       if (info && (type === 4 || type === 5 || type === 7)) {
         const fields = messageFields(body?.data, files);
